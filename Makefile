@@ -1,0 +1,62 @@
+# A fresh machine needs python3 >= 3.11, pip and make; `make setup` brings everything else.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Written after a complete install, so that an interrupted one is redone and a done one costs nothing.
+STAMP := $(VENV)/.lexgraph-installed
+
+# Packages come from the public registry only (uv's default index): no uv.toml, no index from the
+# environment, and no local wheel folder that could hold something else under the same name.
+export UV_NO_CONFIG := 1
+unexport UV_INDEX UV_INDEX_URL UV_DEFAULT_INDEX UV_EXTRA_INDEX_URL UV_FIND_LINKS
+# uv would download a Python build from outside the registries when 3.11 is missing: fail clearly instead.
+export UV_PYTHON_DOWNLOADS := never
+# uv from PATH, else the one `make setup` installs with pip (its module runs wherever pip put the binary).
+UV = $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+
+.PHONY: help setup demo test lint lock bench
+
+help:
+	@echo "make setup   create .venv (Python 3.11) from requirements.lock and install lexgraph into it"
+	@echo "make demo    extract examples/corpus into data/extractions.jsonl and evaluate it against its gold"
+	@echo "make test    lint, then the test suite"
+	@echo "make lint    ruff check and ruff format --check"
+	@echo "make lock    regenerate requirements.lock from pyproject.toml"
+	@echo "make bench   run benchmarks/extract.py"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || { \
+	  echo "installing uv with pip"; \
+	  user=$$($(PYTHON) -c 'import sys; print("" if sys.prefix != sys.base_prefix else "--user")'); \
+	  env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= \
+	    PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --quiet $$user uv; }
+	@test -x $(BIN)/python || $(UV) venv $(VENV) --python 3.11
+	$(UV) pip sync --python $(BIN)/python --require-hashes requirements.lock
+	$(UV) pip install --python $(BIN)/python --no-deps -e .
+	@touch $@
+
+demo: setup
+	@mkdir -p data
+	$(BIN)/lexgraph extract examples/corpus > data/extractions.jsonl
+	@echo "data/extractions.jsonl: $$(wc -l < data/extractions.jsonl) documents"
+	$(BIN)/lexgraph eval examples/corpus
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest -n auto
+
+lock:
+	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+bench: setup
+	@if [ -f benchmarks/extract.py ]; then $(BIN)/python benchmarks/extract.py; \
+	else echo "benchmarks/extract.py does not exist yet"; fi

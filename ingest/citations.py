@@ -1,0 +1,465 @@
+"""Find every mention of another document in a normalised text.
+
+Two kinds of mention (eyecite's "find" step):
+- numbered: a số ký hiệu ("06/NQ-CP", "39/2003/NĐ-CP", "9151-CV/BTCTW", "13/2015/TT- BVHTTDL"), with what stands
+  around it: the type word and name before it, its date and issuer after it, a pinpoint before the type word;
+- named: a law, code, ordinance or constitution cited by name and date ("Luật Tổ chức chính quyền địa phương ngày
+  19 tháng 6 năm 2015"), and programmes or regulations named in quotes ("Chương trình “Đẩy mạnh …”").
+Deciding how each mention relates to the document is the job of `relations`; merging mentions, of `assemble`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.dates import DATE_TEXT, YEAR_ONLY, match_to_iso
+from ingest.lexicon import DOC_TYPES, GLUED_CODE, LOW, NAME_ABBREVIATIONS, TYPE_CODES, UP, modern_tones
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str
+    doc_type: str | None
+    number: str | None = None
+    title: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    pinpoint: str | None = None
+    head_end: int = 0  # end of the number or name, before date and issuer
+    footnote: int | None = None  # number of the footnote this mention stands in
+    relation: str = "cites"
+    confidence: float = 0.5
+    trigger: str | None = None
+    evidence: tuple[int, int] = (0, 0)
+    inside: Mention | None = field(default=None, repr=False)  # the mention whose name or description holds this one
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+# --- số ký hiệu ----------------------------------------------------------------------------------------
+
+_CODE_WORD = rf"(?:{UP}|\d)(?:{UP}|\d|(?<=T)[gr]|(?<=TT)ra|(?<=QĐ)i)*(?![\w])"
+_CODE_SEP = r"(?:[ ]?[-/][ ]?|&[ ]?)"
+_SYMBOL_BODY = (
+    rf"(?P<num>\d{{1,6}}[a-z]?)"
+    rf"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{{2}}))?"
+    rf"[ ]?(?P<sep>[/-])[ ]?"
+    rf"(?P<code>(?=[\dA-Z]*{UP}){_CODE_WORD}(?:{_CODE_SEP}{_CODE_WORD})*)"
+)
+SYMBOL = re.compile(rf"(?<![\w/.,-]){_SYMBOL_BODY}")
+_HAS_LETTER = re.compile(UP)
+
+
+def normalise_symbol(num: str, year: str | None, sep: str, code: str) -> str:
+    code = re.sub(r"\s+", "", code)
+    parts = re.split(r"([-/])", code, maxsplit=1)
+    glued = GLUED_CODE.match(parts[0])
+    if glued:  # a lost hyphen: "QĐUBND" → "QĐ-UBND"
+        parts[0] = f"{glued.group(1)}-{glued.group(2)}"
+    code = "".join(parts)
+    return f"{num}/{year}{sep}{code}" if year else f"{num}{sep}{code}"
+
+
+def type_from_code(code: str) -> str | None:
+    first = re.split(r"[-/&]", code.strip())[0]
+    for candidate in (first, first.rstrip("0123456789")):
+        if candidate in TYPE_CODES:
+            return TYPE_CODES[candidate]
+    if re.search(r"\bQH\d*$", code):  # "31/2024/QH15": an act of the National Assembly
+        return None
+    return None
+
+
+# --- words around a mention ----------------------------------------------------------------------------
+
+_TYPE_ALT = "|".join(re.escape(t) for t in sorted(DOC_TYPES, key=len, reverse=True))
+_ABBREV_TYPES = {"NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "CV": "Công văn"}
+_TYPE_BEFORE = re.compile(
+    rf"(?<![\w])(?P<type>(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)"
+    rf"(?:\s+(?P<name>[^;:.\n“”]{{1,200}}?))?\s+(?P<so>(?i:số)\s*:?\s*)?$"
+)
+_FORM_BEFORE = re.compile(r"(?i:mẫu|biểu|phụ lục|mã)(?:\s+số)?\s*:?\s*$")
+_TYPE_WORD = re.compile(rf"(?<![\w])(?:(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)(?![\w])")
+_SO_BEFORE = re.compile(r"(?<![\w])(?i:số)\s*:?\s*$")
+_LIST_BEFORE = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?(?i:số\s+)?$")
+_PINPOINT_BEFORE = re.compile(
+    rf"(?P<pin>(?:(?:(?i:điểm|khoản|điều|mục|tiết|chương|phần|phụ lục))\s+[\w.]+(?:\s*(?:,|và|,\s*và)\s*[\w.]+)*[,\s]*)+)"
+    rf"(?:(?i:của|tại|theo)\s+)?$"
+)
+_DATE_AFTER = re.compile(rf"^[ ,]*(?:(?:ban hành|ký)\s+)?(?i:ngày)\s*(?:{DATE_TEXT})")
+_YEAR_AFTER = re.compile(r"^[ ,]*(?i:năm)\s+(?P<y>(?:19|20)\d{2})\b")
+_OF_AFTER = re.compile(r"^[ ,]*(?i:của)\s+|^\s*(?=(?:Chính phủ|Quốc hội|Thủ tướng)\b)")
+
+_WORD = re.compile(r"[\w&]+(?:[-/][\w&]+)*|[^\w\s]")
+# Words that end the name of an issuing body: what follows the body is a predicate, not part of its name.
+_ISSUER_STOP = frozenset(
+    """về tại trong theo đã có nay là việc được để nhằm với cùng từ đến ngày năm số kèm khi thì do bởi này đó trên
+    gửi giao quy hướng ban sửa bổ thay bãi thực triển đề phê chỉ yêu thông cho trả chuyển v/v vv nêu ký hết các
+    những một như vừa đang sẽ ra nhưng mà hoặc qua không""".split()
+)
+_ISSUER_OK_AFTER_STOP = {"ban": {"chấp", "tổ", "dân", "chỉ", "thường", "bí", "quản", "kinh", "tuyên", "nội"}}
+_ISSUER_HEAD = re.compile(
+    rf"^(?:{UP}|Thủ|Chủ|Bộ|Ủy|Uỷ|UBND|HĐND)"
+)
+
+
+def parse_issuer(text: str, pos: int, limit: int = 160) -> tuple[str | None, int]:
+    """The name of the body that starts at `pos` ("Chính phủ", "Ủy ban nhân dân tỉnh", "Bộ Công an và Bộ …")."""
+    window = text[pos : pos + limit]
+    if not _ISSUER_HEAD.match(window):
+        return None, pos
+    end = 0
+    words = list(_WORD.finditer(window))
+    for i, w in enumerate(words):
+        token = w.group()
+        low = token.lower()
+        if not token[0].isalnum():
+            if token in "-&" and i + 1 < len(words) and words[i + 1].group()[0].isupper():
+                continue  # "Sở Lao động - Thương binh và Xã hội"
+            break
+        if i > 0 and low in _ISSUER_STOP:
+            nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+            if nxt not in _ISSUER_OK_AFTER_STOP.get(low, ()):
+                break
+        if low == "và" and i + 1 < len(words) and _starts_type(window, words[i + 1].start()):
+            break
+        if token[0].isdigit() and not (i > 0 and words[i - 1].group().lower() in {"khóa", "khoá", "lần"}):
+            break
+        if _starts_type(window, w.start()) and i > 0:
+            break
+        end = w.end()
+    if end == 0:
+        return None, pos
+    issuer = window[:end].strip()
+    while issuer.split()[-1].lower() in {"và", "của", "-"}:
+        issuer = issuer.rsplit(None, 1)[0]
+        if not issuer:
+            return None, pos
+    return issuer, pos + len(issuer)
+
+
+_TYPE_AT = re.compile(rf"(?i:{_TYPE_ALT})(?![\w])")
+
+
+def _starts_type(text: str, pos: int) -> bool:
+    m = _TYPE_AT.match(text, pos)
+    return bool(m) and text[pos].isupper()
+
+
+def canonical_type(surface: str) -> str:
+    return DOC_TYPES.get(surface.lower(), _ABBREV_TYPES.get(surface, surface))
+
+
+# --- numbered mentions ---------------------------------------------------------------------------------
+
+
+def find_numbered(text: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    previous: Mention | None = None
+    for m in SYMBOL.finditer(text):
+        number = normalise_symbol(m.group("num"), m.group("year"), m.group("sep"), m.group("code"))
+        if not _HAS_LETTER.search(m.group("code")):
+            continue
+        start, head_end = m.start(), m.end()
+        before = text[max(0, start - 220) : start]
+        if _FORM_BEFORE.search(before):
+            continue
+        doc_type: str | None = None
+        title: str | None = None
+        t = _type_before(before)
+        if t:
+            name = (t.group("name") or "").strip()
+            canonical = canonical_type(t.group("type"))
+            doc_type = canonical
+            start -= len(before) - t.start()
+            if name and canonical in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+                title = f"{canonical} {clean_name(name)}"
+        if t is None:
+            so = _SO_BEFORE.search(before)
+            if so:
+                start -= len(before) - so.start()
+            if previous and _LIST_BEFORE.search(text[previous.end : start]) and previous.end <= start:
+                gap = text[previous.end : start]
+                if len(gap) <= 12 and previous.number:
+                    doc_type = previous.doc_type
+            if doc_type is None:
+                doc_type = type_from_code(m.group("code")) or ("Văn bản" if so else None)
+        mention = Mention(start=start, end=head_end, key=number, doc_type=doc_type, number=number, title=title)
+        mention.head_end = head_end
+        _attach_date_and_issuer(text, mention)
+        _attach_pinpoint(text, mention)
+        mentions.append(mention)
+        previous = mention
+    return mentions
+
+
+def _type_before(before: str) -> re.Match[str] | None:
+    """The type word that governs a number: the nearest one whose words up to the number make sense."""
+    starts = [m.start() for m in _TYPE_WORD.finditer(before)]
+    for pos in reversed(starts[-6:]):
+        t = _TYPE_BEFORE.match(before, pos)
+        if not t:
+            continue
+        name = (t.group("name") or "").strip()
+        if not name or (t.group("so") and _acceptable_name(canonical_type(t.group("type")), t.group("type"), name)):
+            return t
+    return None
+
+
+def _acceptable_name(canonical: str, surface: str, name: str) -> bool:
+    """Words between a type and "số": a law's name ("Luật Đất đai số …") or a short qualifier ("Quy chế phối hợp")."""
+    if canonical in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+        return surface[0].isupper() and len(name.split()) <= 25 and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", name)
+    return len(name.split()) <= 2 and not _TYPE_AT.search(name)
+
+
+def _attach_date_and_issuer(text: str, mention: Mention) -> None:
+    pos = mention.end
+    after = text[pos : pos + 80]
+    d = _DATE_AFTER.match(after)
+    if d:
+        mention.date = match_to_iso(d)
+        pos += d.end()
+    else:
+        y = _YEAR_AFTER.match(after)
+        if y:
+            mention.date = y.group("y")
+            pos += y.end()
+    of = _OF_AFTER.match(text[pos : pos + 10])
+    if of:
+        issuer, end = parse_issuer(text, pos + of.end())
+        if issuer:
+            mention.issuer = issuer
+            pos = end
+    elif mention.date and (bare := re.match(r"\s+(?=(?:Chính phủ|Quốc hội|Thủ tướng|Bộ\s|Ủy ban|UBND))", text[pos:])):
+        issuer, end = parse_issuer(text, pos + bare.end())
+        if issuer:
+            mention.issuer, pos = issuer, end
+    if pos > mention.end:
+        mention.end = pos
+    if mention.date is None and mention.number and (y := re.search(r"/((?:19|20)\d\d)/", mention.number)):
+        del y  # the year inside the number is not a date of the citation: the gold and users want the printed date
+
+
+def _attach_pinpoint(text: str, mention: Mention) -> None:
+    before = text[max(0, mention.start - 120) : mention.start]
+    p = _PINPOINT_BEFORE.search(before)
+    if p:
+        pin = re.sub(r"[,\s]+$", "", p.group("pin")).strip()
+        mention.pinpoint = pin or None
+
+
+# --- named mentions ------------------------------------------------------------------------------------
+
+_NAMED_TYPE = re.compile(
+    r"(?<![\w])(?P<type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Hiến\s+pháp|HIẾN\s+PHÁP|Pháp\s+lệnh|PHÁP\s+LỆNH)\s+(?=\S)"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?i:này|nêu|trên|hiện\s+hành|định|sư|số\s|và\s|các\s|của\s|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
+    r"|được|đã|sẽ|khác|liên\s+quan|chuyên\s+ngành|hướng\s+dẫn|tại|theo|về|cho|là|nào|gốc|sửa\s+đổi\s*$)(?![\w])"
+)
+# Words that end a law's name: a date, a number, a predicate or a clause boundary follows.
+_NAME_STOP_WORDS = frozenset(
+    """ngày năm số đã được thì mà để nhằm theo tại trong này đó có là do bởi khi nêu hiện về
+    gồm như cho tới từ vừa đang sẽ phải cần hoặc không các những nếu""".split()
+)
+_NAME_STOP_BIGRAMS = {("quy", "định"), ("hướng", "dẫn"), ("thông", "qua"), ("ban", "hành"), ("có", "hiệu"),
+                      ("hết", "hiệu")}  # fmt: skip
+_NAME_KEEP_BIGRAMS = {("sửa", "đổi"), ("bổ", "sung")}
+_YEAR_TAIL = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})$")
+
+
+def clean_name(name: str) -> str:
+    """A name as a key wants it: abbreviations spelled out, one space, no trailing punctuation."""
+    words = [NAME_ABBREVIATIONS.get(w, w) for w in name.replace("\n", " ").split()]
+    return modern_tones(" ".join(words)).strip(" ,;:-")
+
+
+def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[int, int]]]:
+    """End of the name that starts at `pos`, and the spans of inner laws named in it ("sửa đổi Luật A, Luật B")."""
+    window = text[pos : pos + limit]
+    words = list(_WORD.finditer(window))
+    end = 0
+    i = 0
+    amending = bool(re.match(r"(?i:sửa\s+đổi)", window))
+    while i < len(words):
+        w = words[i]
+        token = w.group()
+        low = token.lower()
+        nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        if token in {";", ".", ":", "(", ")", "“", "”", '"', "[", "?", "!"} or "\n" in window[end : w.start()]:
+            break
+        if token == ",":
+            # A comma continues a name only when a short continuation leads to the date or to the next law
+            # ("Luật Quản lý, sử dụng tài sản công, Luật …", "Luật Khám bệnh, chữa bệnh ngày …").
+            if not _comma_continues(window, w.end(), amending):
+                break
+            i += 1
+            continue
+        after_type = i > 0 and words[i - 1].group() in {"Luật", "luật", "LUẬT"}
+        if (
+            i > 0
+            and (low, nxt) in _NAME_STOP_BIGRAMS
+            and not after_type
+            and not (amending and (low, nxt) in _NAME_KEEP_BIGRAMS)
+        ):
+            break
+        if i > 0 and low in _NAME_STOP_WORDS and not (amending and low == "số" and nxt == "điều"):
+            if not (amending and low == "số" and _starts_symbol(window, words[i + 1].start() if nxt else len(window))):
+                break
+            # an amending law's title names the amended laws with their numbers: skip "số 31/2024/QH15"
+            i += 2
+            end = words[i - 1].end() if i - 1 < len(words) else end
+            continue
+        if low == "và" and i + 1 < len(words) and _NAMED_TYPE.match(window, words[i + 1].start()) and not amending:
+            break
+        if low == "và" and nxt in _NAME_STOP_WORDS:
+            break
+        if low == "của" and not amending and i + 1 < len(words) and not _NAMED_TYPE.match(window, words[i + 1].start()):
+            # "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân" is a name,
+            # "Luật Đất đai của Quốc hội" is not: a body named after "của" ends the name unless a law follows.
+            if not re.match(r"\s*(?:Hội đồng nhân dân|HĐND)", window[w.end() :]):
+                break
+        if token.isdigit() and not amending:
+            break
+        end = w.end()
+        i += 1
+    return end, []
+
+
+def _comma_continues(window: str, pos: int, amending: bool) -> bool:
+    rest = window[pos : pos + 120]
+    if amending and re.match(r"\s*(?i:bổ\s+sung|bãi\s+bỏ)", rest):
+        return True
+    if _NAMED_TYPE.match(rest.lstrip()):
+        return amending
+    m = re.match(r"\s*([^,;.:()“”]{1,60}?)(?=\s+ngày\s|\s+năm\s+\d|\s*,\s*(?:Luật|Bộ luật)\s|\s+và\s+(?:Luật|Bộ luật)\s|\s*;|\s*$)", rest)
+    if not m:
+        return False
+    segment = m.group(1).split()
+    return 0 < len(segment) <= 6 and not any(s.lower() in _NAME_STOP_WORDS - {"năm"} for s in segment)
+
+
+def _starts_symbol(text: str, pos: int) -> bool:
+    return bool(SYMBOL.match(text, pos))
+
+
+def find_named(text: str) -> list[Mention]:
+    mentions = []
+    for m in _NAMED_TYPE.finditer(text):
+        surface = re.sub(r"\s+", " ", m.group("type"))
+        doc_type = canonical_type(surface)
+        name_start = m.end()
+        if _NOT_A_NAME.match(text, name_start):
+            continue
+        if not text[name_start].isalpha() or _after_common_noun(text, m.start()):
+            continue
+        end, _ = _name_words(text, name_start)
+        if end == 0:
+            continue
+        raw_name = text[name_start : name_start + end]
+        if _SO_SYMBOL_AFTER.match(text, name_start + end):
+            continue  # "Luật Đất đai số 31/2024/QH15": the numbered finder owns it
+        mention = Mention(start=m.start(), end=name_start + end, key="", doc_type=doc_type)
+        mention.head_end = mention.end
+        mention.title = f"{doc_type} {clean_name(_strip_numbers(raw_name))}"
+        _attach_date_and_issuer(text, mention)
+        if mention.date is None:
+            y = _YEAR_TAIL.search(raw_name)
+            if y:
+                mention.date = y.group(1)
+                mention.title = f"{doc_type} {clean_name(_strip_numbers(raw_name[: y.start()]))}"
+        _attach_pinpoint(text, mention)
+        year = mention.date[:4] if mention.date else None
+        mention.key = f"{mention.title} {year}" if year else mention.title
+        mentions.append(mention)
+    return mentions
+
+
+def _after_common_noun(text: str, pos: int) -> bool:
+    """"pháp luật", "PHÁP LUẬT", "dự án Luật": the word is part of a common noun, not a citation."""
+    before = text[max(0, pos - 8) : pos].lower()
+    return before.endswith(("pháp ", "dự án ", "dự thảo ", "văn bản "))
+
+
+_SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{_SYMBOL_BODY}")
+
+
+def _strip_numbers(name: str) -> str:
+    """"Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15" → "Luật Đất đai, Luật Nhà ở"."""
+    return _SO_SYMBOL_IN_NAME.sub("", name)
+
+
+_SO_SYMBOL_IN_NAME = re.compile(rf"\s+(?i:số)\s+{_SYMBOL_BODY}")
+
+# Programmes, plans and regulations named in quotes: Chương trình “Đẩy mạnh các hoạt động học tập suốt đời …”.
+_QUOTED = re.compile(
+    r"(?<![\w])(?P<type>Chương trình|Đề án|Quy chế|Quy định|Kế hoạch|Chiến lược|Dự án|Phong trào)"
+    r"(?:\s+(?:số\s+)?(?:mục tiêu quốc gia|hành động|phối hợp))?\s+[“\"](?P<name>[^”\"\n]{8,250})[”\"]"
+)
+
+
+def find_quoted(text: str) -> list[Mention]:
+    mentions = []
+    for m in _QUOTED.finditer(text):
+        doc_type = m.group("type")
+        if doc_type == "Phong trào":
+            continue
+        title = f"{doc_type} {clean_name(m.group('name'))}"
+        mention = Mention(start=m.start(), end=m.end(), key=title, doc_type=doc_type, title=title)
+        mention.head_end = m.end()
+        mentions.append(mention)
+    return mentions
+
+
+_NAMED_REGULATION = re.compile(
+    rf"(?<![\w])(?P<type>Quy chế|Quy định|Điều lệ)\s+(?P<name>(?:về|giữa)\s+[^;:.\n\[]{{5,160}}?"
+    rf"\s(?:với|và)\s+(?:{UP}{LOW}*\s+){{1,10}}?(?:{UP}{LOW}*))(?=\[\^\d+\]|\s*[;,.]|\s+(?:{LOW}))"
+)
+
+
+def find_named_regulations(text: str) -> list[Mention]:
+    """"Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn Lao động Việt Nam"."""
+    mentions = []
+    for m in _NAMED_REGULATION.finditer(text):
+        name = m.group("name")
+        if not re.search(rf"\s(?:với|và)\s+{UP}", name):
+            continue
+        title = f"{m.group('type')} {clean_name(name)}"
+        mention = Mention(start=m.start(), end=m.end(), key=title, doc_type=m.group("type"), title=title)
+        mention.head_end = m.end()
+        mentions.append(mention)
+    return mentions
+
+
+def find_mentions(text: str, exclude: list[tuple[int, int]] | None = None, own_number: str | None = None) -> list[Mention]:
+    """Every mention in reading order; none inside `exclude` spans, none of the document's own number."""
+    exclude = exclude or []
+    own = _comparable(own_number) if own_number else None
+    found = find_numbered(text) + find_named(text) + find_quoted(text) + find_named_regulations(text)
+    found.sort(key=lambda x: (x.start, -x.end))
+    kept: list[Mention] = []
+    for mention in found:
+        if any(s <= mention.start < e for s, e in exclude):
+            continue
+        if own and mention.number and _comparable(mention.number) == own:
+            continue
+        container = next((k for k in reversed(kept[-8:]) if k.start <= mention.start < k.head_end), None)
+        if container is not None:
+            if container.number is None and mention.number and mention.start == container.start:
+                kept.remove(container)  # a number where a name was expected: the name was not a name
+            else:
+                mention.inside = container
+                if mention.number is None and mention.date and mention.end >= container.head_end:
+                    mention.date, mention.key = None, mention.title or mention.key  # the container's date
+        kept.append(mention)
+    return kept
+
+
+def _comparable(number: str) -> str:
+    return re.sub(r"\s+", "", number).upper().replace("Đ", "Đ")

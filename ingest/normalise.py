@@ -1,0 +1,234 @@
+"""Turn the raw text of a file into the normalised text that the project stores, shows and points into.
+
+Real documents arrive damaged by their journey: PDF text layers break sentences at every line and page, put
+footnote bodies in the middle of a sentence cut by a page break, glue footnote markers to words ("Việt Nam1;"),
+and web copies carry Markdown markup and table residue. The normalised text keeps every word of the document
+and undoes that damage:
+
+- characters: NFC, look-alikes unified (Ð U+00D0 → Đ U+0110, dashes → "-", NBSP → space), no zero-width marks;
+- markup: Markdown emphasis, headings and table pipes removed;
+- footnotes: bodies moved to the end as "[^n]: …", markers written "[^n]" where they stood;
+- lines: a line break inside a sentence becomes a space, one paragraph is one line, spaces are single.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00d0": "\u0110",  # Icelandic Eth, the usual impostor of Đ
+        "\u00f0": "\u0111",
+        "\u0189": "\u0110",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\f": "\n",
+        "\v": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def unify_characters(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    return _CONTROL.sub("", text)
+
+
+# --- Markdown and table residue -------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_EMPH_OPEN = re.compile(r"(^|\s)\*(?=\S)")
+_MD_EMPH_CLOSE = re.compile(r"(?<=\S)\*(?=\s|$|[.,;:])")
+_RULE_ONLY = re.compile(r"^\s*(=|#|\|)+\s*$|^\s*#\s*PAGE\s+\d+\s*$", re.IGNORECASE)
+_EDGE_PIPES = re.compile(r"^\s*\|\s?|\s?\|\s*$")
+
+
+def strip_markup(line: str) -> str | None:
+    """One line without its Markdown markup; None for a line that is only markup or table residue."""
+    if _RULE_ONLY.match(line):
+        return None
+    line = _MD_HEADING.sub("", line)
+    line = _MD_STRONG.sub("", line)
+    line = _MD_EMPH_OPEN.sub(r"\1", line)
+    line = _MD_EMPH_CLOSE.sub("", line)
+    line = _EDGE_PIPES.sub("", line)
+    return line
+
+
+# --- footnotes -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    marker: int  # offset of "[^n]" in the normalised text
+    start: int  # offset of the body text (after "[^n]: ")
+    end: int
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    text: str
+    footnotes: tuple[Footnote, ...] = ()
+
+
+_FOOTNOTE_BODY = re.compile(r"^\s*(\d{1,2})\s+([A-ZĐÀ-Ỹ“\"(][^\n]*)$")
+_TERMINAL = re.compile(r"[.;!?]\s*$")
+
+
+def _marker_pattern(number: int) -> re.Pattern[str]:
+    # A footnote marker is the number glued to the end of a word or a closing mark: "Việt Nam1;", "tỉnh2."
+    return re.compile(rf"(?<=[^\W\d_]|[)”\"]){number}(?=[\s.,;:)!?]|$)")
+
+
+def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+    """Take footnote bodies out of `lines`; return the body lines with "[^n]" markers and the bodies by number."""
+    bodies: dict[int, str] = {}
+    body_lines: list[str] = list(lines)
+    taken: set[int] = set()
+    expected = 1
+    search_from = (0, 0)  # (line, column) after the previous marker
+    i = 0
+    while i < len(lines):
+        m = _FOOTNOTE_BODY.match(lines[i])
+        if not m or int(m.group(1)) != expected:
+            i += 1
+            continue
+        number = expected
+        marker = _find_marker(body_lines, taken, number, search_from, before_line=i)
+        if marker is None:
+            i += 1
+            continue
+        line_no, col = marker
+        digits = len(str(number))
+        line = body_lines[line_no]
+        body_lines[line_no] = f"{line[:col]}[^{number}]{line[col + digits :]}"
+        search_from = (line_no, col + 4)
+        parts = [m.group(2).strip()]
+        taken.add(i)
+        j = i + 1
+        # A footnote body wraps onto following lines until it ends a sentence or the next footnote starts.
+        while (
+            not _TERMINAL.search(parts[-1])
+            and j < len(lines)
+            and lines[j].strip()
+            and not _FOOTNOTE_BODY.match(lines[j])
+        ):
+            parts.append(lines[j].strip())
+            taken.add(j)
+            j += 1
+        bodies[number] = " ".join(parts)
+        expected += 1
+        i = j
+    kept = [line for k, line in enumerate(body_lines) if k not in taken]
+    return kept, bodies
+
+
+def _find_marker(
+    lines: list[str], taken: set[int], number: int, start: tuple[int, int], before_line: int
+) -> tuple[int, int] | None:
+    pattern = _marker_pattern(number)
+    first_line, first_col = start
+    for line_no in range(first_line, before_line):
+        if line_no in taken:
+            continue
+        found = pattern.search(lines[line_no], first_col if line_no == first_line else 0)
+        if found:
+            return line_no, found.start()
+    return None
+
+
+# --- line joining --------------------------------------------------------------------------------------
+
+_BLOCK_START = re.compile(
+    r"""^(?:
+        [-+•*]\s | [-+•]\S
+      | \d+(?:\.\d+)*[.)]\s | \d+(?:\.\d+)+\s | \d+\s*-\s
+      | [a-zđ][).]\s
+      | [IVXLC]+[.)]\s
+      | (?:Điều|Chương|Mục|Phần|Phụ\slục|ĐIỀU|CHƯƠNG|MỤC|PHẦN|PHỤ\sLỤC)\s+[\dIVXLC]+\b
+      | (?:Căn\scứ|CĂN\sCỨ|Xét\s|Theo\sđề\snghị|Kính\sgửi|KÍNH\sGỬI|Nơi\snhận|NƠI\sNHẬN|Số:|Số\s*\d|V/v|TM\.|KT\.|TL\.|TUQ\.|Q\.)
+      | \[\^\d+\]
+      | -{3,} | _{3,}
+      | [A-ZĐÀ-Ỹ][^,.;:\n]{1,40},\s*ngày\s+\d
+    )""",
+    re.VERBOSE,
+)
+_SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:!?][”\"'’)])$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_upper_line(line: str) -> bool:
+    """A heading in capitals: "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH" (at least 4 letters, none lower-case)."""
+    letters = _LETTER.findall(line)
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Is `line` the continuation of the sentence that `prev` leaves open?"""
+    if _SENTENCE_END.search(prev) or _BLOCK_START.match(line):
+        return False
+    return not (is_upper_line(prev) or is_upper_line(line))
+
+
+_SPACES = re.compile(r"[ ]{2,}")
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Paragraphs from physical lines: a break inside an open sentence becomes a space, even across blank lines."""
+    paragraphs: list[str] = []
+    for raw in lines:
+        line = _SPACES.sub(" ", raw.strip())
+        if not line:
+            continue
+        if paragraphs and _continues(paragraphs[-1], line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _typical_length(lines: list[str]) -> float:
+    lengths = [len(line) for line in lines if line.strip()]
+    return statistics.median(lengths) if lengths else 0.0
+
+
+def normalise(raw: str) -> NormalisedText:
+    """The stored text of a document, with its footnotes located."""
+    lines = [stripped for line in unify_characters(raw).split("\n") if (stripped := strip_markup(line)) is not None]
+    lines, bodies = _find_footnotes(lines)
+    text = "\n".join(join_lines(lines))
+    if not bodies:
+        return NormalisedText(text)
+    footnotes = []
+    tail = []
+    offset = len(text) + 2
+    for number, body in sorted(bodies.items()):
+        label = f"[^{number}]: "
+        tail.append(label + body)
+        marker = text.find(f"[^{number}]")
+        footnotes.append(Footnote(number, marker, offset + len(label), offset + len(label) + len(body)))
+        offset += len(label) + len(body) + 1
+    return NormalisedText(text + "\n\n" + "\n".join(tail), tuple(footnotes))

@@ -1,0 +1,202 @@
+"""Decide how the document relates to each document it mentions, and what it says about the others.
+
+The relation comes from the clause around a mention (corpus/GUIDE.md): "Căn cứ …" → based_on, "Thực hiện …" →
+implements, "xét đề nghị … tại …" → responds_to, "sửa đổi, bổ sung …" → amends, and so on. Inside a sentence the
+mentions form a chain: the first one after a cue is its object; the next ones are either coordinated with it
+("Nghị định A, Nghị định B") and share its relation, or named in its description ("Nghị định A quy định chi tiết
+Luật B"), in which case the text asserts a relation between A and B and this document merely cites B.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.citations import Mention
+from ingest.normalise import Footnote
+
+# (relation, pattern) — cues of this document's own relation to what follows. Later cues in a clause win.
+_CUES: list[tuple[str, str]] = [
+    ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
+    ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
+    ("responds_to", r"xét(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|theo đề nghị|đề nghị của|trả lời|phúc đáp|kiến nghị của"),
+    ("amends", r"sửa đổi(?:,?\s*bổ sung)?|điều chỉnh nội dung"),
+    ("replaces", r"thay thế"),
+    ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
+    ("guides", r"hướng dẫn(?:\s+(?:thực hiện|thi hành))?|quy định chi tiết"),
+    ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|kết quả thực hiện|tình hình thực hiện"
+              r"|đánh giá|việc thực hiện|phù hợp với|tham khảo|ngày\s+\d|đã ban hành|có công văn"),
+]  # fmt: skip
+_CUE = re.compile("|".join(f"(?P<{rel}>(?<![\\w])(?:{pat})(?![\\w]))" for rel, pat in _CUES), re.IGNORECASE)
+
+# Words of a description: after a mention, they tell what that document does to the next one.
+_DESCRIPTION = re.compile(
+    r"(?<![\w])(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ|quy định chi tiết|hướng dẫn"
+    r"|thực hiện|triển khai|thi hành|về|quy định|ban hành kèm theo|kèm theo|phê duyệt|theo|tại)(?![\w])",
+    re.IGNORECASE,
+)
+_DESCRIPTION_RELATION = {
+    "sửa đổi": "amends", "bổ sung": "amends", "thay thế": "replaces", "bãi bỏ": "repeals",
+    "quy định chi tiết": "guides", "hướng dẫn": "guides", "thực hiện": "implements", "triển khai": "implements",
+    "thi hành": "guides",
+}  # fmt: skip
+_PASSIVE_AMENDED = re.compile(r"(?:đã\s+)?được\s+sửa đổi(?:,?\s*bổ sung)?(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)\s*$", re.I)
+_SEPARATORS = re.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc|các|với)\s+)*[\s,;]*$", re.IGNORECASE)
+_ATTACHED_AFTER = re.compile(r"^[^.;]{0,80}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"(\-])|\n")
+
+_CONFIDENCE = {"clause": 0.9, "coordinated": 0.85, "cue": 0.75, "nested": 0.6, "none": 0.5}
+
+
+@dataclass(frozen=True)
+class AssertedRelation:
+    source: Mention
+    relation: str
+    target: Mention
+    evidence: tuple[int, int]
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (or list item, or heading) that holds `pos`."""
+    start = max(text.rfind("\n", 0, pos), _last_sentence_end(text, pos)) + 1
+    end_match = _SENTENCE_END.search(text, pos)
+    end = end_match.start() if end_match else len(text)
+    return start, end
+
+
+def _last_sentence_end(text: str, pos: int) -> int:
+    window_start = max(0, pos - 600)
+    last = -1
+    for m in _SENTENCE_END.finditer(text, window_start, pos):
+        last = m.end() - 1
+    return last
+
+
+def _cue_in(gap: str) -> tuple[str, int] | None:
+    last = None
+    for m in _CUE.finditer(gap):
+        last = (m.lastgroup or "cites", m.start())
+    return last
+
+
+def classify(
+    text: str, mentions: list[Mention], footnotes: tuple[Footnote, ...] = (), subject: tuple[int, int] | None = None
+) -> list[AssertedRelation]:
+    """Set relation, confidence and evidence on every mention; return the relations asserted between them."""
+    markers = {f.number: f for f in footnotes}
+    footnote_of = _footnote_index(footnotes)
+    for mention in mentions:
+        fn = footnote_of(mention.start)
+        if fn is not None:
+            mention.footnote = fn.number
+    asserted: list[AssertedRelation] = []
+    # Footnote mentions are read where their marker stands, in the order of the text.
+    def position(m: Mention) -> int:
+        return markers[m.footnote].marker if m.footnote is not None and m.footnote in markers else m.start
+
+    ordered = sorted(mentions, key=position)
+    previous: Mention | None = None
+    previous_sentence = (-1, -1)
+    for mention in ordered:
+        pos = position(mention)
+        bounds = sentence_bounds(text, pos)
+        if subject and subject[0] <= pos < subject[1]:
+            bounds = subject
+        if bounds != previous_sentence:
+            previous = None
+        _classify_one(text, mention, pos, bounds, previous, asserted)
+        ev_start, ev_end = bounds
+        mention.evidence = (ev_start, ev_end)
+        if mention.footnote is None:
+            previous = mention
+        previous_sentence = bounds
+    return asserted
+
+
+def _footnote_index(footnotes: tuple[Footnote, ...]):
+    def find(pos: int) -> Footnote | None:
+        for f in footnotes:
+            if f.start <= pos < f.end:
+                return f
+        return None
+
+    return find
+
+
+def _classify_one(
+    text: str, mention: Mention, pos: int, bounds: tuple[int, int], previous: Mention | None,
+    asserted: list[AssertedRelation],
+) -> None:  # fmt: skip
+    sentence_start = bounds[0]
+    if mention.footnote is not None:
+        cue = _cue_in(text[sentence_start:pos])
+        _set(mention, cue[0] if cue else "cites", "cue" if cue else "none")
+        return
+    gap_start = previous.end if previous and previous.end <= pos else sentence_start
+    gap = text[gap_start:pos]
+    if previous is not None:
+        if _SEPARATORS.match(gap) or (";" in gap and not _cue_in(gap.rsplit(";", 1)[1])):
+            _set(mention, previous.relation, "coordinated")
+            mention.inside = mention.inside or previous.inside
+        elif _PASSIVE_AMENDED.search(gap):
+            asserted.append(AssertedRelation(mention, "amends", _head(previous), (sentence_start, bounds[1])))
+            _set(mention, previous.relation if previous.relation in ("based_on",) else "cites", "nested")
+        else:
+            verb = _last_description(gap)
+            cue = _cue_in(gap)
+            if verb is not None and (cue is None or cue[1] <= verb[1]):
+                head = _head(previous)
+                relation = _DESCRIPTION_RELATION.get(_verb_key(verb[0]))
+                if relation:
+                    asserted.append(AssertedRelation(head, relation, mention, (sentence_start, bounds[1])))
+                inherits = relation == "implements" and head.relation == "implements"
+                _set(mention, "implements" if inherits else "cites", "nested")
+                mention.inside = mention.inside or head
+            elif cue:
+                _set(mention, cue[0], "cue")
+            else:
+                _set(mention, previous.relation, "coordinated")
+    else:
+        cue = _cue_in(gap)
+        if cue:
+            at_start = not text[sentence_start : sentence_start + cue[1]].strip(" -+•*0123456789.)abcdđ")
+            _set(mention, cue[0], "clause" if at_start else "cue")
+        else:
+            _set(mention, "cites", "none")
+    if mention.inside is not None and mention.relation not in ("implements",) and mention.inside is not mention:
+        if mention.relation == mention.inside.relation and _coordinated_with_container(text, mention):
+            pass
+    attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 120])
+    if attached and mention.relation == "cites":
+        _set(mention, "attaches", "cue")
+
+
+def _coordinated_with_container(text: str, mention: Mention) -> bool:
+    return False
+
+
+def _head(mention: Mention) -> Mention:
+    while mention.inside is not None and mention.inside is not mention:
+        mention = mention.inside
+    return mention
+
+
+def _last_description(gap: str) -> tuple[str, int] | None:
+    last = None
+    for m in _DESCRIPTION.finditer(gap):
+        last = (m.group("verb"), m.start())
+    return last
+
+
+def _verb_key(verb: str) -> str:
+    low = re.sub(r"\s+", " ", verb.lower())
+    for key in _DESCRIPTION_RELATION:
+        if low.startswith(key):
+            return key
+    return low
+
+
+def _set(mention: Mention, relation: str, how: str) -> None:
+    mention.relation = relation
+    mention.confidence = _CONFIDENCE[how]
+    mention.trigger = how

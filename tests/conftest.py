@@ -1,0 +1,65 @@
+"""Shared test fixtures: the repository's paths, the shared scorer, and the `pipeline` marker."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO_ROOT / "examples" / "corpus"
+# CI clones the project with the shared folder beside it; a clone elsewhere has no scorer to compare with.
+SCORER = REPO_ROOT.parent / "shared" / "tools" / "score.py"
+NO_SCORER = f"the shared scorer is not at {SCORER} (a clone without ../shared beside it)"
+
+PIPELINE_MARKER = "pipeline"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{PIPELINE_MARKER}: tests the extraction contract, which only the real pipeline can meet; expected to "
+        "fail while ingest/extract.py is the interface stub",
+    )
+
+
+@functools.cache
+def pipeline_landed() -> bool:
+    """Is the real pipeline behind `extract_paths`? A real document yields a document or an error; the
+    interface stub yields neither. Asked once per test process, and only by tests that need the answer."""
+    from ingest.extract import extract_paths
+
+    extraction = next(iter(extract_paths([EXAMPLES / "cv-2728-tct-2014.txt"], workers=1)))
+    return extraction.document is not None or bool(extraction.errors)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # An xfail added here is still honoured: pytest evaluates xfail marks again when the test is called.
+    if item.get_closest_marker(PIPELINE_MARKER) and not pipeline_landed():
+        item.add_marker(pytest.mark.xfail(reason="ingest/extract.py is still the interface stub", strict=True))
+
+
+@pytest.fixture(scope="session")
+def examples() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def scorer_path() -> Path:
+    if not SCORER.is_file():
+        pytest.skip(NO_SCORER)
+    return SCORER
+
+
+@pytest.fixture(scope="session")
+def scorer(scorer_path: Path) -> ModuleType:
+    """The shared scorer as a module, to compare its matching rules with ours function by function."""
+    spec = importlib.util.spec_from_file_location("shared_score", scorer_path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
