@@ -94,13 +94,15 @@ class NormalisedText:
     footnotes: tuple[Footnote, ...] = ()
 
 
-_FOOTNOTE_BODY = re.compile(r"^\s*(\d{1,2})\s+([A-ZĐÀ-Ỹ“\"(][^\n]*)$")
+_FOOTNOTE_BODY = re.compile(r"^\s*(?:(\d{1,2})\s+(?=[A-ZĐÀ-Ỹ“\"(])|\[(\d{1,2})\]\s*)(\S[^\n]*)$")
+_WEB_NOTES = re.compile(r"\s(?=\[\d{1,2}\]\s*\S)")
 _TERMINAL = re.compile(r"[.;!?]\s*$")
 
 
 def _marker_pattern(number: int) -> re.Pattern[str]:
-    # A footnote marker is the number glued to the end of a word or a closing mark: "Việt Nam1;", "tỉnh2."
-    return re.compile(rf"(?<=[^\W\d_]|[)”\"]){number}(?=[\s.,;:)!?]|$)")
+    # A footnote marker is the number glued to the end of a word or a closing mark ("Việt Nam1;", "tỉnh2."),
+    # or, in web copies, the number in brackets ("… Tỉnh ủy[1]").
+    return re.compile(rf"(?<=[^\W\d_]|[)”\"]){number}(?=[\s.,;:)!?]|$)|\[{number}\](?!:)")
 
 
 def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -113,7 +115,7 @@ def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     i = 0
     while i < len(lines):
         m = _FOOTNOTE_BODY.match(lines[i])
-        if not m or int(m.group(1)) != expected:
+        if not m or int(m.group(1) or m.group(2)) != expected:
             i += 1
             continue
         number = expected
@@ -124,9 +126,11 @@ def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         line_no, col = marker
         digits = len(str(number))
         line = body_lines[line_no]
+        if line[col] == "[":
+            digits += 2
         body_lines[line_no] = f"{line[:col]}[^{number}]{line[col + digits :]}"
         search_from = (line_no, col + 4)
-        parts = [m.group(2).strip()]
+        parts = [m.group(3).strip()]
         taken.add(i)
         j = i + 1
         # A footnote body wraps onto following lines until it ends a sentence or the next footnote starts.
@@ -144,6 +148,13 @@ def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         i = j
     kept = [line for k, line in enumerate(body_lines) if k not in taken]
     return kept, bodies
+
+
+def _split_web_notes(line: str) -> list[str]:
+    """A web copy puts all its notes on one line: "[1] Tại … [2] Tại …"; one note a line."""
+    if not re.match(r"\s*\[\d{1,2}\]\s*\S", line):
+        return [line]
+    return _WEB_NOTES.split(line)
 
 
 def _find_marker(
@@ -218,6 +229,7 @@ def _typical_length(lines: list[str]) -> float:
 def normalise(raw: str) -> NormalisedText:
     """The stored text of a document, with its footnotes located."""
     lines = [stripped for line in unify_characters(raw).split("\n") if (stripped := strip_markup(line)) is not None]
+    lines = [part for line in lines for part in _split_web_notes(line)]
     lines, bodies = _find_footnotes(lines)
     text = "\n".join(join_lines(lines))
     if not bodies:
@@ -232,3 +244,20 @@ def normalise(raw: str) -> NormalisedText:
         footnotes.append(Footnote(number, marker, offset + len(label), offset + len(label) + len(body)))
         offset += len(label) + len(body) + 1
     return NormalisedText(text + "\n\n" + "\n".join(tail), tuple(footnotes))
+
+
+_MARKER = re.compile(r"\[\^(\d{1,3})\]")
+_BODY = re.compile(r"^\[\^(\d{1,3})\]: ", re.MULTILINE)
+
+
+def footnotes_in(text: str) -> tuple[Footnote, ...]:
+    """The footnotes of a normalised text, read back from its "[^n]" markers and "[^n]: …" bodies."""
+    bodies = {int(m.group(1)): m for m in _BODY.finditer(text)}
+    if not bodies:
+        return ()
+    footnotes = []
+    for number, body in sorted(bodies.items()):
+        marker = next((m.start() for m in _MARKER.finditer(text, 0, body.start()) if int(m.group(1)) == number), -1)
+        end = text.find("\n", body.end())
+        footnotes.append(Footnote(number, marker, body.end(), len(text) if end < 0 else end))
+    return tuple(footnotes)

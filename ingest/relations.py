@@ -25,7 +25,7 @@ _CUES: list[tuple[str, str]] = [
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
     ("guides", r"hướng dẫn(?:\s+(?:thực hiện|thi hành))?|quy định chi tiết"),
     ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|kết quả thực hiện|tình hình thực hiện"
-              r"|đánh giá|việc thực hiện|phù hợp với|tham khảo|ngày\s+\d|đã ban hành|có công văn"),
+              r"|đánh giá|việc thực hiện|phù hợp với|tham khảo|ngày\s+\d|đã ban hành|đã có|có công văn"),
 ]  # fmt: skip
 _CUE = re.compile("|".join(f"(?P<{rel}>(?<![\\w])(?:{pat})(?![\\w]))" for rel, pat in _CUES), re.IGNORECASE)
 
@@ -96,6 +96,7 @@ def classify(
 
     ordered = sorted(mentions, key=position)
     previous: Mention | None = None
+    head: Mention | None = None
     previous_sentence = (-1, -1)
     for mention in ordered:
         pos = position(mention)
@@ -103,8 +104,10 @@ def classify(
         if subject and subject[0] <= pos < subject[1]:
             bounds = subject
         if bounds != previous_sentence:
-            previous = None
-        _classify_one(text, mention, pos, bounds, previous, asserted)
+            previous = head = None
+        _classify_one(text, mention, pos, bounds, previous, head, asserted)
+        if head is None and mention.footnote is None:
+            head = mention
         ev_start, ev_end = bounds
         mention.evidence = (ev_start, ev_end)
         if mention.footnote is None:
@@ -125,7 +128,7 @@ def _footnote_index(footnotes: tuple[Footnote, ...]):
 
 def _classify_one(
     text: str, mention: Mention, pos: int, bounds: tuple[int, int], previous: Mention | None,
-    asserted: list[AssertedRelation],
+    head: Mention | None, asserted: list[AssertedRelation],
 ) -> None:  # fmt: skip
     sentence_start = bounds[0]
     if mention.footnote is not None:
@@ -135,9 +138,12 @@ def _classify_one(
     gap_start = previous.end if previous and previous.end <= pos else sentence_start
     gap = text[gap_start:pos]
     if previous is not None:
-        if _SEPARATORS.match(gap) or (";" in gap and not _cue_in(gap.rsplit(";", 1)[1])):
+        if _SEPARATORS.match(gap):
             _set(mention, previous.relation, "coordinated")
             mention.inside = mention.inside or previous.inside
+        elif ";" in gap and not _cue_in(gap.rsplit(";", 1)[1]):
+            # A new item of the list the sentence opened ("Căn cứ A …; B …"): it shares the opening cue.
+            _set(mention, (head or previous).relation, "coordinated")
         elif _PASSIVE_AMENDED.search(gap):
             asserted.append(AssertedRelation(mention, "amends", _head(previous), (sentence_start, bounds[1])))
             _set(mention, previous.relation if previous.relation in ("based_on",) else "cites", "nested")
@@ -161,6 +167,8 @@ def _classify_one(
         if cue:
             at_start = not text[sentence_start : sentence_start + cue[1]].strip(" -+•*0123456789.)abcdđ")
             _set(mention, cue[0], "clause" if at_start else "cue")
+        elif (inherited := _cue_of_list_heading(text, sentence_start)) is not None:
+            _set(mention, inherited, "cue")
         else:
             _set(mention, "cites", "none")
     if mention.inside is not None and mention.relation not in ("implements",) and mention.inside is not mention:
@@ -169,6 +177,27 @@ def _classify_one(
     attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 120])
     if attached and mention.relation == "cites":
         _set(mention, "attaches", "cue")
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s")
+
+
+def _cue_of_list_heading(text: str, pos: int) -> str | None:
+    """A list item under "CĂN CỨ XÂY DỰNG KẾ HOẠCH:" or "Thực hiện các văn bản sau:" takes the heading's cue."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return None
+    end = line_start - 1
+    for _ in range(30):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not _LIST_ITEM.match(line):
+            cue = _cue_in(line)
+            return cue[0] if cue and line.rstrip().endswith(":") else None
+        end = start - 1
+    return None
 
 
 def _coordinated_with_container(text: str, mention: Mention) -> bool:

@@ -1,0 +1,142 @@
+"""The extraction pipeline as a spaCy `Language`: tokenizer → metadata → citations → relations.
+
+Components work on characters (the patterns of legal citations are character patterns) and map their findings
+onto tokens with `doc.char_span`, so that `doc.spans["citations"]` holds one span per mention, labelled with its
+relation, and displaCy, `nlp.pipe` batching and any further spaCy component work as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ingest.citations import Mention, find_mentions
+from ingest.metadata import MetadataResult, extract_metadata
+from ingest.normalise import Footnote, footnotes_in
+from ingest.relations import AssertedRelation, classify
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class CharTokenizer:
+    """Words and punctuation marks; whitespace kept in `spaces` so that `doc.text` is the input, byte for byte."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        last_end = 0
+        for m in _TOKEN.finditer(text):
+            start = m.start()
+            if start > last_end:
+                gap = text[last_end:start]
+                if words and gap == " ":
+                    spaces[-1] = True
+                else:
+                    # Keep any other whitespace as a token of its own, as spaCy's own tokenizer does.
+                    if words and gap.startswith(" "):
+                        spaces[-1] = True
+                        gap = gap[1:]
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(m.group())
+            spaces.append(False)
+            last_end = m.end()
+        if last_end < len(text):
+            gap = text[last_end:]
+            if words and gap == " ":
+                spaces[-1] = True
+            else:
+                words.append(gap)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **_: object) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: object) -> CharTokenizer:
+        return self
+
+    def to_disk(self, _path: object, **_: object) -> None:
+        return None
+
+    def from_disk(self, _path: object, **_: object) -> CharTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers("lexgraph.char_tokenizer.v1")
+def create_tokenizer():  # type: ignore[no-untyped-def]
+    def make(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+
+    return make
+
+
+for _name, _default in (("metadata", None), ("mentions", None), ("asserted", None), ("footnotes", ())):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Span.has_extension("mention"):
+    Span.set_extension("mention", default=None)
+
+
+@Language.component("lexgraph_footnotes")
+def footnotes_component(doc: Doc) -> Doc:
+    """Footnote markers and bodies of the normalised text (`doc._.footnotes`)."""
+    doc._.footnotes = footnotes_in(doc.text)
+    return doc
+
+
+@Language.component("lexgraph_metadata")
+def metadata_component(doc: Doc) -> Doc:
+    """Header, subject and signature of the document (`doc._.metadata`)."""
+    doc._.metadata = extract_metadata(doc.text)
+    return doc
+
+
+@Language.component("lexgraph_citations")
+def citations_component(doc: Doc) -> Doc:
+    """Every mention of another document (`doc._.mentions`), the document's own number excluded."""
+    meta: MetadataResult | None = doc._.metadata
+    exclude = [meta.spans["number"]] if meta and "number" in meta.spans else []
+    own = meta.meta.number if meta else None
+    doc._.mentions = find_mentions(doc.text, exclude=exclude, own_number=own)
+    return doc
+
+
+@Language.component("lexgraph_relations")
+def relations_component(doc: Doc) -> Doc:
+    """The relation of each mention, the relations asserted between them, and `doc.spans["citations"]`."""
+    meta: MetadataResult | None = doc._.metadata
+    subject = meta.spans.get("subject") if meta else None
+    mentions: list[Mention] = doc._.mentions or []
+    footnotes: tuple[Footnote, ...] = doc._.footnotes or ()
+    asserted: list[AssertedRelation] = classify(doc.text, mentions, footnotes, subject)
+    doc._.asserted = asserted
+    spans = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, label=mention.relation, alignment_mode="expand")
+        if span is not None:
+            span._.mention = mention
+            spans.append(span)
+    doc.spans["citations"] = spans
+    return doc
+
+
+@lru_cache(maxsize=1)
+def build_pipeline() -> Language:
+    """The Vietnamese pipeline. Blank `vi` with our tokenizer: no model download, no pyvi."""
+    nlp = spacy.blank(
+        "vi", config={"nlp": {"tokenizer": {"@tokenizers": "lexgraph.char_tokenizer.v1"}}}
+    )
+    nlp.add_pipe("lexgraph_footnotes")
+    nlp.add_pipe("lexgraph_metadata")
+    nlp.add_pipe("lexgraph_citations")
+    nlp.add_pipe("lexgraph_relations")
+    return nlp
