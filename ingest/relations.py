@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.citations import Mention
+from ingest.lexicon import LOW
 from ingest.normalise import Footnote
 
 # (relation, pattern) — cues of this document's own relation to what follows. Later cues in a clause win.
@@ -179,7 +180,8 @@ def _classify_one(
         _set(mention, "attaches", "cue")
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s", re.MULTILINE)
+_HEADING = re.compile(rf"^\s*(?:[IVXLC]+[.)]\s+)?(?:(?!{LOW}).)*$", re.DOTALL)
 
 
 def _cue_of_list_heading(text: str, pos: int) -> str | None:
@@ -194,8 +196,12 @@ def _cue_of_list_heading(text: str, pos: int) -> str | None:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if not _LIST_ITEM.match(line):
+            if _HEADING.match(line) and not _cue_in(line):  # a heading broken over two lines
+                previous_start = text.rfind("\n", 0, start - 1) + 1
+                line = text[previous_start:end]
             cue = _cue_in(line)
-            return cue[0] if cue and line.rstrip().endswith(":") else None
+            opens_list = line.rstrip().endswith(":") or bool(_HEADING.match(line))
+            return cue[0] if cue and opens_list else None
         end = start - 1
     return None
 

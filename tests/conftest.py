@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import signal
 from pathlib import Path
 from types import ModuleType
 
@@ -61,5 +62,10 @@ def scorer(scorer_path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location("shared_score", scorer_path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    # The scorer resets SIGPIPE for its own command line; the test process keeps Python's handling.
+    sigpipe = signal.getsignal(signal.SIGPIPE)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        signal.signal(signal.SIGPIPE, sigpipe)
     return module
