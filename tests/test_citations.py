@@ -1,0 +1,129 @@
+"""Finding citations and deciding their relation, on real sentences of Vietnamese administrative writing."""
+
+import pytest
+
+from ingest.assemble import assemble
+from ingest.citations import find_mentions
+from ingest.normalise import normalise
+from ingest.relations import classify
+
+
+def cite(raw: str, own_number: str | None = None):
+    norm = normalise(raw)
+    mentions = find_mentions(norm.text, own_number=own_number)
+    asserted = classify(norm.text, mentions, norm.footnotes)
+    citations, asserted_by_key = assemble(mentions, asserted, norm.text)
+    return norm.text, {c.key: c for c in citations}, {(a.source, a.relation, a.target) for a in asserted_by_key}
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Thực hiện Nghị quyết số 06/NQ-CP của Chính phủ.", "06/NQ-CP"),
+        ("Căn cứ Nghị định số 39/2003/NĐ-CP ngày 18/4/2003 của Chính phủ;", "39/2003/NĐ-CP"),
+        ("xét đề nghị của Sở tại Văn bản số 1349/SLĐTBXH-LĐVL&GDNN ngày 24 tháng 6 năm 2024,", "1349/SLĐTBXH-LĐVL&GDNN"),
+        ("theo Quy chế số 4859/QCPH-UBND-LĐLĐ ngày 31 tháng 12 năm 2020.", "4859/QCPH-UBND-LĐLĐ"),
+        ("theo Thông tư số 13/2015/TT- BVHTTDL của Bộ.", "13/2015/TT-BVHTTDL"),
+        ("theo chỉ đạo tại Văn bản số  2130/UBND-KGVX ngày 18 tháng 6 năm 2024.", "2130/UBND-KGVX"),
+        ("Tập trung thực hiện Kế hoạch số \n\n1675/KH-UBND ngày 16 tháng 5 năm 2024.", "1675/KH-UBND"),
+        ("Thực hiện ý kiến tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025.", "9151-CV/BTCTW"),
+        ("Căn cứ Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011 của Chính phủ;", "30c/NQ-CP"),
+        ("theo thông tư  58 / 2015 / TT - BLĐTBXH về bảo hiểm.", "58/2015/TT-BLĐTBXH"),
+    ],
+)
+def test_every_shape_of_so_ky_hieu_is_found_and_normalised(raw, key):
+    _, citations, _ = cite(raw)
+    assert list(citations) == [key]
+
+
+def test_dates_issuer_and_pinpoint_are_read_around_the_number():
+    text, citations, _ = cite(
+        "2. Chủ động thực hiện nhiệm vụ được xác định tại khoản 10, mục IV của Nghị quyết 06/NQ-CP của Chính phủ."
+    )
+    c = citations["06/NQ-CP"]
+    assert (c.doc_type, c.issuer, c.pinpoint) == ("Nghị quyết", "Chính phủ", "khoản 10, mục IV")
+    assert text[c.start : c.end] == c.mention == "Nghị quyết 06/NQ-CP của Chính phủ"
+    _, citations, _ = cite("Thực hiện công văn số 5890/TLĐ-CSPL, ngày 31/01/2023 của Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam về việc")
+    c = citations["5890/TLĐ-CSPL"]
+    assert (c.date, c.issuer) == ("2023-01-31", "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam")
+
+
+def test_laws_cited_by_name_and_date_get_a_key_of_type_name_and_year():
+    _, citations, _ = cite("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    c = citations["Luật Tổ chức chính quyền địa phương 2015"]
+    assert (c.relation, c.date, c.number, c.title) == (
+        "based_on", "2015-06-19", None, "Luật Tổ chức chính quyền địa phương",
+    )
+
+
+def test_a_list_of_numbers_shares_the_type_and_the_relation():
+    _, citations, _ = cite("Căn cứ các Nghị định số 15/2018/NĐ-CP, 77/2016/NĐ-CP của Chính phủ;")
+    assert {k: (c.doc_type, c.relation) for k, c in citations.items()} == {
+        "15/2018/NĐ-CP": ("Nghị định", "based_on"),
+        "77/2016/NĐ-CP": ("Nghị định", "based_on"),
+    }
+
+
+def test_repeated_and_short_mentions_of_one_document_are_one_citation():
+    _, citations, _ = cite(
+        "V/v thực hiện Nghị quyết số 06/NQ-CP của Chính phủ\nPhổ biến Nghị quyết số 06/NQ-CP. Thực hiện Nghị quyết 06/NQ-CP."
+    )
+    assert list(citations) == ["06/NQ-CP"]
+    assert citations["06/NQ-CP"].mentions == 3
+
+
+def test_nothing_false_own_number_phone_bare_dates_generic_phrases():
+    raw = (
+        "Số: 1127/LĐLĐ\nLai Châu, ngày 03 tháng 02 năm 2023\n"
+        "Các đơn vị thực hiện theo các văn bản hướng dẫn và Nghị quyết này, liên hệ số điện thoại 3.877.526 "
+        "trước ngày 31/01/2023 theo quy định của pháp luật."
+    )
+    _, citations, _ = cite(raw, own_number="1127/LĐLĐ")
+    assert citations == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "relation"),
+    [
+        ("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;", "Luật Đất đai 2024", "based_on"),
+        ("Thực hiện Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025 của Ủy ban nhân dân Thành phố.", "94/KH-UBND", "implements"),
+        ("Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 126/TTr-STP ngày 29 tháng 9 năm 2010,", "126/TTr-STP", "responds_to"),
+        ("Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 63/2015/QĐ-TTg.", "63/2015/QĐ-TTg", "replaces"),
+        ("Sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ.", "63/2010/NĐ-CP", "amends"),
+        ("Bãi bỏ Quyết định số 09/2008/QĐ-UBND ngày 30 tháng 5 năm 2008.", "09/2008/QĐ-UBND", "repeals"),
+        ("Nghiên cứu nội dung tại Thông báo số 249/TB-VPCP ngày 31 tháng 5 năm 2024 (gửi kèm);", "249/TB-VPCP", "attaches"),
+        ("Việc kê khai thực hiện theo quy định tại Thông tư số 45/2024/TT-BTC.", "45/2024/TT-BTC", "cites"),
+    ],
+)
+def test_the_clause_decides_the_relation(raw, key, relation):
+    _, citations, _ = cite(raw)
+    assert citations[key].relation == relation
+    assert raw.strip().rstrip(";,.")[:20] in citations[key].evidence
+
+
+def test_a_relation_stated_between_two_other_documents_is_asserted():
+    _, citations, asserted = cite(
+        "Thực hiện công văn số 5890/TLĐ-CSPL, ngày 31/01/2023 của Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam "
+        "về việc thực hiện Nghị quyết số 06/NQ-CP của Chính phủ về phát triển thị trường lao động."
+    )
+    assert citations["5890/TLĐ-CSPL"].relation == "implements"
+    assert ("5890/TLĐ-CSPL", "implements", "06/NQ-CP") in asserted
+    _, citations, asserted = cite(
+        "Căn cứ Nghị định số 60/2003/NĐ-CP ngày 06 tháng 6 năm 2003 của Chính phủ Quy định chi tiết và hướng dẫn "
+        "thi hành Luật Ngân sách nhà nước;"
+    )
+    assert ("60/2003/NĐ-CP", "guides", "Luật Ngân sách nhà nước") in asserted
+    assert citations["Luật Ngân sách nhà nước"].relation == "cites"
+
+
+def test_a_citation_in_a_footnote_takes_the_relation_of_the_sentence_carrying_its_marker():
+    raw = (
+        "Thực hiện kết luận của Thủ tướng Chính phủ tại Hội nghị Việt Nam1; Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "- Báo cáo kết quả, gửi Sở Nội vụ để tổng hợp, báo cáo theo quy định2.\n\n"
+        "1 Tại Thông báo số 249/TB-VPCP ngày 31 tháng 5 năm 2024 của Văn phòng Chính phủ.\n"
+        "2 Tại Văn bản số 106/UBND-KGVX ngày 12 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh.\n"
+    )
+    _, citations, _ = cite(raw)
+    assert citations["249/TB-VPCP"].relation == "implements"
+    assert citations["249/TB-VPCP"].in_footnote
+    assert citations["106/UBND-KGVX"].relation == "cites"
