@@ -81,7 +81,7 @@ _TYPE_ALT = "|".join(re.escape(t) for t in sorted(DOC_TYPES, key=len, reverse=Tr
 _ABBREV_TYPES = {"NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "CV": "Công văn"}
 _TYPE_BEFORE = re.compile(
     rf"(?<![\w])(?P<type>(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)"
-    rf"(?:\s+(?P<name>[^;:.\n“”]{{1,200}}?))?\s+(?P<so>(?i:số)\s*:?\s*)?$"
+    rf"(?:\s+(?P<name>[^;:.\n“”]{{1,200}}?))??\s+(?P<so>(?i:số)\s*:?\s*)?$"
 )
 _FORM_BEFORE = re.compile(r"(?i:mẫu|biểu|phụ lục|mã)(?:\s+số)?\s*:?\s*$")
 _TYPE_WORD = re.compile(rf"(?<![\w])(?:(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)(?![\w])")

@@ -117,6 +117,14 @@ def classify(
     return asserted
 
 
+def _clause_cue(clause: str) -> tuple[str, int] | None:
+    """The cue that opens a clause ("Thực hiện …", "- Căn cứ …"), if it opens with one."""
+    m = _CUE.search(clause)
+    if m and not clause[: m.start()].strip(" -+•*0123456789.)abcdđ"):
+        return m.lastgroup or "cites", m.start()
+    return None
+
+
 def _footnote_index(footnotes: tuple[Footnote, ...]):
     def find(pos: int) -> Footnote | None:
         for f in footnotes:
@@ -133,9 +141,19 @@ def _classify_one(
 ) -> None:  # fmt: skip
     sentence_start = bounds[0]
     if mention.footnote is not None:
-        cue = _cue_in(text[sentence_start:pos])
+        # The footnote documents the whole phrase its marker ends: the cue that opens the clause governs it.
+        carrier = text[sentence_start:pos]
+        cue = _clause_cue(carrier) or _cue_in(carrier)
         _set(mention, cue[0] if cue else "cites", "cue" if cue else "none")
         return
+    if previous is not None and ";" in text[previous.end : pos]:
+        # After ";" a new clause starts: a cue of its own governs it, else the cue that opened the list.
+        clause_start = text.rfind(";", previous.end, pos) + 1
+        cue = _cue_in(text[clause_start:pos])
+        if cue is None:
+            _set(mention, (head or previous).relation, "coordinated")
+            return
+        previous, sentence_start = None, clause_start
     gap_start = previous.end if previous and previous.end <= pos else sentence_start
     gap = text[gap_start:pos]
     if previous is not None:

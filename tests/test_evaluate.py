@@ -8,7 +8,7 @@ import random
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,19 +18,33 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest import evaluate as ev
-from ingest.models import Citation, DocumentMeta, Extraction
+from ingest.models import Asserted, Citation, DocumentMeta, Extraction
 
-RELATIONS = ["amends", "replaces", "repeals", "implements", "guides", "based_on", "responds_to", "attaches", "cites"]
+RELATIONS = [
+    "amends",
+    "replaces",
+    "repeals",
+    "implements",
+    "guides",
+    "based_on",
+    "responds_to",
+    "attaches",
+    "cites",
+]
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------------------
 # helpers
 
 
-def run_scorer(scorer_path: Path, gold_dir: Path, predictions: list[dict[str, Any]], tmp: Path) -> tuple[dict, list]:
+def run_scorer(
+    scorer_path: Path, gold_dir: Path, predictions: list[dict[str, Any]], tmp: Path
+) -> tuple[dict, list]:
     """The scorer's --json report and its --show-errors lines for these predictions."""
     pred_file = tmp / "predictions.jsonl"
-    pred_file.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8")
+    pred_file.write_text(
+        "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8"
+    )
     done = subprocess.run(
         [sys.executable, str(scorer_path), str(gold_dir), str(pred_file), "--json", "--show-errors"],
         capture_output=True,
@@ -171,7 +185,9 @@ def perturbed_predictions(gold_dir: Path, seed: int) -> list[dict[str, Any]]:
             if rng.random() < 0.05:
                 citations.append(copy.deepcopy(citation))  # the same document printed twice
         for _ in range(rng.randrange(3)):
-            extra = {"key": rng.choice(["5890/TLĐ-CSPL", "Luật Đất đai 2013", "Bộ luật Dân sự", "1/2000/NĐ-CP"])}
+            extra = {
+                "key": rng.choice(["5890/TLĐ-CSPL", "Luật Đất đai 2013", "Bộ luật Dân sự", "1/2000/NĐ-CP"])
+            }
             citations.append(
                 predicted_citation({"relation": rng.choice(RELATIONS), "mention": "…", **extra}, extra["key"])
             )
@@ -182,20 +198,26 @@ def perturbed_predictions(gold_dir: Path, seed: int) -> list[dict[str, Any]]:
             if rng.random() < 0.2:
                 a["relation"] = rng.choice(RELATIONS)
             if rng.random() < 0.2:
-                a["source"] = _number_variant(a["source"], rng) if ev.is_numbered(a["source"]) else a["source"]
+                a["source"] = (
+                    _number_variant(a["source"], rng) if ev.is_numbered(a["source"]) else a["source"]
+                )
         if citations and rng.random() < 0.3:
-            asserted.append({"source": citations[0]["key"], "relation": "cites", "target": citations[-1]["key"]})
+            asserted.append(
+                {"source": citations[0]["key"], "relation": "cites", "target": citations[-1]["key"]}
+            )
         prediction["asserted"] = asserted
         for field in ev.METADATA_FIELDS:
             if rng.random() < 0.3:
-                prediction["document"][field] = _metadata_variant(field, prediction["document"].get(field), rng)
+                prediction["document"][field] = _metadata_variant(
+                    field, prediction["document"].get(field), rng
+                )
         if rng.random() < 0.05:
             prediction["document"] = None  # a file the extractor could not read
         predictions.append(prediction)
     return predictions
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------------------
 # same figures as the scorer
 
 
@@ -203,7 +225,11 @@ def test_perfect_predictions_score_one_everywhere(scorer_path: Path, examples: P
     report = assert_same_as_scorer(scorer_path, examples, perfect_predictions(examples), tmp_path)
     assert report["documents"] == 46 and report["missing_documents"] == 0
     for measure in ("citations_numbered", "citations_numberless", "citations_all", "asserted"):
-        assert (report[measure]["precision"], report[measure]["recall"], report[measure]["f1"]) == (1.0, 1.0, 1.0)
+        assert (report[measure]["precision"], report[measure]["recall"], report[measure]["f1"]) == (
+            1.0,
+            1.0,
+            1.0,
+        )
         assert report[measure]["fp"] == report[measure]["fn"] == 0
     assert report["relation_accuracy"] == report["date_accuracy"] == 1.0
     assert report["metadata_accuracy"] == dict.fromkeys(ev.METADATA_FIELDS, 1.0)
@@ -341,7 +367,7 @@ def test_handmade_case_same_as_scorer(scorer_path: Path, tmp_path: Path) -> None
     assert_same_as_scorer(scorer_path, handmade_gold_dir(tmp_path / "gold"), handmade_predictions(), tmp_path)
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------------------
 # matching rules on real keys
 
 
@@ -435,7 +461,9 @@ pieces = st.lists(st.sampled_from(PIECES), max_size=9).map(" ".join) | st.text(m
 
 @settings(max_examples=300, deadline=None)
 @given(gold=pieces, predicted=pieces, alt=st.lists(pieces, max_size=2))
-def test_citation_matching_agrees_with_scorer(scorer: ModuleType, gold: str, predicted: str, alt: list[str]) -> None:
+def test_citation_matching_agrees_with_scorer(
+    scorer: ModuleType, gold: str, predicted: str, alt: list[str]
+) -> None:
     g, p = {"key": gold, "alt_keys": alt}, {"key": predicted}
     assert ev.same_document(g, p) == scorer.same_document(g, p)
     assert ev.citation_key(predicted) == scorer.cite_key(p)
@@ -454,35 +482,36 @@ def test_metadata_comparison_agrees_with_scorer(
     assert ev.metadata_equal(field, gold, predicted) == scorer.meta_equal(field, gold, predicted)
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------------------
 # evaluate() over a gold folder, with a stand-in pipeline
 
 
-def fake_extract_paths(golds: dict[str, dict[str, Any]]) -> Any:
-    """A pipeline that extracts exactly the gold of each file (or nothing for files without one)."""
+def gold_extraction(golds: dict[str, dict[str, Any]]) -> Callable[[Path], Extraction]:
+    """What a pipeline that agrees with the annotator returns for a file (nothing for a file without gold)."""
 
-    def extract_paths(paths: list[Path], *, workers: int | None = None, progress: bool = False) -> Iterator:
-        for path in paths:
-            gold = golds.get(path.name.removesuffix(path.suffix))
-            if gold is None:
-                yield Extraction(source=str(path))
-                continue
-            prediction = perfect_prediction(path.stem, gold)
-            yield Extraction(
-                source=str(path),
-                document=DocumentMeta(**prediction["document"]),
-                citations=[Citation(**c) for c in prediction["citations"]],
-                asserted=prediction["asserted"],
-            )
+    def extract(path: Path) -> Extraction:
+        gold = golds.get(path.stem)
+        if gold is None:
+            return Extraction(source=str(path))
+        prediction = perfect_prediction(path.stem, gold)
+        return Extraction(
+            source=str(path),
+            document=DocumentMeta(
+                **{k: v for k, v in prediction["document"].items() if k in DocumentMeta.model_fields}
+            ),
+            citations=[Citation(**c) for c in prediction["citations"]],
+            asserted=[
+                Asserted(**{k: a[k] for k in ("source", "relation", "target", "evidence")})
+                for a in prediction["asserted"]
+            ],
+        )
 
-    return extract_paths
+    return extract
 
 
-def test_evaluate_extracts_each_annotated_document(
-    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_evaluate_extracts_each_annotated_document(examples: Path, install_pipeline: Callable) -> None:
     golds = ev.load_golds(examples)
-    monkeypatch.setattr("ingest.extract.extract_paths", fake_extract_paths(golds))
+    install_pipeline(gold_extraction(golds))
     seen: list[str] = []
     report = ev.evaluate(examples, on_extraction=lambda e: seen.append(Path(e.source).name))
     assert seen == [f"{slug}.txt" for slug in golds]  # GUIDE.md and the gold files are not documents
@@ -491,19 +520,19 @@ def test_evaluate_extracts_each_annotated_document(
 
 
 def test_evaluate_counts_a_gold_without_its_document_as_missing(
-    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    examples: Path, tmp_path: Path, install_pipeline: Callable
 ) -> None:
     for name in ("cv-2728-tct-2014.gold.json", "seed-ldld-laichau-1127-2023.gold.json"):
         (tmp_path / name).write_bytes((examples / name).read_bytes())
     (tmp_path / "cv-2728-tct-2014.md").write_bytes((examples / "cv-2728-tct-2014.txt").read_bytes())
     (tmp_path / "unannotated.txt").write_text("Công văn số 1/UBND", encoding="utf-8")
-    monkeypatch.setattr("ingest.extract.extract_paths", fake_extract_paths(ev.load_golds(tmp_path)))
+    install_pipeline(gold_extraction(ev.load_golds(tmp_path)))
     report = ev.evaluate(tmp_path)
     assert (report.documents, report.missing_documents) == (2, 1)
     assert "seed-ldld-laichau-1127-2023: MISSED '5890/TLĐ-CSPL'" in map(str, report.findings)
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------------------
 # floors
 
 
@@ -512,7 +541,10 @@ def test_floors() -> None:
     assert report.relation_accuracy is None
     assert ev.check_floors(report, {"relation_accuracy": 0.0, "citations_all.f1": 1.0}) == []
     failures = ev.check_floors(report, {"relation_accuracy": 0.5, "metadata_accuracy.signer": 0.5})
-    assert [(f.measure, f.value) for f in failures] == [("relation_accuracy", None), ("metadata_accuracy.signer", 0.0)]
+    assert [(f.measure, f.value) for f in failures] == [
+        ("relation_accuracy", None),
+        ("metadata_accuracy.signer", 0.0),
+    ]
     assert "not measurable" in str(failures[0])
     with pytest.raises(KeyError):
         ev.check_floors(report, {"citations_all.f2": 0.5})

@@ -1,0 +1,1086 @@
+"""What a document says about itself: số ký hiệu, type, issuer, date and place, trích yếu, signer, recipients.
+
+Vietnamese administrative documents follow one layout (Nghị định 30/2020/NĐ-CP): the issuing body in capitals on
+the left above its số ký hiệu, the Quốc hiệu on the right above "<place>, ngày … tháng … năm …", then the type
+heading ("QUYẾT ĐỊNH") with the trích yếu under it, or for a letter (công văn) "V/v <trích yếu>" under the number
+and a "Kính gửi" list; at the end "Nơi nhận" and the signature: TM./KT./TL./TUQ. lines, the chức vụ, the name.
+
+The texts we get have lost that two-column layout in different ways: PDF text puts every line of both columns
+in turn, web copies flatten a whole header onto one line ("Số: 1056/QĐ-CT Tuyên Quang, ngày 16 tháng 8 năm 2010
+QUYẾT ĐỊNH BAN HÀNH …"), OCR puts the Quốc hiệu first, and website title lines stand above the header. So every
+pattern here reads words, not lines: a line break and a space are the same, and each field is found by what
+stands next to it (the place before ", ngày", the name after a capitalised title), never by its line number.
+
+Only the first few KB (the header) and the area of "Nơi nhận" and the end (the signature) are read, so a
+20 MB text costs the same as a letter; and no pattern can backtrack without bound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ingest.lexicon import DOC_TYPES, GLUED_CODE, TYPE_CODES
+from ingest.metadata_lexicon import (
+    BARE_HEADS,
+    BODY_HEADS,
+    CASED_MAX_WORDS,
+    CASED_PHRASES,
+    CENTRAL_CITIES,
+    HEADS_BEFORE_LOCALITY,
+    LOCAL_BODIES,
+    LOCALITY_LEVEL,
+    ORGAN_HEADS,
+    PROVINCE_KEYS,
+    PROVINCE_MAX_WORDS,
+    SIGNER_TITLE,
+    modern_tones,
+    word_key,
+)
+from ingest.models import DocumentMeta
+
+HEAD_LIMIT = 12_000  # the header, subject and Kính gửi list of any real document fit in this
+NUMBER_ZONE = 4_000
+TAIL_LIMIT = 4_000
+NEAR_DISTRIBUTION = 2_000
+
+
+@dataclass(frozen=True)
+class MetadataResult:
+    meta: DocumentMeta
+    # Character spans in the text: "number", "subject", "date_line", "header", "signature", "distribution".
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def tokens_in(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def has_lower(word: str) -> bool:
+    return any(c.islower() for c in word)
+
+
+def is_upper_word(word: str) -> bool:
+    """A word in capitals ("TỈNH", "TP.", "119-KH/TU"): some letter, no lower-case letter."""
+    return any(c.isalpha() for c in word) and not has_lower(word)
+
+
+def is_capitalised(word: str) -> bool:
+    """A word of a proper name: "Hà", "Nội", "Y", "Rịa-Vũng" (not "XV", not "hà", not "Nội,")."""
+    parts = word.split("-")
+    return all(p.isalpha() and p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts)
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def gap_has_newline(text: str, a: Token, b: Token) -> bool:
+    return "\n" in text[a.end : b.start]
+
+
+# --- số ký hiệu ------------------------------------------------------------------------------------------
+
+# The code parts of a number: "QĐ-UBND", "BNNMT-CNTY", "TTg", "SGDĐT-GDTXNNĐH", "BNN&MT"; spaces around the
+# separators are kept as printed ("711 / BHXH - CĐ"), and a number never runs on into the next word.
+_NUMBER_BODY = r"(?P<num>\d+[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]*)+)"
+_NUMBER = re.compile(r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY)
+# Party documents and some copies drop the colon, but then "Số" opens its line.
+_NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + _NUMBER_BODY)
+
+
+def find_number(head: str) -> tuple[str, tuple[int, int]] | None:
+    zone = head[:NUMBER_ZONE]
+    found = [m for m in (_NUMBER.search(zone), _NUMBER_NO_COLON.search(zone)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    number = m.group("num").rstrip(".,;:-/ ")
+    start = m.start("num")
+    return number, (start, start + len(number))
+
+
+def type_from_number(number: str | None) -> str | None:
+    """The type a số ký hiệu names: the first code after the number and year ("08/2023/QĐ-UBND" → QĐ, "119-KH/TU"
+    → KH); the issuer code comes after it, so "711/BHXH-CĐ" names none."""
+    if not number:
+        return None
+    parts = [p for p in re.split(r"\s*[/-]\s*", number.strip()) if p]
+    for part in parts[1:]:
+        if part.isdigit():
+            continue
+        if part in TYPE_CODES:
+            return TYPE_CODES[part]
+        glued = GLUED_CODE.match(part)
+        if glued:
+            return TYPE_CODES.get(glued.group(1))
+        return None
+    return None
+
+
+# --- date line and place ---------------------------------------------------------------------------------
+
+_DIGIT = r"[0-9lIO]"  # OCR reads 1 as l or I and 0 as O
+_DATE_LINE = re.compile(
+    rf"ng[àa]y\s*(?P<d>{_DIGIT}{{1,2}})?\s*(?:"
+    rf"th[áa]ng\s*(?P<m>{_DIGIT}{{1,2}})?\s*n[ăa]m\s*(?P<y>[12]{_DIGIT}{{3}})"
+    rf"|[/.-]\s*(?P<m2>{_DIGIT}{{1,2}})\s*[/.-]\s*(?P<y2>[12]{_DIGIT}{{3}}))",
+    re.IGNORECASE,
+)
+_PLACE_PREFIX_WORDS = re.compile(r"(?:Thành\s+[Pp]hố|THÀNH\s+PHỐ|Thị\s+xã|Thị\s+trấn)\s+$")
+_PLACE_PREFIX_TOKENS = frozenset({"TP.", "Tp.", "TP", "T.P", "TX.", "Tx."})
+
+
+def _digits(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text.replace("l", "1").replace("I", "1").replace("O", "0").replace("o", "0"))
+
+
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """ISO date, or the year alone when day or month is left blank ("ngày   tháng   năm 2024")."""
+    y, m, d = _digits(year), _digits(month), _digits(day)
+    if y is None or not 1800 <= y <= 2100:
+        return None
+    if m is None or d is None:
+        return str(y)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@dataclass(frozen=True)
+class DateLine:
+    iso: str | None
+    place: str
+    span: tuple[int, int]  # from the place to the year
+    place_span: tuple[int, int]
+
+
+def place_before(text: str, end: int) -> tuple[str, int, int] | None:
+    """The place name that ends just before `end` (", ngày …"): a gazetteer province when one ends there, else
+    the capitalised words ("Vinh", "Yên Định"); with its "TP."/"Thành phố" prefix as printed."""
+    lo = max(0, end - 160)
+    seg = text[lo:end].rstrip()
+    comma = seg.endswith(",")
+    if comma:
+        seg = seg[:-1].rstrip()
+    words = tokens_in(text, lo, lo + len(seg))
+    run: list[Token] = []
+    for tok in reversed(words):
+        if is_capitalised(tok.text) or (tok.text == "-" and run):
+            run.append(tok)
+        elif tok.text in _PLACE_PREFIX_TOKENS:
+            run.append(tok)
+            break
+        else:
+            break
+        if len(run) >= PROVINCE_MAX_WORDS + 2:
+            break
+    run.reverse()
+    while run and run[0].text == "-":
+        run.pop(0)
+    if not run:
+        return None
+    prefix: Token | None = run[0] if run[0].text in _PLACE_PREFIX_TOKENS else None
+    names = run[1:] if prefix else run
+    if not names:
+        return None
+    start = None
+    for k in range(min(len(names), PROVINCE_MAX_WORDS), 0, -1):
+        if word_key(" ".join(t.text for t in names[-k:])) in PROVINCE_KEYS:
+            start = names[-k].start
+            if k != len(names):
+                prefix = None  # the prefix belongs to other words
+            break
+    if start is None:
+        if not comma and not _at_line_start(text, names[0].start):
+            return None
+        names = names[-4:]
+        if prefix and len(run) - 1 > 4:
+            prefix = None
+        start = names[0].start
+    if prefix is not None:
+        start = prefix.start
+    else:
+        before = _PLACE_PREFIX_WORDS.search(text, max(0, start - 20), start)
+        if before:
+            start = before.start()
+    place_end = names[-1].end
+    return collapse(text[start:place_end]), start, place_end
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t|")
+
+
+def find_date_line(head: str, limit: int) -> DateLine | None:
+    """The first "<place>, ngày dd tháng mm năm yyyy" of the header; a date without a place is a citation's."""
+    for i, m in enumerate(_DATE_LINE.finditer(head, 0, limit)):
+        if i >= 40:
+            break
+        place = place_before(head, m.start())
+        if place is None:
+            continue
+        name, start, end = place
+        iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+        return DateLine(iso, name, (start, m.end()), (start, end))
+    return None
+
+
+# --- type heading, trích yếu and the authority line ------------------------------------------------------
+
+_HEADING_TYPES = sorted((k for k in DOC_TYPES if k not in {"văn bản", "nghị đinh"}), key=len, reverse=True)
+_HEADING = re.compile(
+    r"(?:" + "|".join(r"\s+".join(map(re.escape, k.upper().split())) for k in _HEADING_TYPES) + r")"
+    r"(?![^\W\d_])(?!\s*:)"
+)
+_SEPARATORS = re.compile(r"[\s|_=*-]*")
+_STANDALONE_HEADING = re.compile(r"(?m)^[ \t|]*(?P<h>" + _HEADING.pattern + r")[ \t]*$")
+
+# Where a title block ends and the body begins: an opening formula, or a numbered part at the start of a line.
+_TITLE_END = re.compile(
+    r"(?<!\S)(?:Căn\s+cứ|CĂN\s+CỨ|Thực\s+hiện|Xét\s|Theo\s+đề\s+nghị|Kính\s+gửi|KÍNH\s+GỬI|"
+    r"QUYẾT\s+ĐỊNH\s*:|QUYẾT\s+NGHỊ|Để\s|Nhằm\s|Trên\s+cơ\s+sở|Hiện\s+nay|Sau\s+khi|Ngày\s+\d)"
+    r"|(?:^|\n)[ \t]*(?:[IVX]+\.|\d+\.|Điều\s+1\b|ĐIỀU\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b|Phần\s+I\b|PHẦN\s+I\b)"
+)
+_TITLE_LIMIT = 1_500
+_LIST_MARK = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])[.)]$")
+_RULE = re.compile(r"^[-_=|*.…]{2,}$|^\|$")
+_SUBJECT_MARKER = re.compile(r"^(?:V/V|V/v|v/v)\.?:?$")
+# Older titles repeat the heading's facts: "LUẬT CỦA QUỐC HỘI … SỐ 02/2002/QH11 NGÀY 16 THÁNG 12 NĂM 2002 SỬA ĐỔI …".
+_OLD_TITLE_PREFIX = re.compile(
+    r"^CỦA\s[^\n]{0,300}?\sNGÀY\s+\d{1,2}\s*(?:THÁNG\s+\d{1,2}\s+NĂM\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s+"
+)
+
+# The line under the title that names who enacts it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "QUỐC HỘI",
+# "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH KHÓA XIII KỲ HỌP THỨ 7"), matched on word keys.
+_NAME_WORD = r"(?!(?:của|bộ|sở|ủy|chủ|trưởng|tỉnh|huyện|quận|khóa|năm|về|việc)\b)[^\W\d_]+"
+_ROLE = (
+    r"(?:chủ tịch|bộ trưởng|thủ tướng|tổng cục trưởng|cục trưởng|giám đốc|tổng giám đốc|chánh án|viện trưởng|"
+    r"thống đốc|tổng kiểm toán|chủ nhiệm|trưởng ban|chánh thanh tra|tổng thanh tra|vụ trưởng|chi cục trưởng)"
+)
+_ORG = (
+    r"(?:ủy ban nhân dân|hội đồng nhân dân|ủy ban thường vụ quốc hội|quốc hội(?: nước cộng hòa xã hội chủ nghĩa việt nam)?"
+    r"|chính phủ|hội đồng thẩm phán tòa án nhân dân tối cao|tòa án nhân dân tối cao|viện kiểm sát nhân dân tối cao"
+    r"|(?:kiểm toán|ngân hàng) nhà nước(?: việt nam)?"
+    r"|(?:bộ|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|liên đoàn lao động|bảo hiểm xã hội|học viện"
+    rf"|viện|đại học|trung tâm)(?: (?:{_NAME_WORD}|-)){{0,7}})"
+)
+_LOCALITY = rf"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?: {_NAME_WORD}){{0,4}})?"
+_AUTHORITY = re.compile(rf"(?P<role>{_ROLE} )?(?P<org>{_ORG}{_LOCALITY})(?: khóa [ivxlcdm]+\b.*)?")
+_NOT_BEFORE_AUTHORITY = frozenset({"của", "và", "với", "giữa", "cho", "tại", "thuộc", "đối"})
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    subject: str | None
+    subject_span: tuple[int, int] | None
+    authority: str | None  # as printed, whitespace collapsed
+    authority_role: str | None
+    end: int
+
+
+def tokens_key(tokens: Iterable[Token]) -> str:
+    return word_key(" ".join(t.text for t in tokens))
+
+
+def authority_suffix(tokens: list[Token]) -> int | None:
+    """Index where the authority line starts at the end of a run of capitalised tokens, if it ends with one."""
+    keys = [word_key(t.text) for t in tokens]
+    for i in range(len(tokens)):
+        if not keys[i] or (i > 0 and keys[i - 1] in _NOT_BEFORE_AUTHORITY):
+            continue
+        rest = " ".join(k for k in keys[i:] if k)
+        if _AUTHORITY.fullmatch(rest):
+            return i
+    return None
+
+
+def find_title_block(head: str, start: int, *, need_heading_like: bool) -> TitleBlock | None:
+    """The trích yếu under a type heading and the authority line under it, from `start` to the body.
+
+    A title in capitals runs until the first word with a lower-case letter; a title in sentence case
+    ("Giá dịch vụ khám bệnh …") is one paragraph. Either may end with the authority line.
+    """
+    end_match = _TITLE_END.search(head, start + 1, min(len(head), start + _TITLE_LIMIT))
+    zone_end = end_match.start() if end_match else min(len(head), start + _TITLE_LIMIT)
+    toks = tokens_in(head, start, zone_end)
+    while toks and (_SUBJECT_MARKER.match(toks[0].text) or _RULE.match(toks[0].text)):
+        toks.pop(0)
+    if not toks:
+        return None
+    if is_upper_word(toks[0].text) or toks[0].text[:1].isdigit():
+        run: list[Token] = []
+        for tok in toks:
+            if has_lower(tok.text) or _RULE.match(tok.text) or _LIST_MARK.match(tok.text):
+                break
+            run.append(tok)
+        rest: list[Token] = []
+    else:
+        if need_heading_like:
+            return None
+        line_end = head.find("\n", toks[0].start, zone_end)
+        line_end = zone_end if line_end < 0 else line_end
+        run = [t for t in toks if t.end <= line_end]
+        rest = [t for t in toks if t.start > line_end]
+    if not run:
+        return None
+    authority: list[Token] = []
+    cut = authority_suffix(run[-12:])
+    if cut is not None:
+        cut += max(0, len(run) - 12)
+        authority = run[cut:]
+        run = run[:cut]
+    elif rest:
+        upper_rest: list[Token] = []
+        for tok in rest:
+            if has_lower(tok.text):
+                break
+            upper_rest.append(tok)
+        if upper_rest and authority_suffix(upper_rest) == 0:
+            authority = upper_rest
+    subject, span = _subject_of(head, run)
+    if need_heading_like and subject is not None and not authority:
+        # Without a heading, capitals after the date are a title only when an authority line confirms it.
+        return None
+    auth_text = collapse(head[authority[0].start : authority[-1].end]) if authority else None
+    role = None
+    if authority:
+        m = _AUTHORITY.fullmatch(tokens_key(authority))
+        role = m.group("role").strip() if m and m.group("role") else None
+    block_end = max((t.end for t in (authority or run)), default=start)
+    return TitleBlock(subject, span, auth_text, role, block_end)
+
+
+def _subject_of(head: str, run: list[Token]) -> tuple[str | None, tuple[int, int] | None]:
+    while run and _RULE.match(run[-1].text):
+        run = run[:-1]
+    if not run:
+        return None, None
+    start, end = run[0].start, run[-1].end
+    old = _OLD_TITLE_PREFIX.match(head, start, end)
+    if old and old.end() < end:
+        start = old.end()
+    text = collapse(head[start:end])
+    return (text, (start, end)) if text else (None, None)
+
+
+def find_heading(head: str, candidates: Iterable[int], limit: int) -> re.Match[str] | None:
+    """The type heading right after the date line (or the number), else on a line of its own in the header."""
+    for pos in candidates:
+        if pos < 0:
+            continue
+        at = _SEPARATORS.match(head, pos).end()
+        m = _HEADING.match(head, at)
+        if m and m.start() < limit:
+            return m
+    standalone = _STANDALONE_HEADING.search(head, 0, limit)
+    if standalone:
+        return _HEADING.match(head, standalone.start("h"))
+    return None
+
+
+def heading_type(heading: str) -> str | None:
+    return DOC_TYPES.get(" ".join(heading.lower().split()))
+
+
+# --- trích yếu of a letter -------------------------------------------------------------------------------
+
+_VV = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*")
+_VE_VIEC = re.compile(r"[ \t]*(?:Về\s+việc|Về|V/v|V/V)[ \t]*:?[ \t]+(?=\S)")
+_KINH_GUI = re.compile(r"(?:Kính|KÍNH)\s+(?:gửi|GỬI)\s*:?")
+_QUOC_HIEU = re.compile(r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam", re.IGNORECASE)
+_MOTTO = re.compile(r"độc\s*lập\s*[-–]?\s*tự\s*do\s*[-–]?\s*hạnh\s*phúc[\s|_=*-]*", re.IGNORECASE)
+_LETTER_SUBJECT_LIMIT = 600
+_BODY_OPENING = re.compile(
+    r"\n[ \t]*(?:Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s|Trả\s+lời|Phúc\s+đáp|Để\s|Ngày\s+\d|Hiện\s+nay|Tại\s)"
+)
+
+
+def find_letter_subject(
+    head: str, number_end: int | None, stops: Iterable[int], limit: int
+) -> tuple[str, tuple[int, int], int] | None:
+    """ "V/v <trích yếu>" (or "Về …" right after the number), up to the date line, the Kính gửi, the Quốc hiệu
+    or the body, whichever comes first. Returns the text, its span, and where the "V/v" starts."""
+    start = marker = None
+    if number_end is not None:
+        m = _VE_VIEC.match(head, number_end)
+        if m:
+            marker, start = m.start(), m.end()
+    if start is None:
+        m = _VV.search(head, 0, limit)
+        if m is None:
+            return None
+        marker, start = m.start(), m.end()
+    hard = [s for s in stops if start < s <= start + _LETTER_SUBJECT_LIMIT]
+    opening = _BODY_OPENING.search(head, start, start + _LETTER_SUBJECT_LIMIT)
+    if opening:
+        hard.append(opening.start())
+    if hard:
+        end = min(hard)
+    else:
+        line_end = head.find("\n", start)
+        end = len(head) if line_end < 0 else line_end
+    text = head[start:end].rstrip(" \t\n|-_*")
+    if not text.strip():
+        return None
+    return collapse(text), (start, start + len(text)), marker if marker is not None else start
+
+
+# --- Kính gửi --------------------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^[ \t]*[-–•+*][ \t]*")
+_ITEM_END = re.compile(r"[;,:]\s*$")
+_INLINE_BODY = re.compile(
+    r"\s(?:Hiện\s+nay|Thực\s+hiện|Căn\s+cứ|Theo\s|Để\s|Ngày\s+\d|Trả\s+lời|Tại\s|Sau\s+khi|Nhằm\s|Trên\s+cơ\s+sở|"
+    r"Qua\s|Xét\s|Vừa\s+qua|Phúc\s+đáp|Trong\s)"
+)
+
+
+def clean_item(item: str) -> str:
+    return collapse(_BULLET.sub("", item)).rstrip(";,. ").strip()
+
+
+def find_recipients(head: str, kinh_gui: re.Match[str]) -> tuple[list[str], int]:
+    """The Kính gửi list: the rest of its line, then bulleted lines, or lines while the previous item
+    ends with ";" (a list item) — until an item ends with "." or the body starts."""
+    items: list[str] = []
+    pos = kinh_gui.end()
+    end = pos
+    line_end = head.find("\n", pos)
+    line_end = len(head) if line_end < 0 else line_end
+    first = head[pos:line_end]
+    if first.strip():
+        body = _INLINE_BODY.search(first)
+        if body and len(first) > 150:
+            first = first[: body.start()]
+        items.append(clean_item(first))
+        end = pos + len(first.rstrip())
+        if body and len(head[pos:line_end]) > 150:
+            return [i for i in items if i], end
+    while line_end < len(head):
+        start = line_end + 1
+        line_end = head.find("\n", start)
+        line_end = len(head) if line_end < 0 else line_end
+        line = head[start:line_end]
+        if not line.strip():
+            continue
+        bulleted = bool(_BULLET.match(line)) and not re.match(r"^[ \t]*-{2,}", line)
+        open_item = not items or bool(_ITEM_END.search(items_raw_tail(head, end)))
+        if not (bulleted or open_item) or _TITLE_END.match(line.lstrip()) or len(line) > 400:
+            break
+        items.append(clean_item(line))
+        end = start + len(line.rstrip())
+        if line.rstrip().endswith(".") and not bulleted:
+            break
+    return [i for i in items if i], end
+
+
+def items_raw_tail(text: str, end: int) -> str:
+    return text[max(0, end - 3) : end]
+
+
+# --- issuer ----------------------------------------------------------------------------------------------
+
+_CONNECTORS = frozenset({"-", ",", "&"})
+
+
+def issuer_run_before(head: str, anchor: int) -> list[Token]:
+    """The capitalised words just before `anchor` (the Quốc hiệu or the number): the issuing body, with the
+    body above it. A website title line above the header stops the run by its lower case or its digits."""
+    toks = tokens_in(head, max(0, anchor - 600), anchor)
+    while toks and not any(c.isalpha() for c in toks[-1].text):
+        toks.pop()
+    run: list[Token] = []
+    for tok in reversed(toks):
+        text = tok.text.strip("|")
+        if text in _CONNECTORS and run:
+            run.append(tok)
+            continue
+        if not is_upper_word(text) or any(c.isdigit() for c in text) or text.endswith(":"):
+            break
+        run.append(tok)
+        if len(run) >= 24:
+            break
+    run.reverse()
+    while run and run[0].text in _CONNECTORS:
+        run.pop(0)
+    return run
+
+
+def issuer_run_after(head: str, start: int, stop: int) -> list[Token]:
+    """OCR and some copies put the Quốc hiệu first and the issuer under it, above the number."""
+    toks = tokens_in(head, start, stop)
+    run: list[Token] = []
+    for tok in toks:
+        if not is_upper_word(tok.text) or any(c.isdigit() for c in tok.text):
+            break
+        run.append(tok)
+    return run
+
+
+@dataclass(frozen=True)
+class Body:
+    """One body of a header: "LIÊN ĐOÀN LAO ĐỘNG" + level "huyện" + locality "YÊN ĐỊNH"."""
+
+    words: tuple[str, ...]  # the body without its locality, as printed
+    head: str  # the key of its kind ("ủy ban nhân dân", "sở", "" when unknown)
+    level: str | None  # key of the locality level ("tỉnh")
+    locality: tuple[str, ...]  # the locality name as printed
+
+
+def _head_at(keys: list[str], i: int, heads: Iterable[str]) -> str | None:
+    for h in heads:
+        n = len(h.split())
+        if " ".join(keys[i : i + n]) == h:
+            return h
+    return None
+
+
+def _heads_sorted(heads: Iterable[str]) -> list[str]:
+    return sorted(heads, key=lambda h: len(h.split()), reverse=True)
+
+
+_ALL_HEADS = _heads_sorted(BODY_HEADS + ORGAN_HEADS)
+_SPLIT_HEADS = _heads_sorted(BODY_HEADS)
+_LEVELS = _heads_sorted(LOCALITY_LEVEL)
+
+
+def split_bodies(words: list[str]) -> list[Body]:
+    """The bodies stacked in a header run, each starting at the name of a kind of body."""
+    words = [w for w in (expand_abbreviation(w) for w in words) for w in w.split()]
+    keys = [word_key(w) for w in words]
+    bodies: list[tuple[int, int, str]] = []  # start, end, head
+    start, head = 0, _head_at(keys, 0, _ALL_HEADS) or ""
+    i = len(head.split()) if head else 1
+    while i < len(words):
+        new = _head_at(keys, i, _SPLIT_HEADS)
+        if new is None and i + 1 < len(keys) and keys[i + 1] in ("tỉnh", "thành", "tp", "huyện", "quận"):
+            new = _head_at(keys, i, HEADS_BEFORE_LOCALITY)
+        names_before = i - start - len(head.split())
+        names_after = len(words) - i - len(new.split()) if new else 0
+        if (
+            new
+            and head not in ORGAN_HEADS
+            and names_before >= (1 if head else 2)
+            and (names_after >= 1 or new in BARE_HEADS)
+        ):
+            bodies.append((start, i, head))
+            start, head = i, new
+            i += len(new.split())
+            continue
+        i += 1
+    bodies.append((start, len(words), head))
+    return [_locate(words[s:e], keys[s:e], h) for s, e, h in bodies]
+
+
+def expand_abbreviation(word: str) -> str:
+    return {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG"}.get(word, word)
+
+
+def _locate(words: list[str], keys: list[str], head: str) -> Body:
+    """Split a body's words into its name and its locality ("… TỈNH THANH HÓA")."""
+    first = len(head.split()) if head else 1
+    for i in range(len(words) - 1, first - 1, -1):
+        level = _head_at(keys, i, _LEVELS)
+        if level is None:
+            continue
+        rest = keys[i + len(level.split()) :]
+        if level == "xã" and rest[:1] == ["hội"]:
+            continue
+        return Body(tuple(words[:i]), head, "thành phố" if level == "tp" else level, tuple(words[i + len(level.split()) :]))
+    return Body(tuple(words), head, None, ())
+
+
+def title_word(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def case_body_words(words: Iterable[str]) -> str:
+    """Capitals to the case of a body's name: fixed names as written, a field capitalised after its kind
+    ("BỘ TÀI CHÍNH" → "Bộ Tài chính", "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào tạo")."""
+    words = list(words)
+    keys = [word_key(w) for w in words]
+    out: list[str] = []
+    capitalise = True
+    i = 0
+    while i < len(words):
+        phrase = None
+        for n in range(min(CASED_MAX_WORDS, len(words) - i), 0, -1):
+            phrase = CASED_PHRASES.get(" ".join(keys[i : i + n]))
+            if phrase:
+                out.append(phrase[0])
+                capitalise = phrase[1]
+                i += n
+                break
+        if phrase:
+            continue
+        word = words[i]
+        if keys[i] == "và":
+            out.append("và")
+            capitalise = True
+        elif not any(c.isalpha() for c in word):
+            out.append(word)
+            capitalise = True
+        else:
+            out.append(title_word(word) if capitalise else word.lower())
+            capitalise = word.endswith(",")
+        i += 1
+    return modern_tones(" ".join(out))
+
+
+def locality_text(level: str | None, name: Iterable[str]) -> str:
+    name_text = modern_tones(" ".join(title_word(w) for w in name))
+    if not level:
+        return name_text
+    # "Thành phố Hồ Chí Minh" is the city's name; other levels are common nouns.
+    level_text = "Thành phố" if word_key(name_text) == "hồ chí minh" else level
+    return f"{level_text} {name_text}".strip()
+
+
+def body_text(body: Body) -> str:
+    text = case_body_words(body.words)
+    if body.level:
+        text = f"{text} {locality_text(body.level, body.locality)}"
+    return text
+
+
+def _level_rank(body: Body) -> int:
+    if body.level is None:
+        return 0
+    if body.level == "thành phố" and word_key(" ".join(body.locality)) not in CENTRAL_CITIES:
+        return 2
+    return LOCALITY_LEVEL[body.level]
+
+
+def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
+    """The issuing body is the last one of the header; it takes the locality of the one above it when it has
+    none of its own ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" under "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")."""
+    bodies = [b for b in bodies if b.words]
+    if not bodies:
+        return None, None
+    issuer = bodies[-1]
+    text = body_text(issuer)
+    parent = next((b for b in reversed(bodies[:-1]) if b.level and b.locality), None)
+    if parent is not None:
+        if issuer.level is None and len(issuer.words) == len(issuer.head.split()) and issuer.head in BARE_HEADS:
+            text = f"{text} {body_text(parent)}"
+        elif issuer.level is None:
+            text = f"{text} {locality_text(parent.level, parent.locality)}"
+        elif _level_rank(issuer) > _level_rank(parent):
+            text = f"{text}, {locality_text(parent.level, parent.locality)}"
+    return text, issuer
+
+
+def issuer_lacks_locality(body: Body | None) -> bool:
+    return body is not None and body.head in LOCAL_BODIES and not body.locality
+
+
+def complete_locality(text: str, body: Body, level: str | None, place: str | None) -> str:
+    """ "Ủy ban nhân dân" alone in a header: the level comes from the authority line if it gives one ("UỶ BAN
+    NHÂN DÂN TỈNH"), the name from the date line when that names a province."""
+    if not place:
+        return text
+    place_name = re.sub(r"^(?:Thành\s+phố|Thành\s+Phố|TP\.?|Tp\.?)\s*", "", place)
+    province = word_key(place_name) in PROVINCE_KEYS
+    level = level or body.level
+    if level is None:
+        if not province:
+            return text
+        level = "thành phố" if word_key(place_name) in CENTRAL_CITIES else "tỉnh"
+    elif LOCALITY_LEVEL.get(level, 0) == 1 and not province:
+        return text
+    base = text if not body.level else text[: -len(body.level)].rstrip() if text.endswith(body.level) else text
+    return f"{base} {locality_text(level, place_name.split())}"
+
+
+# Verbs with which a letter's body names its sender ("Bộ Tài nguyên và Môi trường hướng dẫn …").
+_SENDER_VERB = re.compile(
+    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị|"
+    r"ban\s+hành|báo\s+cáo)\b"
+)
+_SENDER = re.compile(
+    r"(?:(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Thường\s+trực|Lãnh\s+đạo|Tập\s+thể\s+lãnh\s+đạo)\s+)?"
+    r"(?P<org>(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Tổng\s+cục|Cục|Chi\s+cục|Liên\s+đoàn|Hội\s+đồng|Chính\s+phủ|"
+    r"Thủ\s+tướng|Văn\s+phòng|Bảo\s+hiểm|Kho\s+bạc|Thuế|Công\s+an|Ngân\s+hàng|Trung\s+tâm|Ban|Phòng|Viện)"
+    r"\s[^\d,.;:()]{0,120})$"
+)
+
+
+def issuer_from_body(text: str, start: int, end: int) -> str | None:
+    """The sender as the first sentences name it, for a text that lost its header."""
+    for i, verb in enumerate(_SENDER_VERB.finditer(text, start, end)):
+        if i >= 30:
+            break
+        clause_start = max(text.rfind(c, start, verb.start()) for c in ",.;:\n") + 1
+        clause = text[max(clause_start, start) : verb.start()].strip()
+        m = _SENDER.match(clause)
+        if m and len(clause.split()) <= 14:
+            org = collapse(m.group("org"))
+            return modern_tones(re.sub(r"^UBND\b", "Ủy ban nhân dân", org))
+    return None
+
+
+def issuer_from_authority(authority: str) -> str | None:
+    """ "TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân": who the signer signs for."""
+    m = re.search(r"(?:TM|T/M)\.?\s+(?P<org>[^\n]+?)(?=\s+(?:KT|K/T|TL|TUQ|Q)\.|$)", authority)
+    if not m:
+        return None
+    bodies = split_bodies(m.group("org").split())
+    text, _ = compose_issuer(bodies)
+    return text
+
+
+# --- Nơi nhận and the signature --------------------------------------------------------------------------
+
+_NOI_NHAN = re.compile(r"(?:(?<=[\s./])|^)(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:")
+_MARKER = re.compile(r"(?<!\S)(?:TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\.?(?=\s|$)")
+_MARKER_TOKEN = re.compile(r"^(?:TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\.?$|^(?:TM|KT|TL|TUQ)\.\S+$")
+_GLUED_MARKER = re.compile(r"\b(TM|KT|TL|TUQ)\.(?=\S)")
+_SIGNED = re.compile(r"\s*\(\s*(?:[Đđ]ã\s+ký|ký|Ký|Signed|signed)\s*\)")
+
+
+@dataclass(frozen=True)
+class Distribution:
+    items: list[str]
+    span: tuple[int, int]
+
+
+def find_distribution(text: str) -> Distribution | None:
+    m = _NOI_NHAN.search(text)
+    if m is None:
+        return None
+    items: list[str] = []
+    end = m.end()
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    first = text[m.end() : line_end]
+    pieces = [p for p in re.split(r"(?:^|\s)[-•+](?=\s)", first) if p.strip()]
+    for piece in pieces:
+        sig = _MARKER.search(piece)
+        if sig:
+            piece = piece[: sig.start()]
+        if piece.strip():
+            items.append(clean_item(piece))
+    if pieces:
+        end = line_end
+    pos = line_end
+    while pos < len(text) and len(items) < 80:
+        start = pos + 1
+        pos = text.find("\n", start)
+        pos = len(text) if pos < 0 else pos
+        line = text[start:pos]
+        if not line.strip():
+            continue
+        if not _BULLET.match(line) or re.match(r"^[ \t]*-{2,}", line):
+            break
+        items.append(clean_item(line))
+        end = start + len(line.rstrip())
+    items = [i for i in items if i]
+    return Distribution(items, (m.start(), end)) if items else None
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    authority: str | None
+    title: str | None
+    span: tuple[int, int]
+
+
+def is_name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _line_starts_with_bullet(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(_BULLET.match(text, line_start)) and not text.startswith("--", line_start)
+
+
+def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
+    """Names (2 to 5 capitalised words) under a capitalised title or after a TM./KT. line, or marked
+    "(Đã ký)"; a name in the Nơi nhận list has no capitalised title above it."""
+    toks = tokens_in(text, start, end)
+    found: list[Signature] = []
+    i = 0
+    while i < len(toks):
+        if not is_name_word(toks[i].text) or (
+            i > 0 and is_name_word(toks[i - 1].text) and not gap_has_newline(text, toks[i - 1], toks[i])
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 6 and is_name_word(toks[j].text):
+            if gap_has_newline(text, toks[j - 1], toks[j]):
+                break
+            j += 1
+        follows = toks[j] if j < len(toks) and not gap_has_newline(text, toks[j - 1], toks[j]) else None
+        if follows is not None and follows.text[:1].islower() and j - i >= 3:
+            j -= 1  # "Trần Hồng Hà Phụ lục": the last capitalised word opens the next sentence
+        if j - i < 2 or j - i > 5:
+            i = j
+            continue
+        signed = _SIGNED.match(text, toks[j - 1].end)
+        title = title_run(text, toks, i)
+        title_text = " ".join(t.text for t in title)
+        key = word_key(title_text)
+        if (title and (SIGNER_TITLE.search(key) or any(_MARKER_TOKEN.match(t.text) for t in title))) or signed:
+            name_end = toks[j - 1].end
+            sig_start = title[0].start if title else toks[i].start
+            sig_end = signed.end() if signed else name_end
+            authority, role = split_signer_lines(text[title[0].start : title[-1].end]) if title else (None, None)
+            found.append(Signature(collapse(text[toks[i].start : name_end]), authority, role, (sig_start, sig_end)))
+        i = j
+    return found
+
+
+def title_run(text: str, toks: list[Token], name_index: int) -> list[Token]:
+    """The capitalised lines right above a name, not crossing into the Nơi nhận list above them."""
+    run: list[Token] = []
+    k = name_index - 1
+    while k >= 0 and len(run) < 16:
+        tok = toks[k]
+        next_tok = toks[k + 1]
+        if gap_has_newline(text, tok, next_tok) and _line_starts_with_bullet(text, tok.start):
+            break
+        if not (_MARKER_TOKEN.match(tok.text) or (is_upper_word(tok.text) and tok.text[-1] not in ".,;:)")):
+            if not (tok.text in ("-", ",") and run):
+                break
+        run.append(tok)
+        k -= 1
+    run.reverse()
+    while run and run[0].text in ("-", ","):
+        run.pop(0)
+    first_marker = next((n for n, t in enumerate(run) if _MARKER_TOKEN.match(t.text)), None)
+    if first_marker:
+        run = run[first_marker:]  # words before "TM." belong to whatever stood above the signature
+    return run
+
+
+_FLAT_TITLE_START = re.compile(
+    r"\s(?=PHÓ\s|THỨ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|VIỆN\s+TRƯỞNG|"
+    r"TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s)"
+)
+
+
+def split_signer_lines(block: str) -> tuple[str | None, str | None]:
+    """ "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" → ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")."""
+    block = _GLUED_MARKER.sub(r"\1. ", block)
+    markers = list(_MARKER.finditer(block))
+    if not markers:
+        return None, collapse(block) or None
+    last = markers[-1]
+    after = block[last.end() :]
+    lines = [ln for ln in after.strip().split("\n") if ln.strip()]
+    if len(lines) > 1:
+        return collapse(block[: last.end()] + " " + lines[0]), collapse(" ".join(lines[1:]))
+    flat = " " + collapse(after)
+    # The object of the last marker is at least one word; the chức vụ starts at the next title word.
+    first_word = re.match(r"\s\S+", flat)
+    skip = first_word.end() if first_word else 0
+    starts = [m.start() for m in _FLAT_TITLE_START.finditer(flat, skip)]
+    if not starts:
+        return collapse(block[: last.end()] + flat), None
+    cut = starts[0]
+    phó = re.search(r"\sPHÓ\s", flat[skip:])
+    if phó:
+        cut = skip + phó.start()
+    return collapse(block[: last.end()] + flat[:cut]), collapse(flat[cut:]) or None
+
+
+def find_signature(text: str, distribution: Distribution | None) -> Signature | None:
+    """The signature of the document itself: next to its Nơi nhận (before or after it, as the columns were
+    read), else after its closing "./.", else the last one of the text. Attachments after it have their own."""
+    if distribution is not None:
+        lo = max(0, distribution.span[0] - NEAR_DISTRIBUTION)
+        hi = min(len(text), distribution.span[1] + NEAR_DISTRIBUTION)
+        candidates = signature_candidates(text, lo, hi)
+        if candidates:
+
+            def distance(s: Signature) -> int:
+                if s.span[0] >= distribution.span[1]:
+                    return s.span[0] - distribution.span[1]
+                return max(0, distribution.span[0] - s.span[1]) + 1
+
+            return min(candidates, key=distance)
+    closing = text.find("./.")
+    if closing >= 0:
+        candidates = signature_candidates(text, closing + 3, min(len(text), closing + 800))
+        if candidates:
+            return candidates[0]
+    base = max(0, len(text) - TAIL_LIMIT)
+    candidates = signature_candidates(text, base, len(text))
+    return candidates[-1] if candidates else None
+
+
+# --- the whole -------------------------------------------------------------------------------------------
+
+
+def find_quoc_hieu(head: str) -> re.Match[str] | None:
+    """The Quốc hiệu of the header (in capitals, or followed by the motto); the body may name the state too."""
+    for i, m in enumerate(_QUOC_HIEU.finditer(head, 0, min(len(head), 5_000))):
+        if i >= 5:
+            break
+        if is_upper_word(m.group().replace(" ", "")) or _MOTTO.match(head, _SEPARATORS.match(head, m.end()).end()):
+            return m
+    return None
+
+
+def decide_doc_type(heading: str | None, letter: bool, number: str | None, has_recipients: bool) -> str | None:
+    """A heading names the type; else the number's type code; else a letter (V/v, Kính gửi, a number without a
+    type code) is a công văn."""
+    if heading:
+        return heading
+    coded = type_from_number(number)
+    if coded and coded != "Văn bản":
+        return coded
+    if letter or has_recipients or number:
+        return "Công văn"
+    return None
+
+
+def extract_metadata(text: str) -> MetadataResult:
+    """Metadata and where it was found; empty metadata for a text without any (never raises)."""
+    try:
+        return _extract(text)
+    except Exception:  # a bad document must not stop a batch; its metadata is merely unknown
+        return MetadataResult(DocumentMeta(), {})
+
+
+def _extract(text: str) -> MetadataResult:
+    if not isinstance(text, str) or not text.strip():
+        return MetadataResult(DocumentMeta(), {})
+    head = text[:HEAD_LIMIT]
+    spans: dict[str, tuple[int, int]] = {}
+    ends: list[int] = []
+
+    quoc_hieu = find_quoc_hieu(head)
+    motto = _MOTTO.search(head, quoc_hieu.end() if quoc_hieu else 0, min(len(head), 5_000))
+    number_found = find_number(head)
+    number = number_found[0] if number_found else None
+    number_label_start = None
+    if number_found:
+        spans["number"] = number_found[1]
+        ends.append(number_found[1][1])
+        number_label_start = head.rfind("S", 0, number_found[1][0])
+        number_label_start = head.rfind("\n", 0, number_label_start) + 1 if number_label_start >= 0 else None
+
+    kinh_gui = _KINH_GUI.search(head, 0, min(len(head), 6_000))
+    date_limit = min(len(head), 5_000)
+    if kinh_gui and kinh_gui.start() > 0:
+        date_limit = min(date_limit, kinh_gui.start())
+    date = find_date_line(head, date_limit)
+    if date:
+        spans["date_line"] = date.span
+        ends.append(date.span[1])
+
+    # A letter's trích yếu: "V/v …" before the body.
+    stops = [date.place_span[0] if date else -1, kinh_gui.start() if kinh_gui else -1]
+    stops += [quoc_hieu.start() if quoc_hieu else -1]
+    vv_limit = kinh_gui.start() if kinh_gui else min(len(head), 3_000)
+    letter = find_letter_subject(head, number_found[1][1] if number_found else None, stops, vv_limit)
+
+    heading_starts = [date.span[1] if date else -1, number_found[1][1] if number_found else -1]
+    heading_starts.append(motto.end() if motto else -1)
+    heading_limit = min(len(head), 5_000)
+    body_start = _TITLE_END.search(head, max(ends, default=0) + 1, heading_limit)
+    if body_start:
+        heading_limit = body_start.start()
+    heading = find_heading(head, heading_starts, heading_limit)
+    doc_heading = heading_type(heading.group()) if heading else None
+
+    block: TitleBlock | None = None
+    if heading:
+        ends.append(heading.end())
+        block = find_title_block(head, heading.end(), need_heading_like=False)
+    elif date and letter is None:
+        block = find_title_block(head, date.span[1], need_heading_like=True)
+    subject = subject_span = None
+    if block:
+        subject, subject_span = block.subject, block.subject_span
+        ends.append(block.end)
+    if letter and (subject is None or not heading):
+        subject, subject_span = letter[0], letter[1]
+    if subject_span:
+        spans["subject"] = subject_span
+        ends.append(subject_span[1])
+
+    recipients: list[str] = []
+    header_end = max(ends, default=0)
+    if kinh_gui and kinh_gui.start() <= header_end + 800:
+        recipients, recipients_end = find_recipients(head, kinh_gui)
+        ends.append(recipients_end)
+    header_end = max(ends, default=0)
+
+    # The issuer: the capitalised run before the Quốc hiệu or the number, whichever comes first.
+    anchors = [a for a in (quoc_hieu.start() if quoc_hieu else None, number_label_start) if a is not None]
+    run = issuer_run_before(head, min(anchors)) if anchors else []
+    if not run and motto:
+        run = issuer_run_after(head, motto.end(), number_label_start if number_label_start else motto.end() + 200)
+    if run:
+        ends.append(run[-1].end)
+    issuer, issuer_body = compose_issuer(split_bodies([t.text for t in run]))
+    place = date.place if date else None
+    authority_bodies = split_bodies(block.authority.split()) if block and block.authority else []
+    authority_text, authority_body = compose_issuer(authority_bodies)
+    if issuer_lacks_locality(issuer_body) and issuer and issuer_body:
+        if authority_body and authority_body.locality and authority_body.head == issuer_body.head:
+            issuer = authority_text
+        else:
+            level = authority_body.level if authority_body else None
+            issuer = complete_locality(issuer, issuer_body, level, place)
+    if block and block.authority_role == "chủ tịch" and authority_text:
+        # A decision of the chairman in person ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") is issued by the chairman.
+        body = authority_text
+        if authority_body and not authority_body.locality and issuer and issuer_body and issuer_body.locality:
+            body = issuer
+        elif issuer_lacks_locality(authority_body) and authority_body:
+            body = complete_locality(authority_text, authority_body, authority_body.level, place)
+        issuer = f"Chủ tịch {body}"
+
+    distribution = find_distribution(text)
+    if distribution:
+        spans["distribution"] = distribution.span
+    signature = find_signature(text, distribution)
+    if signature:
+        spans["signature"] = signature.span
+
+    if issuer is None:
+        issuer = issuer_from_body(text, header_end, min(len(text), header_end + 3_000))
+        if issuer is None and signature and signature.authority:
+            issuer = issuer_from_authority(signature.authority)
+        if issuer and place and re.search(r"\b(?:tỉnh|thành phố|huyện)$", issuer):
+            issuer = f"{issuer} {place}"
+
+    header_end = max(ends, default=0)
+    if header_end:
+        spans["header"] = (0, header_end)
+
+    meta = DocumentMeta(
+        number=number,
+        doc_type=decide_doc_type(doc_heading, letter is not None, number, bool(kinh_gui)),
+        issuer=issuer,
+        issue_date=date.iso if date else None,
+        place=place,
+        subject=subject,
+        signer=signature.name if signature else None,
+        signer_authority=signature.authority if signature else None,
+        signer_title=signature.title if signature else None,
+        recipients=recipients,
+        distribution=distribution.items if distribution else [],
+    )
+    return MetadataResult(meta, spans)

@@ -1,0 +1,145 @@
+"""Words of the document header and signature block: places, issuing bodies, titles, and their usual casing.
+
+Headers print the issuing body in capitals ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU"); the metadata gives it in the
+case Vietnamese writing uses for the name ("Liên đoàn Lao động tỉnh Lai Châu"). Capitals lose that information,
+so the casing comes from what each word is: a kind of body ("Bộ", "Sở") is followed by a capitalised field
+("Bộ Tài chính", "Sở Giáo dục và Đào tạo"), a few bodies have a fixed form ("Ủy ban nhân dân", "Kho bạc Nhà
+nước"), and a locality is a lower-case level plus a proper name ("tỉnh Lai Châu").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Old and new placements of the tone mark are the same word ("Uỷ"/"Ủy", "hoà"/"hòa"); the mark moves only on an
+# open syllable, and never after "q", where "u" is part of the consonant ("quý" stays).
+_OLD_TONE_PAIRS = (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("uỳ", "ùy"), ("uý", "úy"),
+                   ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"))  # fmt: skip
+_NEW_TONE = {
+    **dict(_OLD_TONE_PAIRS),
+    **{o.capitalize(): n.capitalize() for o, n in _OLD_TONE_PAIRS},
+    **{o.upper(): n.upper() for o, n in _OLD_TONE_PAIRS},
+}
+_OLD_TONE = re.compile(
+    r"(?<![qQ])(?:" + "|".join(re.escape(o) for o in sorted(_NEW_TONE, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
+def modern_tones(text: str) -> str:
+    """ "Uỷ ban" → "Ủy ban", "Thanh Hoá" → "Thanh Hóa", the spelling the annotations and most sources use."""
+    return _OLD_TONE.sub(lambda m: _NEW_TONE[m.group()], text)
+
+
+def word_key(text: str) -> str:
+    """A word or phrase as compared: lower case, modern tone marks, single spaces, no edge punctuation."""
+    words = (w.strip(".,;:()[]\"“”'") for w in modern_tones(text.casefold()).split())
+    return " ".join(w for w in words if w)
+
+
+# Provinces and centrally governed cities, before and after the 2025 merger, as written in date lines.
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bà Rịa Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bắc Cạn",
+    "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Đắk Lắk", "Đắc Lắc", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận",
+    "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
+    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Thừa Thiên - Huế",
+    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+)  # fmt: skip
+CENTRAL_CITIES: frozenset[str] = frozenset(
+    word_key(c) for c in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+)
+PROVINCE_KEYS: frozenset[str] = frozenset(word_key(p) for p in PROVINCES)
+PROVINCE_MAX_WORDS = max(len(p.split()) for p in PROVINCES)
+
+# Words that may stand before a place name in a date line ("TP. Hồ Chí Minh, ngày …").
+PLACE_PREFIXES: tuple[str, ...] = ("Thành phố", "Thành Phố", "TP.", "Tp.", "TP", "T.P", "Thị xã", "TX.", "Thị trấn")
+
+# Levels of locality inside the name of a body, largest first; "thành phố" is a province or a town.
+LOCALITY_LEVEL: dict[str, int] = {
+    "tỉnh": 1, "thành phố": 1, "tp": 1, "huyện": 2, "quận": 2, "thị xã": 2,
+    "xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3,
+}  # fmt: skip
+
+# The start of each body a header can stack ("ỦY BAN NHÂN DÂN TP. HỒ CHÍ MINH / SỞ GIÁO DỤC VÀ ĐÀO TẠO"): a new
+# body begins at one of these, longest first. "thuế" and "hải quan" begin one only before a locality
+# ("CỤC THUẾ / THUẾ TỈNH TÂY NINH").
+BODY_HEADS: tuple[str, ...] = (
+    "tổng liên đoàn lao động", "liên đoàn lao động", "viện kiểm sát nhân dân", "ủy ban nhân dân",
+    "hội đồng nhân dân", "kho bạc nhà nước", "bảo hiểm xã hội", "tòa án nhân dân", "bộ chỉ huy", "tổng cục",
+    "chi cục", "văn phòng", "trung tâm", "công an", "bệnh viện", "học viện", "thanh tra", "chi nhánh",
+    "ngân hàng", "công đoàn", "đảng bộ", "đảng ủy", "cục", "sở", "vụ", "ban", "phòng", "viện", "bộ",
+)  # fmt: skip
+HEADS_BEFORE_LOCALITY: tuple[str, ...] = ("thuế", "hải quan")
+# Organs of another body: the body they belong to is part of their name, never a body of its own.
+ORGAN_HEADS: tuple[str, ...] = (
+    "hội đồng thẩm phán", "ban chấp hành", "ban thường vụ", "thường trực", "đảng đoàn", "ban cán sự đảng",
+)  # fmt: skip
+# Bodies whose full name needs the body above them ("Văn phòng" of which Ủy ban?).
+BARE_HEADS: tuple[str, ...] = ("văn phòng", "chi nhánh", "thanh tra")
+# Bodies that always belong to a locality: a header without one lacks it ("ỦY BAN NHÂN DÂN" alone).
+LOCAL_BODIES: tuple[str, ...] = ("ủy ban nhân dân", "hội đồng nhân dân", "liên đoàn lao động")
+
+# Casing of fixed names; a `True` flag marks a kind of body, after which the field name is capitalised.
+CASED_PHRASES: dict[str, tuple[str, bool]] = {
+    "ủy ban thường vụ quốc hội": ("Ủy ban Thường vụ Quốc hội", False),
+    "tổng liên đoàn lao động": ("Tổng Liên đoàn Lao động", False),
+    "viện kiểm sát nhân dân": ("Viện kiểm sát nhân dân", False),
+    "mặt trận tổ quốc": ("Mặt trận Tổ quốc", False),
+    "liên đoàn lao động": ("Liên đoàn Lao động", False),
+    "hội đồng thẩm phán": ("Hội đồng Thẩm phán", False),
+    "ủy ban nhân dân": ("Ủy ban nhân dân", False),
+    "hội đồng nhân dân": ("Hội đồng nhân dân", False),
+    "kho bạc nhà nước": ("Kho bạc Nhà nước", False),
+    "ngân hàng nhà nước": ("Ngân hàng Nhà nước", False),
+    "kiểm toán nhà nước": ("Kiểm toán Nhà nước", False),
+    "bảo hiểm xã hội": ("Bảo hiểm xã hội", False),
+    "tòa án nhân dân": ("Tòa án nhân dân", False),
+    "ban chấp hành": ("Ban Chấp hành", False),
+    "ban thường vụ": ("Ban Thường vụ", False),
+    "tổng công ty": ("Tổng công ty", True),
+    "tối cao": ("tối cao", False),
+    "chính phủ": ("Chính phủ", False),
+    "quốc hội": ("Quốc hội", False),
+    "thủ tướng": ("Thủ tướng", False),
+    "chủ tịch": ("Chủ tịch", False),
+    "việt nam": ("Việt Nam", False),
+    "trung ương": ("Trung ương", False),
+    "nhà nước": ("Nhà nước", False),
+    "công an": ("Công an", False),
+    "đảng bộ": ("Đảng bộ", False),
+    "thuế": ("Thuế", False),
+    "phủ": ("Phủ", False),
+    "bộ chỉ huy": ("Bộ Chỉ huy", True),
+    "tổng cục": ("Tổng cục", True),
+    "chi cục": ("Chi cục", True),
+    "văn phòng": ("Văn phòng", True),
+    "trung tâm": ("Trung tâm", True),
+    "bệnh viện": ("Bệnh viện", True),
+    "học viện": ("Học viện", True),
+    "thanh tra": ("Thanh tra", True),
+    "chi nhánh": ("Chi nhánh", True),
+    "ngân hàng": ("Ngân hàng", True),
+    "công đoàn": ("Công đoàn", True),
+    "công ty": ("Công ty", True),
+    "đại học": ("Đại học", True),
+    "ủy ban": ("Ủy ban", True),
+    "hội đồng": ("Hội đồng", True),
+    "trường": ("Trường", True),
+    "cục": ("Cục", True),
+    "sở": ("Sở", True),
+    "vụ": ("Vụ", True),
+    "ban": ("Ban", True),
+    "phòng": ("Phòng", True),
+    "viện": ("Viện", True),
+    "bộ": ("Bộ", True),
+}
+CASED_MAX_WORDS = max(len(k.split()) for k in CASED_PHRASES)
+
+# Titles of a signer; any of these words in a capitalised line above a name makes it a signature.
+SIGNER_TITLE = re.compile(
+    r"chủ tịch|trưởng|giám đốc|thủ tướng|chánh án|bí thư|thống đốc|tổng kiểm toán|chủ nhiệm|thư ký|"
+    r"chỉ huy|tư lệnh|chánh văn phòng|chánh thanh tra|tổng thanh tra|người ký|ủy viên"
+)
