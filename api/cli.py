@@ -18,6 +18,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -98,6 +99,24 @@ def _silence_stdout() -> None:
 
 
 @contextmanager
+def _exit_status() -> Iterator[None]:
+    """Turn whatever escapes a command into an exit status and one line on stderr."""
+    try:
+        yield
+    except (typer.Exit, click.ClickException):  # the command's own exit, or a usage error
+        raise
+    except KeyboardInterrupt:
+        _error("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except Exception as exc:  # a bug of ours: the user gets its gist, not its traceback
+        _error(f"unexpected {type(exc).__name__}: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+@contextmanager
 def _progress(label: str) -> Iterator[Callable[[str], None]]:
     """A progress display on stderr when a person watches it; when stderr is a file or a pipe, nothing, so
     that logs stay clean. Yields the function to call with the source of each finished file."""
@@ -107,7 +126,7 @@ def _progress(label: str) -> Iterator[Callable[[str], None]]:
     # The pipeline expands folders itself, so the number of files is unknown here: count, don't estimate.
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.description} {task.completed} files"),
+        TextColumn("{task.description} {task.completed:.0f} files"),
         TimeElapsedColumn(),
         TextColumn("[dim]{task.fields[current]}"),
     )
@@ -216,25 +235,15 @@ def extract(
         options["max_bytes"] = max_bytes
     out = sys.stdout.buffer
     processed = failed = 0
-    try:
-        with _progress("Extracting") as advance:
-            for line in _guarded_lines(paths, options):
-                if line.data is not None:
-                    out.write(line.data)
-                    # Line by line, so that a reader sees each document as soon as it is done.
-                    out.flush()
-                    processed += 1
-                failed += line.failed
-                advance(line.source)
-    except KeyboardInterrupt:
-        _error("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(EXIT_BROKEN_PIPE) from None
-    except Exception as exc:
-        _error(f"unexpected {type(exc).__name__}: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+    with _exit_status(), _progress("Extracting") as advance:
+        for line in _guarded_lines(paths, options):
+            if line.data is not None:
+                out.write(line.data)
+                # Line by line, so that a reader sees each document as soon as it is done.
+                out.flush()
+                processed += 1
+            failed += line.failed
+            advance(line.source)
     if failed:
         _error(f"{failed} of {processed} files had errors (see the `errors` field of their objects)")
         raise typer.Exit(EXIT_FAILED)
@@ -322,6 +331,35 @@ def _print_report(console: Console, report: EvalReport, source: str) -> None:
         console.print(confusion)
 
 
+def _extract_and_score(gold_dir: Path, workers: int | None) -> tuple[EvalReport, int]:
+    """The report, and how many documents could not be extracted at all."""
+    failed = 0
+    with _progress("Extracting") as advance:
+
+        def seen(extraction: Extraction) -> None:
+            nonlocal failed
+            failed += bool(extraction.errors)
+            advance(extraction.source)
+
+        report = evaluate(gold_dir, workers=workers, on_extraction=seen)
+    return report, failed
+
+
+def _emit_report(report: EvalReport, source: str, *, as_json: bool, show_errors: bool) -> None:
+    if as_json:
+        result = report.to_dict()
+        if show_errors:
+            result["errors"] = [str(finding) for finding in report.findings]
+        sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
+        sys.stdout.buffer.flush()
+        return
+    console = Console(highlight=False)
+    _print_report(console, report, source)
+    if show_errors:
+        for finding in report.findings:
+            console.print(str(finding), markup=False, soft_wrap=True)
+
+
 @app.command("eval")
 def eval_command(
     gold_dir: Annotated[
@@ -383,47 +421,19 @@ def eval_command(
     )
     try:
         golds = load_golds(gold_dir)
-        if not golds:
-            _error(f"no *.gold.json in {gold_dir}")
-            raise typer.Exit(EXIT_USAGE)
-        failed_files = 0
-        if predictions is not None:
-            report = score(golds, read_predictions(predictions))
-        else:
-            with _progress("Extracting") as advance:
-
-                def seen(extraction: Extraction) -> None:
-                    nonlocal failed_files
-                    failed_files += bool(extraction.errors)
-                    advance(extraction.source)
-
-                report = evaluate(gold_dir, workers=workers, on_extraction=seen)
-        if as_json:
-            result = report.to_dict()
-            if show_errors:
-                result["errors"] = [str(finding) for finding in report.findings]
-            sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
-            sys.stdout.buffer.flush()
-        else:
-            console = Console(highlight=False)
-            _print_report(console, report, str(gold_dir))
-            if show_errors:
-                for finding in report.findings:
-                    console.print(str(finding), markup=False, soft_wrap=True)
-    except KeyboardInterrupt:
-        _error("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(EXIT_BROKEN_PIPE) from None
-    except (OSError, ValueError) as exc:  # an unreadable gold or predictions file, broken JSON
+        saved = read_predictions(predictions) if predictions is not None else None
+    except (OSError, ValueError) as exc:  # an unreadable file, broken JSON: the user's input, not our bug
         _error(f"{type(exc).__name__}: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
-    except typer.Exit:
-        raise
-    except Exception as exc:
-        _error(f"unexpected {type(exc).__name__}: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+    if not golds:
+        _error(f"no *.gold.json in {gold_dir}")
+        raise typer.Exit(EXIT_USAGE)
+    with _exit_status():
+        if saved is not None:
+            report, failed_files = score(golds, saved), 0
+        else:
+            report, failed_files = _extract_and_score(gold_dir, workers)
+        _emit_report(report, str(gold_dir), as_json=as_json, show_errors=show_errors)
     if failed_files:
         _error(f"{failed_files} documents could not be extracted; they count as found nothing")
     failures: list[FloorFailure] = check_floors(report, floors)

@@ -263,7 +263,7 @@ _RULE = re.compile(r"^[-_=|*.…]{2,}$|^\|$")
 _SUBJECT_MARKER = re.compile(r"^(?:V/V|V/v|v/v)\.?:?$")
 # Older titles repeat the heading's facts: "LUẬT CỦA QUỐC HỘI … SỐ 02/2002/QH11 NGÀY 16 THÁNG 12 NĂM 2002 SỬA ĐỔI …".
 _OLD_TITLE_PREFIX = re.compile(
-    r"^CỦA\s[^\n]{0,300}?\sNGÀY\s+\d{1,2}\s*(?:THÁNG\s+\d{1,2}\s+NĂM\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s+"
+    r"CỦA\s[\s\S]{0,300}?\sNGÀY\s+\d{1,2}\s*(?:THÁNG\s+\d{1,2}\s+NĂM\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s+"
 )
 
 # The line under the title that names who enacts it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "QUỐC HỘI",
@@ -282,6 +282,7 @@ _ORG = (
 )
 _LOCALITY = rf"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?: {_NAME_WORD}){{0,4}})?"
 _AUTHORITY = re.compile(rf"(?P<role>{_ROLE} )?(?P<org>{_ORG}{_LOCALITY})(?: khóa [ivxlcdm]+\b.*)?")
+_AUTHORITY_MAX_WORDS = 28  # "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XIII, KỲ HỌP THỨ 7 (KỲ HỌP CHUYÊN ĐỀ)"
 _NOT_BEFORE_AUTHORITY = frozenset({"của", "và", "với", "giữa", "cho", "tại", "thuộc", "đối"})
 
 
@@ -301,8 +302,10 @@ def tokens_key(tokens: Iterable[Token]) -> str:
 def authority_suffix(tokens: list[Token]) -> int | None:
     """Index where the authority line starts at the end of a run of capitalised tokens, if it ends with one."""
     keys = [word_key(t.text) for t in tokens]
+    # The authority line is printed in capitals; a title in sentence case may end with a body's name.
+    capitals = [is_upper_word(t.text) or not any(c.isalpha() for c in t.text) for t in tokens]
     for i in range(len(tokens)):
-        if not keys[i] or (i > 0 and keys[i - 1] in _NOT_BEFORE_AUTHORITY):
+        if not keys[i] or not all(capitals[i:]) or (i > 0 and keys[i - 1] in _NOT_BEFORE_AUTHORITY):
             continue
         rest = " ".join(k for k in keys[i:] if k)
         if _AUTHORITY.fullmatch(rest):
@@ -340,9 +343,9 @@ def find_title_block(head: str, start: int, *, need_heading_like: bool) -> Title
     if not run:
         return None
     authority: list[Token] = []
-    cut = authority_suffix(run[-12:])
+    cut = authority_suffix(run[-_AUTHORITY_MAX_WORDS:])
     if cut is not None:
-        cut += max(0, len(run) - 12)
+        cut += max(0, len(run) - _AUTHORITY_MAX_WORDS)
         authority = run[cut:]
         run = run[:cut]
     elif rest:
@@ -622,6 +625,8 @@ def case_body_words(words: Iterable[str]) -> str:
         phrase = None
         for n in range(min(CASED_MAX_WORDS, len(words) - i), 0, -1):
             phrase = CASED_PHRASES.get(" ".join(keys[i : i + n]))
+            if phrase and phrase[1] and i > 0:
+                phrase = None  # a kind of body opens a name; inside one it is a word ("Bộ Nội vụ")
             if phrase:
                 out.append(phrase[0])
                 capitalise = phrase[1]
@@ -871,9 +876,12 @@ def title_run(text: str, toks: list[Token], name_index: int) -> list[Token]:
     return run
 
 
-_FLAT_TITLE_START = re.compile(
-    r"\s(?=PHÓ\s|THỨ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|VIỆN\s+TRƯỞNG|"
-    r"TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s)"
+# Chức vụ that can open the signer's title line, and that a KT./TL./TUQ. line names as the one it signs for.
+_TITLE_PHRASE = re.compile(
+    r"(?:PHÓ\s+)?(?:THỨ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|BỘ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|"
+    r"VIỆN\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|CHI\s+CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"CHÁNH\s+THANH\s+TRA|TRƯỞNG\s+BAN|TRƯỞNG(?:\s+PHÒNG)?|BÍ\s+THƯ|CHỦ\s+NHIỆM|HIỆU\s+TRƯỞNG|THỐNG\s+ĐỐC|"
+    r"TỔNG\s+KIỂM\s+TOÁN|TỔNG\s+THƯ\s+KÝ)(?=\s|$)"
 )
 
 
@@ -884,22 +892,37 @@ def split_signer_lines(block: str) -> tuple[str | None, str | None]:
     if not markers:
         return None, collapse(block) or None
     last = markers[-1]
-    after = block[last.end() :]
-    lines = [ln for ln in after.strip().split("\n") if ln.strip()]
+    lines = [ln for ln in block[last.end() :].strip().split("\n") if ln.strip()]
     if len(lines) > 1:
         return collapse(block[: last.end()] + " " + lines[0]), collapse(" ".join(lines[1:]))
-    flat = " " + collapse(after)
-    # The object of the last marker is at least one word; the chức vụ starts at the next title word.
-    first_word = re.match(r"\s\S+", flat)
-    skip = first_word.end() if first_word else 0
-    starts = [m.start() for m in _FLAT_TITLE_START.finditer(flat, skip)]
-    if not starts:
-        return collapse(block[: last.end()] + flat), None
-    cut = starts[0]
-    phó = re.search(r"\sPHÓ\s", flat[skip:])
-    if phó:
-        cut = skip + phó.start()
-    return collapse(block[: last.end()] + flat[:cut]), collapse(flat[cut:]) or None
+    flat = collapse(block[last.end() :])
+    cut = _signer_title_start(flat, for_organ=last.group().startswith(("TM", "T/M", "T.M")))
+    if cut is None:
+        return collapse(block[: last.end()] + " " + flat), None
+    return collapse(block[: last.end()] + " " + flat[:cut]), flat[cut:].strip() or None
+
+
+def _signer_title_start(flat: str, *, for_organ: bool) -> int | None:
+    """Where the signer's own title starts in a flattened "KT. BỘ TRƯỞNG THỨ TRƯỞNG" / "TM. CHÍNH PHỦ THỦ TƯỚNG".
+
+    After TM. stands a body, so the title is the first chức vụ after its first word; after KT./TL./TUQ. stands
+    a chức vụ, so the title is the one after it ("PHÓ …", "THỨ TRƯỞNG", "CHÁNH VĂN PHÒNG").
+    """
+    words = list(re.finditer(r"\S+", flat))
+    if len(words) < 2:
+        return None
+    if not for_organ:
+        for w in words[1:]:
+            if w.group() == "PHÓ" or flat.startswith("THỨ TRƯỞNG", w.start()):
+                return w.start()
+        first = _TITLE_PHRASE.match(flat)
+        if first and first.end() < len(flat):
+            return len(flat) - len(flat[first.end() :].lstrip())
+        return None
+    for w in words[1:]:
+        if _TITLE_PHRASE.match(flat, w.start()):
+            return w.start()
+    return None
 
 
 def find_signature(text: str, distribution: Distribution | None) -> Signature | None:

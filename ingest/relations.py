@@ -18,6 +18,10 @@ from ingest.normalise import Footnote
 
 # (relation, pattern) — cues of this document's own relation to what follows. Later cues in a clause win.
 _CUES: list[tuple[str, str]] = [
+    # Checked first: phrases that contain a stronger cue word but only refer ("theo hướng dẫn tại …").
+    ("cites", r"theo hướng dẫn(?:\s+(?:tại|của))?|hướng dẫn tại|nội dung hướng dẫn|được hướng dẫn"
+              r"|(?:thời gian|quá trình|việc|kết quả|tình hình|khi|trong)\s+(?:triển khai\s+)?thực hiện"
+              r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
     ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
     ("responds_to", r"xét(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|theo đề nghị|đề nghị của|trả lời|phúc đáp|kiến nghị của"),
@@ -25,10 +29,16 @@ _CUES: list[tuple[str, str]] = [
     ("replaces", r"thay thế"),
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
     ("guides", r"hướng dẫn(?:\s+(?:thực hiện|thi hành))?|quy định chi tiết"),
-    ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|kết quả thực hiện|tình hình thực hiện"
-              r"|đánh giá|việc thực hiện|phù hợp với|tham khảo|ngày\s+\d|đã ban hành|đã có|có công văn"),
+    ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|đánh giá|phù hợp với|tham khảo"
+              r"|ngày\s+\d|đã ban hành|đã có|có công văn"),
 ]  # fmt: skip
-_CUE = re.compile("|".join(f"(?P<{rel}>(?<![\\w])(?:{pat})(?![\\w]))" for rel, pat in _CUES), re.IGNORECASE)
+_CUE = re.compile(
+    "|".join(f"(?P<{rel}{i}>(?<![\\w])(?:{pat})(?![\\w]))" for i, (rel, pat) in enumerate(_CUES)), re.IGNORECASE
+)
+
+
+def _relation_of(m: re.Match[str]) -> str:
+    return (m.lastgroup or "cites").rstrip("0123456789")
 
 # Words of a description: after a mention, they tell what that document does to the next one.
 _DESCRIPTION = re.compile(
@@ -76,7 +86,7 @@ def _last_sentence_end(text: str, pos: int) -> int:
 def _cue_in(gap: str) -> tuple[str, int] | None:
     last = None
     for m in _CUE.finditer(gap):
-        last = (m.lastgroup or "cites", m.start())
+        last = (_relation_of(m), m.start())
     return last
 
 
@@ -121,7 +131,7 @@ def _clause_cue(clause: str) -> tuple[str, int] | None:
     """The cue that opens a clause ("Thực hiện …", "- Căn cứ …"), if it opens with one."""
     m = _CUE.search(clause)
     if m and not clause[: m.start()].strip(" -+•*0123456789.)abcdđ"):
-        return m.lastgroup or "cites", m.start()
+        return _relation_of(m), m.start()
     return None
 
 
@@ -219,7 +229,8 @@ def _cue_of_list_heading(text: str, pos: int) -> str | None:
                 line = text[previous_start:end]
             cue = _cue_in(line)
             opens_list = line.rstrip().endswith(":") or bool(_HEADING.match(line))
-            return cue[0] if cue and opens_list else None
+            inheritable = cue and cue[0] in ("based_on", "implements", "amends", "replaces", "repeals")
+            return cue[0] if inheritable and opens_list else None
         end = start - 1
     return None
 
