@@ -260,7 +260,7 @@ _NAMED_TYPE = re.compile(
     r"(?<![\w])(?P<type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Hiến\s+pháp|HIẾN\s+PHÁP|Pháp\s+lệnh|PHÁP\s+LỆNH)\s+(?=\S)"
 )
 _NOT_A_NAME = re.compile(
-    r"^(?i:này|nêu|trên|hiện\s+hành|định|sư|số\s|và\s|các\s|của\s|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
+    r"^(?i:này|nêu|trên|hiện\s+hành|định|sư|số|và|các|của|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
     r"|được|đã|sẽ|khác|liên\s+quan|chuyên\s+ngành|hướng\s+dẫn|tại|theo|về|cho|là|nào|gốc|sửa\s+đổi\s*$)(?![\w])"
 )
 # Words that end a law's name: a date, a number, a predicate or a clause boundary follows.

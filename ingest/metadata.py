@@ -101,7 +101,14 @@ _NUMBER = re.compile(r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _
 _NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + _NUMBER_BODY)
 
 
-def find_number(head: str) -> tuple[str, tuple[int, int]] | None:
+@dataclass(frozen=True)
+class Number:
+    text: str
+    span: tuple[int, int]
+    label: int  # where "Số" starts: the issuer stands before it when the number is printed under the issuer
+
+
+def find_number(head: str) -> Number | None:
     zone = head[:NUMBER_ZONE]
     found = [m for m in (_NUMBER.search(zone), _NUMBER_NO_COLON.search(zone)) if m]
     if not found:
@@ -109,7 +116,8 @@ def find_number(head: str) -> tuple[str, tuple[int, int]] | None:
     m = min(found, key=lambda x: x.start())
     number = m.group("num").rstrip(".,;:-/ ")
     start = m.start("num")
-    return number, (start, start + len(number))
+    label = head.rfind("S", m.start(), start)
+    return Number(number, (start, start + len(number)), label if label >= 0 else m.start())
 
 
 def type_from_number(number: str | None) -> str | None:
@@ -336,8 +344,7 @@ def find_title_block(head: str, start: int, *, need_heading_like: bool) -> Title
     else:
         if need_heading_like:
             return None
-        line_end = head.find("\n", toks[0].start, zone_end)
-        line_end = zone_end if line_end < 0 else line_end
+        line_end = title_paragraph_end(head, toks[0].start, zone_end)
         run = [t for t in toks if t.end <= line_end]
         rest = [t for t in toks if t.start > line_end]
     if not run:
@@ -367,6 +374,30 @@ def find_title_block(head: str, start: int, *, need_heading_like: bool) -> Title
         role = m.group("role").strip() if m and m.group("role") else None
     block_end = max((t.end for t in (authority or run)), default=start)
     return TitleBlock(subject, span, auth_text, role, block_end)
+
+
+_SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+_TITLE_LINE_MAX = 100  # a title's lines are short; a longer line is the body's first paragraph
+_TITLE_MAX = 400
+
+
+def title_paragraph_end(head: str, start: int, limit: int) -> int:
+    """End of a title in sentence case: its line, and the lines that carry it on (the PDF broke it there) —
+    a line in lower case, or a short one after a line without final punctuation. Capitals start the
+    authority line."""
+    end = head.find("\n", start, limit)
+    if end < 0:
+        return limit
+    while end < limit and end - start < _TITLE_MAX:
+        next_end = head.find("\n", end + 1, limit)
+        next_end = limit if next_end < 0 else next_end
+        line = head[end + 1 : next_end].strip()
+        if not line or _SENTENCE_END.search(head[start:end]) or not has_lower(line):
+            break
+        if not (line[0].islower() or len(line) <= _TITLE_LINE_MAX):
+            break
+        end = next_end
+    return end
 
 
 def _subject_of(head: str, run: list[Token]) -> tuple[str | None, tuple[int, int] | None]:
@@ -404,7 +435,7 @@ def heading_type(heading: str) -> str | None:
 # --- trích yếu of a letter -------------------------------------------------------------------------------
 
 _VV = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*")
-_VE_VIEC = re.compile(r"[ \t]*(?:Về\s+việc|Về|V/v|V/V)[ \t]*:?[ \t]+(?=\S)")
+_VE_VIEC = re.compile(r"\s*(?:Về\s+việc|Về|V/v|V/V)[ \t]*:?[ \t]+(?=\S)")
 _KINH_GUI = re.compile(r"(?:Kính|KÍNH)\s+(?:gửi|GỬI)\s*:?")
 _QUOC_HIEU = re.compile(r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam", re.IGNORECASE)
 _MOTTO = re.compile(r"độc\s*lập\s*[-–]?\s*tự\s*do\s*[-–]?\s*hạnh\s*phúc[\s|_=*-]*", re.IGNORECASE)
@@ -715,28 +746,31 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
 
 # Verbs with which a letter's body names its sender ("Bộ Tài nguyên và Môi trường hướng dẫn …").
 _SENDER_VERB = re.compile(
-    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị|"
-    r"ban\s+hành|báo\s+cáo)\b"
+    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị)\b"
 )
 _SENDER = re.compile(
     r"(?:(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Thường\s+trực|Lãnh\s+đạo|Tập\s+thể\s+lãnh\s+đạo)\s+)?"
-    r"(?P<org>(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Tổng\s+cục|Cục|Chi\s+cục|Liên\s+đoàn|Hội\s+đồng|Chính\s+phủ|"
-    r"Thủ\s+tướng|Văn\s+phòng|Bảo\s+hiểm|Kho\s+bạc|Thuế|Công\s+an|Ngân\s+hàng|Trung\s+tâm|Ban|Phòng|Viện)"
-    r"\s[^\d,.;:()]{0,120})$"
+    r"(?P<org>(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|LĐLĐ|Sở|Tổng\s+cục|Cục|Chi\s+cục|Liên\s+đoàn|Hội\s+đồng|"
+    r"Chính\s+phủ|Thủ\s+tướng|Văn\s+phòng|Bảo\s+hiểm|Kho\s+bạc|Thuế|Công\s+an|Ngân\s+hàng|Trung\s+tâm|Ban|"
+    r"Phòng|Viện)(?:\s[^\d,.;:()]{0,120})?)$"
 )
+# A clause with these words says something about a body ("… đã ban hành", "đề nghị của Sở …"); it is not one.
+_NOT_A_NAME = re.compile(r"\s(?:của|tại|theo|về|cho|đã|sẽ|đang|vừa|cũng|được|có|không|chưa|để)(?:\s|$)")
+_ABBREVIATED_BODY = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "LĐLĐ": "Liên đoàn Lao động"}
 
 
 def issuer_from_body(text: str, start: int, end: int) -> str | None:
-    """The sender as the first sentences name it, for a text that lost its header."""
+    """The sender as the first sentences name it ("Bộ Tài nguyên và Môi trường hướng dẫn …"), for a text that
+    lost its header."""
     for i, verb in enumerate(_SENDER_VERB.finditer(text, start, end)):
         if i >= 30:
             break
         clause_start = max(text.rfind(c, start, verb.start()) for c in ",.;:\n") + 1
         clause = text[max(clause_start, start) : verb.start()].strip()
         m = _SENDER.match(clause)
-        if m and len(clause.split()) <= 14:
-            org = collapse(m.group("org"))
-            return modern_tones(re.sub(r"^UBND\b", "Ủy ban nhân dân", org))
+        if m and len(clause.split()) <= 14 and not _NOT_A_NAME.search(clause):
+            words = [_ABBREVIATED_BODY.get(w, w) for w in m.group("org").split()]
+            return modern_tones(" ".join(words))
     return None
 
 
@@ -994,13 +1028,11 @@ def _extract(text: str) -> MetadataResult:
     quoc_hieu = find_quoc_hieu(head)
     motto = _MOTTO.search(head, quoc_hieu.end() if quoc_hieu else 0, min(len(head), 5_000))
     number_found = find_number(head)
-    number = number_found[0] if number_found else None
-    number_label_start = None
+    number = number_found.text if number_found else None
+    number_label_start = number_found.label if number_found else None
     if number_found:
-        spans["number"] = number_found[1]
-        ends.append(number_found[1][1])
-        number_label_start = head.rfind("S", 0, number_found[1][0])
-        number_label_start = head.rfind("\n", 0, number_label_start) + 1 if number_label_start >= 0 else None
+        spans["number"] = number_found.span
+        ends.append(number_found.span[1])
 
     kinh_gui = _KINH_GUI.search(head, 0, min(len(head), 6_000))
     date_limit = min(len(head), 5_000)
@@ -1015,9 +1047,9 @@ def _extract(text: str) -> MetadataResult:
     stops = [date.place_span[0] if date else -1, kinh_gui.start() if kinh_gui else -1]
     stops += [quoc_hieu.start() if quoc_hieu else -1]
     vv_limit = kinh_gui.start() if kinh_gui else min(len(head), 3_000)
-    letter = find_letter_subject(head, number_found[1][1] if number_found else None, stops, vv_limit)
+    letter = find_letter_subject(head, number_found.span[1] if number_found else None, stops, vv_limit)
 
-    heading_starts = [date.span[1] if date else -1, number_found[1][1] if number_found else -1]
+    heading_starts = [date.span[1] if date else -1, number_found.span[1] if number_found else -1]
     heading_starts.append(motto.end() if motto else -1)
     heading_limit = min(len(head), 5_000)
     body_start = _TITLE_END.search(head, max(ends, default=0) + 1, heading_limit)
@@ -1083,11 +1115,12 @@ def _extract(text: str) -> MetadataResult:
         spans["signature"] = signature.span
 
     if issuer is None:
-        issuer = issuer_from_body(text, header_end, min(len(text), header_end + 3_000))
+        issuer = issuer_from_body(text, header_end, min(len(text), header_end + 2_000))
         if issuer is None and signature and signature.authority:
             issuer = issuer_from_authority(signature.authority)
-        if issuer and place and re.search(r"\b(?:tỉnh|thành phố|huyện)$", issuer):
-            issuer = f"{issuer} {place}"
+        found_body = split_bodies(issuer.split())[-1] if issuer else None
+        if issuer and found_body and issuer_lacks_locality(found_body):
+            issuer = complete_locality(issuer, found_body, found_body.level, place)
 
     header_end = max(ends, default=0)
     if header_end:

@@ -20,7 +20,7 @@ from ingest.normalise import Footnote
 _CUES: list[tuple[str, str]] = [
     # Checked first: phrases that contain a stronger cue word but only refer ("theo hướng dẫn tại …").
     ("cites", r"theo hướng dẫn(?:\s+(?:tại|của))?|hướng dẫn tại|nội dung hướng dẫn|được hướng dẫn"
-              r"|(?:thời gian|quá trình|việc|kết quả|tình hình|khi|trong)\s+(?:triển khai\s+)?thực hiện"
+              r"|(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong)\s+(?:triển khai\s+)?thực hiện"
               r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
     ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
@@ -42,15 +42,19 @@ def _relation_of(m: re.Match[str]) -> str:
 
 # Words of a description: after a mention, they tell what that document does to the next one.
 _DESCRIPTION = re.compile(
-    r"(?<![\w])(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ|quy định chi tiết|hướng dẫn"
-    r"|thực hiện|triển khai|thi hành|về|quy định|ban hành kèm theo|kèm theo|phê duyệt|theo|tại)(?![\w])",
+    r"(?<![\w])(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ"
+    r"|quy định chi tiết(?:\s+(?:và\s+)?hướng dẫn)?(?:\s+thi hành)?|hướng dẫn(?:\s+(?:thực hiện|thi hành))?"
+    r"|giải thích|thực hiện|triển khai|thi hành|ban hành kèm theo|kèm theo|phê duyệt|về|quy định|theo|tại)(?![\w])",
     re.IGNORECASE,
 )
+# What a description verb says the described document does to the next one. Weak verbs ("về", "theo", "tại")
+# only carry a relation when no strong verb stands beside them.
 _DESCRIPTION_RELATION = {
     "sửa đổi": "amends", "bổ sung": "amends", "thay thế": "replaces", "bãi bỏ": "repeals",
-    "quy định chi tiết": "guides", "hướng dẫn": "guides", "thực hiện": "implements", "triển khai": "implements",
-    "thi hành": "guides",
+    "quy định chi tiết": "guides", "hướng dẫn": "guides", "giải thích": "guides", "thi hành": "guides",
+    "thực hiện": "implements", "triển khai": "implements", "theo": "implements",
 }  # fmt: skip
+_WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành kèm theo", "phê duyệt"}
 _PASSIVE_AMENDED = re.compile(r"(?:đã\s+)?được\s+sửa đổi(?:,?\s*bổ sung)?(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)\s*$", re.I)
 _SEPARATORS = re.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc|các|với)\s+)*[\s,;]*$", re.IGNORECASE)
 _ATTACHED_AFTER = re.compile(r"^[^.;]{0,80}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
@@ -105,12 +109,26 @@ def classify(
     def position(m: Mention) -> int:
         return markers[m.footnote].marker if m.footnote is not None and m.footnote in markers else m.start
 
-    ordered = sorted(mentions, key=position)
+    ordered = sorted(mentions, key=lambda m: (position(m), m.start))
     previous: Mention | None = None
     head: Mention | None = None
     previous_sentence = (-1, -1)
+    in_footnote: dict[int, list[Mention]] = {}
     for mention in ordered:
         pos = position(mention)
+        if mention.footnote is not None and mention.footnote in markers:
+            note = markers[mention.footnote]
+            seen = in_footnote.setdefault(note.number, [])
+            if seen:  # a later mention in the same note reads like any sentence of the body
+                mention.footnote = None
+                _classify_one(text, mention, mention.start, (note.start, note.end), seen[-1], seen[0], asserted)
+                mention.footnote = note.number
+                mention.evidence = (note.start, note.end)
+            else:
+                mention.evidence = sentence_bounds(text, pos)
+                _classify_footnote_head(text, mention, pos, mention.evidence[0])
+            seen.append(mention)
+            continue
         bounds = sentence_bounds(text, pos)
         if subject and subject[0] <= pos < subject[1]:
             bounds = subject
@@ -125,6 +143,13 @@ def classify(
             previous = mention
         previous_sentence = bounds
     return asserted
+
+
+def _classify_footnote_head(text: str, mention: Mention, marker: int, sentence_start: int) -> None:
+    """The footnote documents the whole phrase its marker ends: the cue that opens the clause governs it."""
+    carrier = text[sentence_start:marker]
+    cue = _clause_cue(carrier) or _cue_in(carrier)
+    _set(mention, cue[0] if cue else "cites", "cue" if cue else "none")
 
 
 def _clause_cue(clause: str) -> tuple[str, int] | None:
@@ -150,12 +175,6 @@ def _classify_one(
     head: Mention | None, asserted: list[AssertedRelation],
 ) -> None:  # fmt: skip
     sentence_start = bounds[0]
-    if mention.footnote is not None:
-        # The footnote documents the whole phrase its marker ends: the cue that opens the clause governs it.
-        carrier = text[sentence_start:pos]
-        cue = _clause_cue(carrier) or _cue_in(carrier)
-        _set(mention, cue[0] if cue else "cites", "cue" if cue else "none")
-        return
     if previous is not None and ";" in text[previous.end : pos]:
         # After ";" a new clause starts: a cue of its own governs it, else the cue that opened the list.
         clause_start = text.rfind(";", previous.end, pos) + 1
@@ -179,14 +198,14 @@ def _classify_one(
         else:
             verb = _last_description(gap)
             cue = _cue_in(gap)
-            if verb is not None and (cue is None or cue[1] <= verb[1]):
-                head = _head(previous)
-                relation = _DESCRIPTION_RELATION.get(_verb_key(verb[0]))
+            if verb is not None and (cue is None or cue[1] < verb[2]):
+                relation = _described_relation(gap)
                 if relation:
-                    asserted.append(AssertedRelation(head, relation, mention, (sentence_start, bounds[1])))
-                inherits = relation == "implements" and head.relation == "implements"
+                    asserted.append(AssertedRelation(previous, relation, mention, (sentence_start, bounds[1])))
+                head_relation = _head(previous).relation
+                inherits = relation == "implements" and head_relation == "implements"
                 _set(mention, "implements" if inherits else "cites", "nested")
-                mention.inside = mention.inside or head
+                mention.inside = mention.inside or _head(previous)
             elif cue:
                 _set(mention, cue[0], "cue")
             else:
@@ -245,11 +264,24 @@ def _head(mention: Mention) -> Mention:
     return mention
 
 
-def _last_description(gap: str) -> tuple[str, int] | None:
+def _last_description(gap: str) -> tuple[str, int, int] | None:
     last = None
     for m in _DESCRIPTION.finditer(gap):
-        last = (m.group("verb"), m.start())
+        last = (m.group("verb"), m.start(), m.end())
     return last
+
+
+def _described_relation(gap: str) -> str | None:
+    """The relation a description states: one strong verb ("sửa đổi, bổ sung", "hướng dẫn thi hành"), or a weak
+    one alone. Two strong verbs mean the gap describes something else in between ("sửa đổi một số nghị định quy
+    định chi tiết Luật …"): nothing is asserted."""
+    verbs = [_verb_key(m.group("verb")) for m in _DESCRIPTION.finditer(gap)]
+    strong = [v for v in verbs if v not in _WEAK_VERBS]
+    if len(strong) > 1:
+        return None
+    if strong:
+        return _DESCRIPTION_RELATION.get(strong[0])
+    return "implements" if verbs and verbs[-1] == "theo" and len(gap) < 120 else None
 
 
 def _verb_key(verb: str) -> str:
