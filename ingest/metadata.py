@@ -29,6 +29,7 @@ from ingest.metadata_lexicon import (
     CASED_PHRASES,
     CENTRAL_CITIES,
     HEADS_BEFORE_LOCALITY,
+    ISSUER_CODES,
     LOCAL_BODIES,
     LOCALITY_LEVEL,
     ORGAN_HEADS,
@@ -775,13 +776,28 @@ def issuer_from_body(text: str, start: int, end: int) -> str | None:
 
 
 def issuer_from_authority(authority: str) -> str | None:
-    """ "TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân": who the signer signs for."""
+    """ "TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân": who the signer signs for ("TM. BAN THƯỜNG VỤ" names an
+    organ of a body it does not name, so no issuer)."""
     m = re.search(r"(?:TM|T/M)\.?\s+(?P<org>[^\n]+?)(?=\s+(?:KT|K/T|TL|TUQ|Q)\.|$)", authority)
     if not m:
         return None
     bodies = split_bodies(m.group("org").split())
-    text, _ = compose_issuer(bodies)
-    return text
+    text, body = compose_issuer(bodies)
+    return None if body is None or body.head in ORGAN_HEADS else text
+
+
+def issuer_from_number(number: str | None) -> str | None:
+    """The body an issuer code names ("1127/LĐLĐ" → Liên đoàn Lao động, "10989/BNV-TCBC" → Bộ Nội vụ): the code
+    after the type code, or the first code when there is no type code."""
+    if not number:
+        return None
+    parts = [p for p in re.split(r"\s*[/-]\s*", number.strip()) if p and not p.isdigit()]
+    if parts and type_from_number(number):
+        parts = parts[1:]
+    if not parts:
+        return None
+    code = re.sub(r"\d+$", "", parts[0])  # "QH15" is the 15th Quốc hội
+    return ISSUER_CODES.get(code)
 
 
 # --- Nơi nhận and the signature --------------------------------------------------------------------------
@@ -863,8 +879,11 @@ def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
             i += 1
             continue
         j = i + 1
+        alone = _line_is(text, toks[i].start, toks[i].start)
         while j < len(toks) and j - i < 6 and is_name_word(toks[j].text):
-            if gap_has_newline(text, toks[j - 1], toks[j]):
+            # A PDF may break a name over lines ("Vũ\nChiến Thắng"): go on only from a line of name words alone
+            # to another one.
+            if gap_has_newline(text, toks[j - 1], toks[j]) and not (alone and _name_line(text, toks, j)):
                 break
             j += 1
         follows = toks[j] if j < len(toks) and not gap_has_newline(text, toks[j - 1], toks[j]) else None
@@ -885,6 +904,21 @@ def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
             found.append(Signature(collapse(text[toks[i].start : name_end]), authority, role, (sig_start, sig_end)))
         i = j
     return found
+
+
+def _line_is(text: str, line_pos: int, start: int) -> bool:
+    """Does the line of `line_pos` start at `start` (nothing but spaces before it)?"""
+    return not text[text.rfind("\n", 0, line_pos) + 1 : start].strip()
+
+
+def _name_line(text: str, toks: list[Token], k: int) -> bool:
+    """Is the line starting at token k made of name words only (and at most four)?"""
+    n = 0
+    while k + n < len(toks) and (n == 0 or not gap_has_newline(text, toks[k + n - 1], toks[k + n])):
+        if not is_name_word(toks[k + n].text) or n >= 4:
+            return False
+        n += 1
+    return n > 0
 
 
 def title_run(text: str, toks: list[Token], name_index: int) -> list[Token]:
@@ -1116,6 +1150,8 @@ def _extract(text: str) -> MetadataResult:
 
     if issuer is None:
         issuer = issuer_from_body(text, header_end, min(len(text), header_end + 2_000))
+        if issuer is None:
+            issuer = issuer_from_number(number)
         if issuer is None and signature and signature.authority:
             issuer = issuer_from_authority(signature.authority)
         found_body = split_bodies(issuer.split())[-1] if issuer else None

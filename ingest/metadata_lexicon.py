@@ -143,3 +143,21 @@ SIGNER_TITLE = re.compile(
     r"chủ tịch|trưởng|giám đốc|thủ tướng|chánh án|bí thư|thống đốc|tổng kiểm toán|chủ nhiệm|thư ký|"
     r"chỉ huy|tư lệnh|chánh văn phòng|chánh thanh tra|tổng thanh tra|người ký|ủy viên"
 )
+
+# Issuer codes of số ký hiệu (Nghị định 30/2020/NĐ-CP, appendix): who issued a text whose header is lost.
+# Local bodies get their province from the date line.
+ISSUER_CODES: dict[str, str] = {
+    "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CTN": "Chủ tịch nước", "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ", "HĐTP": "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+    "TANDTC": "Tòa án nhân dân tối cao", "VKSNDTC": "Viện kiểm sát nhân dân tối cao", "KTNN": "Kiểm toán Nhà nước",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "BNG": "Bộ Ngoại giao",
+    "BNV": "Bộ Nội vụ", "BTP": "Bộ Tư pháp", "BTC": "Bộ Tài chính", "BCT": "Bộ Công Thương", "BYT": "Bộ Y tế",
+    "BXD": "Bộ Xây dựng", "BGTVT": "Bộ Giao thông vận tải", "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BKHCN": "Bộ Khoa học và Công nghệ", "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BTNMT": "Bộ Tài nguyên và Môi trường", "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường", "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "UBDT": "Ủy ban Dân tộc", "TTCP": "Thanh tra Chính phủ",
+    "TCT": "Tổng cục Thuế", "TCHQ": "Tổng cục Hải quan", "BHXH": "Bảo hiểm xã hội",
+    "TLĐ": "Tổng Liên đoàn Lao động Việt Nam", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
+    "LĐLĐ": "Liên đoàn Lao động",
+}  # fmt: skip

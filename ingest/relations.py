@@ -24,11 +24,12 @@ _CUES: list[tuple[str, str]] = [
               r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
     ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
-    ("responds_to", r"xét(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|theo đề nghị|đề nghị của|trả lời|phúc đáp|kiến nghị của"),
+    ("responds_to", r"xét(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|theo (?:đề nghị|tờ trình|đề xuất)"
+                    r"|đề nghị của|trả lời|phúc đáp|kiến nghị của"),
     ("amends", r"sửa đổi(?:,?\s*bổ sung)?|điều chỉnh nội dung"),
     ("replaces", r"thay thế"),
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
-    ("guides", r"hướng dẫn(?:\s+(?:thực hiện|thi hành))?|quy định chi tiết"),
+    ("guides", r"hướng dẫn\s+(?:thực hiện|thi hành|áp dụng|chi tiết)|quy định chi tiết"),
     ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|đánh giá|phù hợp với|tham khảo"
               r"|ngày\s+\d|đã ban hành|đã có|có công văn"),
 ]  # fmt: skip
@@ -55,7 +56,12 @@ _DESCRIPTION_RELATION = {
     "thực hiện": "implements", "triển khai": "implements", "theo": "implements",
 }  # fmt: skip
 _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành kèm theo", "phê duyệt"}
-_PASSIVE_AMENDED = re.compile(r"(?:đã\s+)?được\s+sửa đổi(?:,?\s*bổ sung)?(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)\s*$", re.I)
+_PASSIVE_AMENDED = re.compile(
+    r"(?:đã\s+)?(?:được\s+)?sửa đổi(?:,?\s*bổ sung)?(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)"
+    r"(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*$",
+    re.IGNORECASE,
+)
+_ENDS_WITH_AND = re.compile(r"(?:,|\bvà)\s*$")
 _SEPARATORS = re.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc|các|với)\s+)*[\s,;]*$", re.IGNORECASE)
 _ATTACHED_AFTER = re.compile(r"^[^.;]{0,80}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"(\-])|\n")
@@ -180,7 +186,8 @@ def _classify_one(
         clause_start = text.rfind(";", previous.end, pos) + 1
         cue = _cue_in(text[clause_start:pos])
         if cue is None:
-            _set(mention, (head or previous).relation, "coordinated")
+            opening = _clause_cue(text[sentence_start:pos])
+            _set(mention, opening[0] if opening else (head or previous).relation, "coordinated")
             return
         previous, sentence_start = None, clause_start
     gap_start = previous.end if previous and previous.end <= pos else sentence_start
@@ -193,8 +200,12 @@ def _classify_one(
             # A new item of the list the sentence opened ("Căn cứ A …; B …"): it shares the opening cue.
             _set(mention, (head or previous).relation, "coordinated")
         elif _PASSIVE_AMENDED.search(gap):
-            asserted.append(AssertedRelation(mention, "amends", _head(previous), (sentence_start, bounds[1])))
-            _set(mention, previous.relation if previous.relation in ("based_on",) else "cites", "nested")
+            asserted.append(AssertedRelation(mention, "amends", previous, (sentence_start, bounds[1])))
+            # "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10": part of the basis.
+            _set(mention, "based_on" if previous.relation == "based_on" else "cites", "nested")
+        elif _ENDS_WITH_AND.search(gap) and _last_description(gap) and _described_relation(gap) is None:
+            # "Nghị định A … về lập, phê duyệt quy hoạch và Nghị định B": a topic, then the next item of the list.
+            _set(mention, (head or previous).relation, "coordinated")
         else:
             verb = _last_description(gap)
             cue = _cue_in(gap)
