@@ -83,7 +83,8 @@ _TYPE_BEFORE = re.compile(
     rf"(?<![\w])(?P<type>(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)"
     rf"(?:\s+(?P<name>[^;:.\n“”]{{1,200}}?))??\s+(?P<so>(?i:số)\s*:?\s*)?$"
 )
-_FORM_BEFORE = re.compile(r"(?i:mẫu|biểu|phụ lục|mã)(?:\s+số)?\s*:?\s*$")
+_FORM_BEFORE = re.compile(r"(?i:mẫu|biểu|phụ lục|mã)(?:\s+[^\s\d]+){0,2}?(?:\s+số)?\s*:?\s*$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _TYPE_WORD = re.compile(rf"(?<![\w])(?:(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)(?![\w])")
 _SO_BEFORE = re.compile(r"(?<![\w])(?i:số)\s*:?\s*$")
 _LIST_BEFORE = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?(?i:số\s+)?$")
@@ -163,7 +164,7 @@ def find_numbered(text: str) -> list[Mention]:
     previous: Mention | None = None
     for m in SYMBOL.finditer(text):
         number = normalise_symbol(m.group("num"), m.group("year"), m.group("sep"), m.group("code"))
-        if not _HAS_LETTER.search(m.group("code")):
+        if not _HAS_LETTER.search(m.group("code")) or _ROMAN.match(m.group("code")):
             continue
         start, head_end = m.start(), m.end()
         before = text[max(0, start - 220) : start]
@@ -260,7 +261,7 @@ _NAMED_TYPE = re.compile(
     r"(?<![\w])(?P<type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Hiến\s+pháp|HIẾN\s+PHÁP|Pháp\s+lệnh|PHÁP\s+LỆNH)\s+(?=\S)"
 )
 _NOT_A_NAME = re.compile(
-    r"^(?i:này|nêu|trên|hiện\s+hành|định|sư|số|và|các|của|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
+    r"(?i:này|nêu|trên|hiện\s+hành|định|sư|số|và|các|của|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
     r"|được|đã|sẽ|khác|liên\s+quan|chuyên\s+ngành|hướng\s+dẫn|tại|theo|về|cho|là|nào|gốc|sửa\s+đổi\s*$)(?![\w])"
 )
 # Words that end a law's name: a date, a number, a predicate or a clause boundary follows.
@@ -301,7 +302,7 @@ def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[
                 break
             i += 1
             continue
-        after_type = i > 0 and words[i - 1].group() in {"Luật", "luật", "LUẬT"}
+        after_type = i > 0 and words[i - 1].group() in {"Luật", "LUẬT"} and token[0].isupper()
         if (
             i > 0
             and (low, nxt) in _NAME_STOP_BIGRAMS
@@ -309,7 +310,7 @@ def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[
             and not (amending and (low, nxt) in _NAME_KEEP_BIGRAMS)
         ):
             break
-        if i > 0 and low in _NAME_STOP_WORDS and not (amending and low == "số" and nxt == "điều"):
+        if i > 0 and low in _NAME_STOP_WORDS and not after_type and not (amending and low == "số" and nxt == "điều"):
             if not (amending and low == "số" and _starts_symbol(window, words[i + 1].start() if nxt else len(window))):
                 break
             # an amending law's title names the amended laws with their numbers: skip "số 31/2024/QH15"
@@ -367,13 +368,13 @@ def find_named(text: str) -> list[Mention]:
             continue  # "Luật Đất đai số 31/2024/QH15": the numbered finder owns it
         mention = Mention(start=m.start(), end=name_start + end, key="", doc_type=doc_type)
         mention.head_end = mention.end
-        mention.title = f"{doc_type} {clean_name(_strip_numbers(raw_name))}"
+        mention.title = f"{doc_type} {clean_name(strip_numbers(raw_name))}"
         _attach_date_and_issuer(text, mention)
         if mention.date is None:
             y = _YEAR_TAIL.search(raw_name)
             if y:
                 mention.date = y.group(1)
-                mention.title = f"{doc_type} {clean_name(_strip_numbers(raw_name[: y.start()]))}"
+                mention.title = f"{doc_type} {clean_name(strip_numbers(raw_name[: y.start()]))}"
         _attach_pinpoint(text, mention)
         year = mention.date[:4] if mention.date else None
         mention.key = f"{mention.title} {year}" if year else mention.title
@@ -390,7 +391,7 @@ def _after_common_noun(text: str, pos: int) -> bool:
 _SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{_SYMBOL_BODY}")
 
 
-def _strip_numbers(name: str) -> str:
+def strip_numbers(name: str) -> str:
     """"Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15" → "Luật Đất đai, Luật Nhà ở"."""
     return _SO_SYMBOL_IN_NAME.sub("", name)
 
@@ -462,4 +463,9 @@ def find_mentions(text: str, exclude: list[tuple[int, int]] | None = None, own_n
 
 
 def _comparable(number: str) -> str:
-    return re.sub(r"\s+", "", number).upper().replace("Đ", "Đ")
+    """A number as printed, compared the way this module normalises numbers ("1961/QĐUBND" = "1961/QĐ-UBND")."""
+    compact = re.sub(r"\s+", "", number)
+    m = SYMBOL.fullmatch(compact)
+    if m:
+        compact = normalise_symbol(m.group("num"), m.group("year"), m.group("sep"), m.group("code"))
+    return compact.upper()

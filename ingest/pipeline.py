@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ingest.citations import Mention, find_mentions
+from ingest.assemble import title_identity
+from ingest.citations import Mention, strip_numbers, find_mentions
 from ingest.metadata import MetadataResult, extract_metadata
 from ingest.normalise import Footnote, footnotes_in
 from ingest.relations import AssertedRelation, classify
@@ -106,8 +107,25 @@ def citations_component(doc: Doc) -> Doc:
     meta: MetadataResult | None = doc._.metadata
     exclude = [meta.spans["number"]] if meta and "number" in meta.spans else []
     own = meta.meta.number if meta else None
-    doc._.mentions = find_mentions(doc.text, exclude=exclude, own_number=own)
+    mentions = find_mentions(doc.text, exclude=exclude, own_number=own)
+    subject = meta.meta.subject if meta else None
+    own_type = meta.meta.doc_type if meta else None
+    doc._.mentions = [
+        m for m in mentions if not (subject and m.number is None and m.doc_type == own_type and names_itself(m, subject))
+    ]
     return doc
+
+
+def names_itself(mention: Mention, subject: str) -> bool:
+    """A named mention whose name is the document's own title: its heading, the site's title line, the
+    enacting formula ("Quốc hội ban hành Luật …"). A document does not cite itself."""
+    name = (mention.title or mention.key).split(" ", 1)[-1]
+    words = set(title_identity(strip_numbers(name)).split())
+    own = set(title_identity(strip_numbers(subject)).split())
+    if not words or not own:
+        return False
+    common = len(words & own)
+    return common / len(words) >= 0.8 and common / len(own) >= 0.8
 
 
 @Language.component("lexgraph_relations")
