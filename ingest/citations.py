@@ -270,7 +270,9 @@ _NAME_STOP_WORDS = frozenset(
     gồm như cho tới từ vừa đang sẽ phải cần hoặc không các những nếu""".split()
 )
 _NAME_STOP_BIGRAMS = {("quy", "định"), ("hướng", "dẫn"), ("thông", "qua"), ("ban", "hành"), ("có", "hiệu"),
-                      ("hết", "hiệu")}  # fmt: skip
+                      ("hết", "hiệu"), ("đối", "với"), ("trường", "hợp"), ("căn", "cứ")}  # fmt: skip
+# An amending law's name runs through the list of laws it amends ("… của 37 luật có liên quan đến quy hoạch").
+_AMENDING_STOP_WORDS = frozenset("ngày năm đã được thì này theo tại trong để nhằm khi".split())
 _NAME_KEEP_BIGRAMS = {("sửa", "đổi"), ("bổ", "sung")}
 _YEAR_TAIL = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})$")
 
@@ -310,7 +312,8 @@ def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[
             and not (amending and (low, nxt) in _NAME_KEEP_BIGRAMS)
         ):
             break
-        if i > 0 and low in _NAME_STOP_WORDS and not after_type and not (amending and low == "số" and nxt == "điều"):
+        stops = _AMENDING_STOP_WORDS | {"số"} if amending else _NAME_STOP_WORDS
+        if i > 0 and low in stops and not after_type and not (amending and low == "số" and nxt == "điều"):
             if not (amending and low == "số" and _starts_symbol(window, words[i + 1].start() if nxt else len(window))):
                 break
             # an amending law's title names the amended laws with their numbers: skip "số 31/2024/QH15"
@@ -366,6 +369,8 @@ def find_named(text: str) -> list[Mention]:
         raw_name = text[name_start : name_start + end]
         if _SO_SYMBOL_AFTER.match(text, name_start + end):
             continue  # "Luật Đất đai số 31/2024/QH15": the numbered finder owns it
+        if _DRAFT_AFTER.match(text, name_start + end):
+            continue  # "Bộ luật Dân sự (sửa đổi)": a bill being drafted, not a document that exists
         mention = Mention(start=m.start(), end=name_start + end, key="", doc_type=doc_type)
         mention.head_end = mention.end
         mention.title = f"{doc_type} {clean_name(strip_numbers(raw_name))}"
@@ -388,6 +393,7 @@ def _after_common_noun(text: str, pos: int) -> bool:
     return before.endswith(("pháp ", "dự án ", "dự thảo ", "văn bản "))
 
 
+_DRAFT_AFTER = re.compile(r"\s*\((?i:sửa đổi|dự thảo|sửa đổi, bổ sung)\)")
 _SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{_SYMBOL_BODY}")
 
 

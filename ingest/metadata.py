@@ -32,6 +32,7 @@ from ingest.metadata_lexicon import (
     ISSUER_CODES,
     LOCAL_BODIES,
     LOCALITY_LEVEL,
+    NAME_PREFIXES,
     ORGAN_HEADS,
     PROVINCE_KEYS,
     PROVINCE_MAX_WORDS,
@@ -150,6 +151,7 @@ _DATE_LINE = re.compile(
 )
 _PLACE_PREFIX_WORDS = re.compile(r"(?:Thành\s+[Pp]hố|THÀNH\s+PHỐ|Thị\s+xã|Thị\s+trấn)\s+$")
 _PLACE_PREFIX_TOKENS = frozenset({"TP.", "Tp.", "TP", "T.P", "TX.", "Tx."})
+_GLUED_CITY = re.compile(r"^(?:TP|Tp|T\.P)\.\s?[A-ZĐ][^\W\d_]*(?:\.[A-ZĐ]+)?$")  # "TP.HCM", "Tp.Hồ"
 
 
 def _digits(text: str | None) -> int | None:
@@ -173,7 +175,7 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
 @dataclass(frozen=True)
 class DateLine:
     iso: str | None
-    place: str
+    place: str | None
     span: tuple[int, int]  # from the place to the year
     place_span: tuple[int, int]
 
@@ -189,6 +191,8 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
     words = tokens_in(text, lo, lo + len(seg))
     run: list[Token] = []
     for tok in reversed(words):
+        if not run and _GLUED_CITY.match(tok.text):
+            return tok.text, tok.start, tok.end
         if is_capitalised(tok.text) or (tok.text == "-" and run):
             run.append(tok)
         elif tok.text in _PLACE_PREFIX_TOKENS:
@@ -234,6 +238,16 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
 def _at_line_start(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     return not text[line_start:pos].strip(" \t|")
+
+
+def date_after_number(head: str, number_end: int) -> DateLine | None:
+    """A date line whose place was lost, right beside the number ("Số: 12/UBND-VX ngày 05 tháng 3 năm 2024")."""
+    at = _SEPARATORS.match(head, number_end).end()
+    m = _DATE_LINE.match(head, at)
+    if m is None or at - number_end > 20:
+        return None
+    iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+    return DateLine(iso, None, (m.start(), m.end()), (m.start(), m.start()))
 
 
 def find_date_line(head: str, limit: int) -> DateLine | None:
@@ -438,7 +452,10 @@ def heading_type(heading: str) -> str | None:
 _VV = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*")
 _VE_VIEC = re.compile(r"\s*(?:Về\s+việc|Về|V/v|V/V)[ \t]*:?[ \t]+(?=\S)")
 _KINH_GUI = re.compile(r"(?:Kính|KÍNH)\s+(?:gửi|GỬI)\s*:?")
-_QUOC_HIEU = re.compile(r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam", re.IGNORECASE)
+# The Quốc hiệu of state bodies, or the heading of Party bodies, in the right column of the header.
+_QUOC_HIEU = re.compile(
+    r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE
+)
 _MOTTO = re.compile(r"độc\s*lập\s*[-–]?\s*tự\s*do\s*[-–]?\s*hạnh\s*phúc[\s|_=*-]*", re.IGNORECASE)
 _LETTER_SUBJECT_LIMIT = 600
 _BODY_OPENING = re.compile(
@@ -557,15 +574,16 @@ def issuer_run_before(head: str, anchor: int) -> list[Token]:
     return run
 
 
-def issuer_run_after(head: str, start: int, stop: int) -> list[Token]:
-    """OCR and some copies put the Quốc hiệu first and the issuer under it, above the number."""
-    toks = tokens_in(head, start, stop)
-    run: list[Token] = []
-    for tok in toks:
-        if not is_upper_word(tok.text) or any(c.isdigit() for c in tok.text):
-            break
-        run.append(tok)
-    return run
+def capitals_between(head: str, start: int, stop: int) -> list[Token]:
+    """The words between two points of the header when all of them are capitals (separators aside)."""
+    toks = [t for t in tokens_in(head, start, stop) if any(c.isalnum() for c in t.text)]
+    if not toks or len(toks) > 20 or not all(is_upper_word(t.text) and not _has_digit(t.text) for t in toks):
+        return []
+    return toks
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 @dataclass(frozen=True)
@@ -666,6 +684,12 @@ def case_body_words(words: Iterable[str]) -> str:
                 break
         if phrase:
             continue
+        place = _province_at(keys, i)
+        if place:
+            out.extend(title_word(w) for w in words[i : i + place])
+            capitalise = False
+            i += place
+            continue
         word = words[i]
         if keys[i] == "và":
             out.append("và")
@@ -678,6 +702,14 @@ def case_body_words(words: Iterable[str]) -> str:
             capitalise = word.endswith(",")
         i += 1
     return modern_tones(" ".join(out))
+
+
+def _province_at(keys: list[str], i: int) -> int:
+    """Length of the province name starting at word i ("ĐÀ NẴNG" in a university's name), or 0."""
+    for n in range(min(PROVINCE_MAX_WORDS, len(keys) - i), 1, -1):
+        if " ".join(keys[i : i + n]) in PROVINCE_KEYS:
+            return n
+    return 0
 
 
 def locality_text(level: str | None, name: Iterable[str]) -> str:
@@ -858,7 +890,9 @@ class Signature:
 
 
 def is_name_word(word: str) -> bool:
-    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+    """A word of a person's name: "Nguyễn", "Y", "K'Ré" (names of the Central Highlands keep the apostrophe)."""
+    parts = re.split(r"['’]", word)
+    return all(p.isalpha() for p in parts) and word[0].isupper() and (len(parts[0]) == 1 or parts[0][1:].islower())
 
 
 def _line_starts_with_bullet(text: str, pos: int) -> bool:
@@ -906,6 +940,28 @@ def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
     return found
 
 
+def skip_before_name(toks: list[Token], k: int) -> int:
+    """Index of the last token above a name once "(Đã ký)", "Đã ký" and a rank ("Thượng tướng", "TS.") are
+    passed over."""
+    while k >= 0:
+        if toks[k].text.endswith(")"):
+            j = next((j for j in range(k, max(-1, k - 7), -1) if toks[j].text.startswith("(")), None)
+            if j is not None and re.search(r"[Kk]ý", " ".join(t.text for t in toks[j : k + 1])):
+                k = j - 1
+                continue
+        if toks[k].text == "ký" and k > 0 and toks[k - 1].text in ("Đã", "đã"):
+            k -= 2
+            continue
+        if NAME_PREFIXES.match(toks[k].text):
+            k -= 1
+            continue
+        if k > 0 and NAME_PREFIXES.match(f"{toks[k - 1].text} {toks[k].text}"):
+            k -= 2
+            continue
+        break
+    return k
+
+
 def _line_is(text: str, line_pos: int, start: int) -> bool:
     """Does the line of `line_pos` start at `start` (nothing but spaces before it)?"""
     return not text[text.rfind("\n", 0, line_pos) + 1 : start].strip()
@@ -924,7 +980,7 @@ def _name_line(text: str, toks: list[Token], k: int) -> bool:
 def title_run(text: str, toks: list[Token], name_index: int) -> list[Token]:
     """The capitalised lines right above a name, not crossing into the Nơi nhận list above them."""
     run: list[Token] = []
-    k = name_index - 1
+    k = skip_before_name(toks, name_index - 1)
     while k >= 0 and len(run) < 16:
         tok = toks[k]
         next_tok = toks[k + 1]
@@ -1034,9 +1090,11 @@ def find_quoc_hieu(head: str) -> re.Match[str] | None:
 def decide_doc_type(heading: str | None, letter: bool, number: str | None, has_recipients: bool) -> str | None:
     """A heading names the type; else the number's type code; else a letter (V/v, Kính gửi, a number without a
     type code) is a công văn."""
+    coded = type_from_number(number)
+    if coded == "Văn bản hợp nhất":
+        return coded  # a consolidation is printed under the heading of the text it consolidates
     if heading:
         return heading
-    coded = type_from_number(number)
     if coded and coded != "Văn bản":
         return coded
     if letter or has_recipients or number:
@@ -1073,12 +1131,14 @@ def _extract(text: str) -> MetadataResult:
     if kinh_gui and kinh_gui.start() > 0:
         date_limit = min(date_limit, kinh_gui.start())
     date = find_date_line(head, date_limit)
+    if date is None and number_found:
+        date = date_after_number(head, number_found.span[1])
     if date:
         spans["date_line"] = date.span
         ends.append(date.span[1])
 
     # A letter's trích yếu: "V/v …" before the body.
-    stops = [date.place_span[0] if date else -1, kinh_gui.start() if kinh_gui else -1]
+    stops = [date.span[0] if date else -1, kinh_gui.start() if kinh_gui else -1]
     stops += [quoc_hieu.start() if quoc_hieu else -1]
     vv_limit = kinh_gui.start() if kinh_gui else min(len(head), 3_000)
     letter = find_letter_subject(head, number_found.span[1] if number_found else None, stops, vv_limit)
@@ -1118,10 +1178,14 @@ def _extract(text: str) -> MetadataResult:
     # The issuer: the capitalised run before the Quốc hiệu or the number, whichever comes first.
     anchors = [a for a in (quoc_hieu.start() if quoc_hieu else None, number_label_start) if a is not None]
     run = issuer_run_before(head, min(anchors)) if anchors else []
-    if not run and motto:
-        run = issuer_run_after(head, motto.end(), number_label_start if number_label_start else motto.end() + 200)
+    if quoc_hieu and motto:
+        # Columns read side by side: the issuer's second line stands between the Quốc hiệu and the motto.
+        run += capitals_between(head, quoc_hieu.end(), motto.start())
+    if motto and number_label_start is not None and motto.end() <= number_label_start:
+        # OCR puts the Quốc hiệu first and the issuer under it, just above the number.
+        run += capitals_between(head, motto.end(), number_label_start)
     if run:
-        ends.append(run[-1].end)
+        ends.append(max(t.end for t in run))
     issuer, issuer_body = compose_issuer(split_bodies([t.text for t in run]))
     place = date.place if date else None
     authority_bodies = split_bodies(block.authority.split()) if block and block.authority else []

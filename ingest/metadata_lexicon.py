@@ -67,10 +67,12 @@ LOCALITY_LEVEL: dict[str, int] = {
 # body begins at one of these, longest first. "thuế" and "hải quan" begin one only before a locality
 # ("CỤC THUẾ / THUẾ TỈNH TÂY NINH").
 BODY_HEADS: tuple[str, ...] = (
-    "tổng liên đoàn lao động", "liên đoàn lao động", "viện kiểm sát nhân dân", "ủy ban nhân dân",
+    "trường đại học", "trường cao đẳng", "trường trung học", "trường tiểu học", "trường mầm non",
+    "ban chấp hành đảng bộ", "tổng liên đoàn lao động", "liên đoàn lao động", "viện kiểm sát nhân dân", "ủy ban nhân dân",
     "hội đồng nhân dân", "kho bạc nhà nước", "bảo hiểm xã hội", "tòa án nhân dân", "bộ chỉ huy", "tổng cục",
     "chi cục", "văn phòng", "trung tâm", "công an", "bệnh viện", "học viện", "thanh tra", "chi nhánh",
-    "ngân hàng", "công đoàn", "đảng bộ", "đảng ủy", "cục", "sở", "vụ", "ban", "phòng", "viện", "bộ",
+    "ngân hàng", "công đoàn", "đảng bộ", "đảng ủy", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "đại học",
+    "cục", "sở", "vụ", "ban", "phòng", "viện", "bộ",
 )  # fmt: skip
 HEADS_BEFORE_LOCALITY: tuple[str, ...] = ("thuế", "hải quan")
 # Organs of another body: the body they belong to is part of their name, never a body of its own.
@@ -112,6 +114,13 @@ CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "đảng bộ": ("Đảng bộ", False),
     "thuế": ("Thuế", False),
     "phủ": ("Phủ", False),
+    "trường đại học": ("Trường Đại học", True),
+    "trường cao đẳng": ("Trường Cao đẳng", True),
+    "tỉnh ủy": ("Tỉnh ủy", True),
+    "thành ủy": ("Thành ủy", True),
+    "huyện ủy": ("Huyện ủy", True),
+    "quận ủy": ("Quận ủy", True),
+    "đảng ủy": ("Đảng ủy", True),
     "bộ chỉ huy": ("Bộ Chỉ huy", True),
     "tổng cục": ("Tổng cục", True),
     "chi cục": ("Chi cục", True),
@@ -161,3 +170,8 @@ ISSUER_CODES: dict[str, str] = {
     "TLĐ": "Tổng Liên đoàn Lao động Việt Nam", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
     "LĐLĐ": "Liên đoàn Lao động",
 }  # fmt: skip
+
+# Ranks and degrees printed before a signer's name ("Thượng tướng Tô Lâm", "TS. Nguyễn Văn A"): not the name.
+NAME_PREFIXES = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS|GS|TS|ThS|Ths|BS|KS|CN|LS)\.?(?:\s*TS\.?)?)$"
+)

@@ -205,13 +205,15 @@ def _continues(prev: str, line: str) -> bool:
 
 
 _SPACES = re.compile(r"[ ]{2,}")
+# PDF text layers lose the space between a word and the next one: "UBNDngày 26/11/2003", "03/12/2021của".
+_GLUED = re.compile(r"(?:(?<=[A-ZĐ][A-ZĐ])|(?<=\d\d\d\d))(?=(?:ngày|của|năm|tháng|về|số)\b)")
 
 
 def join_lines(lines: list[str]) -> list[str]:
     """Paragraphs from physical lines: a break inside an open sentence becomes a space, even across blank lines."""
     paragraphs: list[str] = []
     for raw in lines:
-        line = _SPACES.sub(" ", raw.strip())
+        line = _GLUED.sub(" ", _SPACES.sub(" ", raw.strip()))
         if not line:
             continue
         if paragraphs and _continues(paragraphs[-1], line):
