@@ -44,7 +44,8 @@ def _relation_of(m: re.Match[str]) -> str:
 # Words of a description: after a mention, they tell what that document does to the next one.
 _DESCRIPTION = re.compile(
     r"(?<![\w])(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ"
-    r"|quy định chi tiết(?:\s+(?:và\s+)?hướng dẫn)?(?:\s+thi hành)?|hướng dẫn(?:\s+(?:thực hiện|thi hành))?"
+    r"|quy định chi tiết(?:(?:\s+[^\s;.]+){0,6}?\s+(?:hướng dẫn\s+)?thi hành|\s+(?:và\s+)?hướng dẫn)?"
+    r"|hướng dẫn(?:\s+(?:thực hiện|thi hành))?"
     r"|giải thích|thực hiện|triển khai|thi hành|ban hành kèm theo|kèm theo|phê duyệt|về|quy định|theo|tại)(?![\w])",
     re.IGNORECASE,
 )
@@ -148,7 +149,19 @@ def classify(
         if mention.footnote is None:
             previous = mention
         previous_sentence = bounds
-    return asserted
+    return asserted + _amended_by_title(mentions)
+
+
+_AMENDING_TITLE = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đổi", re.IGNORECASE)
+
+
+def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
+    """"Luật sửa đổi, bổ sung một số điều của Luật A, Luật B …": the amending law amends each law it names."""
+    return [
+        AssertedRelation(m.inside, "amends", m, m.inside.evidence)
+        for m in mentions
+        if m.inside is not None and m.inside.number is None and _AMENDING_TITLE.match(m.inside.title or "")
+    ]
 
 
 def _classify_footnote_head(text: str, mention: Mention, marker: int, sentence_start: int) -> None:
