@@ -137,5 +137,7 @@ def _asserted_by_key(
             continue
         seen.add((source, a.relation, target))
         start, end = a.evidence
-        out.append(Asserted(source=source, relation=a.relation, target=target, evidence=text[start:end].strip()))  # type: ignore[arg-type]
+        out.append(
+            Asserted(source=source, relation=a.relation, target=target, evidence=text[start:end].strip())
+        )  # type: ignore[arg-type]
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.dates import DATE_TEXT, YEAR_ONLY, match_to_iso
+from ingest.dates import DATE_TEXT, match_to_iso
 from ingest.lexicon import DOC_TYPES, GLUED_CODE, LOW, NAME_ABBREVIATIONS, TYPE_CODES, UP, modern_tones
 
 
@@ -34,7 +34,9 @@ class Mention:
     confidence: float = 0.5
     trigger: str | None = None
     evidence: tuple[int, int] = (0, 0)
-    inside: Mention | None = field(default=None, repr=False)  # the mention whose name or description holds this one
+    inside: Mention | None = field(
+        default=None, repr=False
+    )  # the mention whose name or description holds this one
 
     @property
     def text_span(self) -> tuple[int, int]:
@@ -78,7 +80,13 @@ def type_from_code(code: str) -> str | None:
 # --- words around a mention ----------------------------------------------------------------------------
 
 _TYPE_ALT = "|".join(re.escape(t) for t in sorted(DOC_TYPES, key=len, reverse=True))
-_ABBREV_TYPES = {"NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "CV": "Công văn"}
+_ABBREV_TYPES = {
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "QĐ": "Quyết định",
+    "TT": "Thông tư",
+    "CV": "Công văn",
+}
 _TYPE_BEFORE = re.compile(
     rf"(?<![\w])(?P<type>(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)"
     rf"(?:\s+(?P<name>[^;:.\n“”]{{1,200}}?))??\s+(?P<so>(?i:số)\s*:?\s*)?$"
@@ -89,8 +97,8 @@ _TYPE_WORD = re.compile(rf"(?<![\w])(?:(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)(?![\w]
 _SO_BEFORE = re.compile(r"(?<![\w])(?i:số)\s*:?\s*$")
 _LIST_BEFORE = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?(?i:số\s+)?$")
 _PINPOINT_BEFORE = re.compile(
-    rf"(?P<pin>(?:(?:(?i:điểm|khoản|điều|mục|tiết|chương|phần|phụ lục))\s+[\w.]+(?:\s*(?:,|và|,\s*và)\s*[\w.]+)*[,\s]*)+)"
-    rf"(?:(?i:của|tại|theo)\s+)?$"
+    r"(?P<pin>(?:(?:(?i:điểm|khoản|điều|mục|tiết|chương|phần|phụ lục))\s+[\w.]+(?:\s*(?:,|và|,\s*và)\s*[\w.]+)*[,\s]*)+)"
+    r"(?:(?i:của|tại|theo)\s+)?$"
 )
 _DATE_AFTER = re.compile(rf"^[ ,]*(?:(?:ban hành|ký)\s+)?(?i:ngày)\s*(?:{DATE_TEXT})")
 _YEAR_AFTER = re.compile(r"^[ ,]*(?i:năm)\s+(?P<y>(?:19|20)\d{2})\b")
@@ -99,14 +107,75 @@ _OF_AFTER = re.compile(r"^[ ,]*(?i:của)\s+|^\s*(?=(?:Chính phủ|Quốc hội
 _WORD = re.compile(r"[\w&]+(?:[-/][\w&]+)*|[^\w\s]")
 # Words that end the name of an issuing body: what follows the body is a predicate, not part of its name.
 _ISSUER_STOP = frozenset(
-    """về tại trong theo đã có nay là việc được để nhằm với cùng từ đến ngày năm số kèm khi thì do bởi này đó trên
-    gửi giao quy hướng ban sửa bổ thay bãi thực triển đề phê chỉ yêu thông cho trả chuyển v/v vv nêu ký hết các
-    những một như vừa đang sẽ ra nhưng mà hoặc qua không""".split()
+    [
+        "về",
+        "tại",
+        "trong",
+        "theo",
+        "đã",
+        "có",
+        "nay",
+        "là",
+        "việc",
+        "được",
+        "để",
+        "nhằm",
+        "với",
+        "cùng",
+        "từ",
+        "đến",
+        "ngày",
+        "năm",
+        "số",
+        "kèm",
+        "khi",
+        "thì",
+        "do",
+        "bởi",
+        "này",
+        "đó",
+        "trên",
+        "gửi",
+        "giao",
+        "quy",
+        "hướng",
+        "ban",
+        "sửa",
+        "bổ",
+        "thay",
+        "bãi",
+        "thực",
+        "triển",
+        "đề",
+        "phê",
+        "chỉ",
+        "yêu",
+        "thông",
+        "cho",
+        "trả",
+        "chuyển",
+        "v/v",
+        "vv",
+        "nêu",
+        "ký",
+        "hết",
+        "các",
+        "những",
+        "một",
+        "như",
+        "vừa",
+        "đang",
+        "sẽ",
+        "ra",
+        "nhưng",
+        "mà",
+        "hoặc",
+        "qua",
+        "không",
+    ]
 )
 _ISSUER_OK_AFTER_STOP = {"ban": {"chấp", "tổ", "dân", "chỉ", "thường", "bí", "quản", "kinh", "tuyên", "nội"}}
-_ISSUER_HEAD = re.compile(
-    rf"^(?:{UP}|Thủ|Chủ|Bộ|Ủy|Uỷ|UBND|HĐND)"
-)
+_ISSUER_HEAD = re.compile(rf"^(?:{UP}|Thủ|Chủ|Bộ|Ủy|Uỷ|UBND|HĐND)")
 
 
 def parse_issuer(text: str, pos: int, limit: int = 160) -> tuple[str | None, int]:
@@ -190,7 +259,9 @@ def find_numbered(text: str) -> list[Mention]:
                     doc_type = previous.doc_type
             if doc_type is None:
                 doc_type = type_from_code(m.group("code")) or ("Văn bản" if so else None)
-        mention = Mention(start=start, end=head_end, key=number, doc_type=doc_type, number=number, title=title)
+        mention = Mention(
+            start=start, end=head_end, key=number, doc_type=doc_type, number=number, title=title
+        )
         mention.head_end = head_end
         _attach_date_and_issuer(text, mention)
         _attach_pinpoint(text, mention)
@@ -207,7 +278,9 @@ def _type_before(before: str) -> re.Match[str] | None:
         if not t:
             continue
         name = (t.group("name") or "").strip()
-        if not name or (t.group("so") and _acceptable_name(canonical_type(t.group("type")), t.group("type"), name)):
+        if not name or (
+            t.group("so") and _acceptable_name(canonical_type(t.group("type")), t.group("type"), name)
+        ):
             return t
     return None
 
@@ -215,7 +288,9 @@ def _type_before(before: str) -> re.Match[str] | None:
 def _acceptable_name(canonical: str, surface: str, name: str) -> bool:
     """Words between a type and "số": a law's name ("Luật Đất đai số …") or a short qualifier ("Quy chế phối hợp")."""
     if canonical in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
-        return surface[0].isupper() and len(name.split()) <= 25 and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", name)
+        return (
+            surface[0].isupper() and len(name.split()) <= 25 and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", name)
+        )
     return len(name.split()) <= 2 and not _TYPE_AT.search(name)
 
 
@@ -237,7 +312,9 @@ def _attach_date_and_issuer(text: str, mention: Mention) -> None:
         if issuer:
             mention.issuer = issuer
             pos = end
-    elif mention.date and (bare := re.match(r"\s+(?=(?:Chính phủ|Quốc hội|Thủ tướng|Bộ\s|Ủy ban|UBND))", text[pos:])):
+    elif mention.date and (
+        bare := re.match(r"\s+(?=(?:Chính phủ|Quốc hội|Thủ tướng|Bộ\s|Ủy ban|UBND))", text[pos:])
+    ):
         issuer, end = parse_issuer(text, pos + bare.end())
         if issuer:
             mention.issuer, pos = issuer, end
@@ -266,13 +343,52 @@ _NOT_A_NAME = re.compile(
 )
 # Words that end a law's name: a date, a number, a predicate or a clause boundary follows.
 _NAME_STOP_WORDS = frozenset(
-    """ngày năm số đã được thì mà để nhằm theo tại trong này đó có là do bởi khi nêu hiện về
-    gồm như cho tới từ vừa đang sẽ phải cần hoặc không các những nếu""".split()
+    [
+        "ngày",
+        "năm",
+        "số",
+        "đã",
+        "được",
+        "thì",
+        "mà",
+        "để",
+        "nhằm",
+        "theo",
+        "tại",
+        "trong",
+        "này",
+        "đó",
+        "có",
+        "là",
+        "do",
+        "bởi",
+        "khi",
+        "nêu",
+        "hiện",
+        "về",
+        "gồm",
+        "như",
+        "cho",
+        "tới",
+        "từ",
+        "vừa",
+        "đang",
+        "sẽ",
+        "phải",
+        "cần",
+        "hoặc",
+        "không",
+        "các",
+        "những",
+        "nếu",
+    ]
 )
 _NAME_STOP_BIGRAMS = {("quy", "định"), ("hướng", "dẫn"), ("thông", "qua"), ("ban", "hành"), ("có", "hiệu"),
                       ("hết", "hiệu"), ("đối", "với"), ("trường", "hợp"), ("căn", "cứ")}  # fmt: skip
 # An amending law's name runs through the list of laws it amends ("… của 37 luật có liên quan đến quy hoạch").
-_AMENDING_STOP_WORDS = frozenset("ngày năm đã được thì này theo tại trong để nhằm khi".split())
+_AMENDING_STOP_WORDS = frozenset(
+    ["ngày", "năm", "đã", "được", "thì", "này", "theo", "tại", "trong", "để", "nhằm", "khi"]
+)
 _NAME_KEEP_BIGRAMS = {("sửa", "đổi"), ("bổ", "sung")}
 _YEAR_TAIL = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})$")
 
@@ -283,8 +399,8 @@ def clean_name(name: str) -> str:
     return modern_tones(" ".join(words)).strip(" ,;:-")
 
 
-def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[int, int]]]:
-    """End of the name that starts at `pos`, and the spans of inner laws named in it ("sửa đổi Luật A, Luật B")."""
+def _name_end(text: str, pos: int, limit: int = 400) -> int:
+    """Length of the law's name that starts at `pos` (through the laws an amending law names: "sửa đổi Luật A, …")."""
     window = text[pos : pos + limit]
     words = list(_WORD.finditer(window))
     end = 0
@@ -295,7 +411,10 @@ def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[
         token = w.group()
         low = token.lower()
         nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
-        if token in {";", ".", ":", "(", ")", "“", "”", '"', "[", "?", "!"} or "\n" in window[end : w.start()]:
+        if (
+            token in {";", ".", ":", "(", ")", "“", "”", '"', "[", "?", "!"}
+            or "\n" in window[end : w.start()]
+        ):
             break
         if token == ",":
             # A comma continues a name only when a short continuation leads to the date or to the next law
@@ -314,26 +433,40 @@ def _name_words(text: str, pos: int, limit: int = 400) -> tuple[int, list[tuple[
             break
         stops = _AMENDING_STOP_WORDS | {"số"} if amending else _NAME_STOP_WORDS
         if i > 0 and low in stops and not after_type and not (amending and low == "số" and nxt == "điều"):
-            if not (amending and low == "số" and _starts_symbol(window, words[i + 1].start() if nxt else len(window))):
+            if not (
+                amending
+                and low == "số"
+                and _starts_symbol(window, words[i + 1].start() if nxt else len(window))
+            ):
                 break
             # an amending law's title names the amended laws with their numbers: skip "số 31/2024/QH15"
             i += 2
             end = words[i - 1].end() if i - 1 < len(words) else end
             continue
-        if low == "và" and i + 1 < len(words) and _NAMED_TYPE.match(window, words[i + 1].start()) and not amending:
+        if (
+            low == "và"
+            and i + 1 < len(words)
+            and _NAMED_TYPE.match(window, words[i + 1].start())
+            and not amending
+        ):
             break
         if low == "và" and nxt in _NAME_STOP_WORDS:
             break
-        if low == "của" and not amending and i + 1 < len(words) and not _NAMED_TYPE.match(window, words[i + 1].start()):
-            # "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân" is a name,
-            # "Luật Đất đai của Quốc hội" is not: a body named after "của" ends the name unless a law follows.
-            if not re.match(r"\s*(?:Hội đồng nhân dân|HĐND)", window[w.end() :]):
-                break
+        # "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân" is a name,
+        # "Luật Đất đai của Quốc hội" is not: a body named after "của" ends the name unless a law follows.
+        if (
+            low == "của"
+            and not amending
+            and i + 1 < len(words)
+            and not _NAMED_TYPE.match(window, words[i + 1].start())
+            and not re.match(r"\s*(?:Hội đồng nhân dân|HĐND)", window[w.end() :])
+        ):
+            break
         if token.isdigit() and not amending:
             break
         end = w.end()
         i += 1
-    return end, []
+    return end
 
 
 def _comma_continues(window: str, pos: int, amending: bool) -> bool:
@@ -342,7 +475,10 @@ def _comma_continues(window: str, pos: int, amending: bool) -> bool:
         return True
     if _NAMED_TYPE.match(rest.lstrip()):
         return amending
-    m = re.match(r"\s*([^,;.:()“”]{1,60}?)(?=\s+ngày\s|\s+năm\s+\d|\s*,\s*(?:Luật|Bộ luật)\s|\s+và\s+(?:Luật|Bộ luật)\s|\s*;|\s*$)", rest)
+    m = re.match(
+        r"\s*([^,;.:()“”]{1,60}?)(?=\s+ngày\s|\s+năm\s+\d|\s*,\s*(?:Luật|Bộ luật)\s|\s+và\s+(?:Luật|Bộ luật)\s|\s*;|\s*$)",
+        rest,
+    )
     if not m:
         return False
     segment = m.group(1).split()
@@ -363,7 +499,7 @@ def find_named(text: str) -> list[Mention]:
             continue
         if not text[name_start].isalpha() or _after_common_noun(text, m.start()):
             continue
-        end, _ = _name_words(text, name_start)
+        end = _name_end(text, name_start)
         if end == 0:
             continue
         raw_name = text[name_start : name_start + end]
@@ -388,7 +524,7 @@ def find_named(text: str) -> list[Mention]:
 
 
 def _after_common_noun(text: str, pos: int) -> bool:
-    """"pháp luật", "PHÁP LUẬT", "dự án Luật": the word is part of a common noun, not a citation."""
+    """ "pháp luật", "PHÁP LUẬT", "dự án Luật": the word is part of a common noun, not a citation."""
     before = text[max(0, pos - 8) : pos].lower()
     return before.endswith(("pháp ", "dự án ", "dự thảo ", "văn bản "))
 
@@ -398,7 +534,7 @@ _SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{_SYMBOL_BODY}")
 
 
 def strip_numbers(name: str) -> str:
-    """"Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15" → "Luật Đất đai, Luật Nhà ở"."""
+    """ "Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15" → "Luật Đất đai, Luật Nhà ở"."""
     return _SO_SYMBOL_IN_NAME.sub("", name)
 
 
@@ -431,7 +567,7 @@ _NAMED_REGULATION = re.compile(
 
 
 def find_named_regulations(text: str) -> list[Mention]:
-    """"Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn Lao động Việt Nam"."""
+    """ "Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn Lao động Việt Nam"."""
     mentions = []
     for m in _NAMED_REGULATION.finditer(text):
         name = m.group("name")
@@ -444,7 +580,9 @@ def find_named_regulations(text: str) -> list[Mention]:
     return mentions
 
 
-def find_mentions(text: str, exclude: list[tuple[int, int]] | None = None, own_number: str | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, exclude: list[tuple[int, int]] | None = None, own_number: str | None = None
+) -> list[Mention]:
     """Every mention in reading order; none inside `exclude` spans, none of the document's own number."""
     exclude = exclude or []
     own = _comparable(own_number) if own_number else None

@@ -21,7 +21,7 @@ from ingest.errors import IngestError
 from ingest.identity import document_id
 from ingest.models import DocumentMeta, ExtractError, Extraction
 from ingest.normalise import normalise
-from ingest.pipeline import build_pipeline
+from ingest.pipeline import build_pipeline, text_of
 from ingest.readers import DEFAULT_MAX_BYTES, iter_input_files, read_text
 
 log = logging.getLogger(__name__)
@@ -31,12 +31,13 @@ CHUNK = 16  # files per task: enough to amortise process hand-over, small enough
 
 def extraction_from_doc(doc: Doc, source: str) -> Extraction:
     meta = doc._.metadata.meta if doc._.metadata else DocumentMeta()
-    citations, asserted = assemble(doc._.mentions or [], doc._.asserted or [], doc.text)
+    text = text_of(doc)
+    citations, asserted = assemble(doc._.mentions or [], doc._.asserted or [], text)
     key = meta.number
     meta = meta.model_copy(
         update={"key": key, "id": document_id(meta.number, meta.subject, meta.issuer, meta.issue_date)}
     )
-    return Extraction(source=source, document=meta, citations=citations, asserted=asserted, text=doc.text)
+    return Extraction(source=source, document=meta, citations=citations, asserted=asserted, text=text)
 
 
 def _failed(source: str, code: str, message: str) -> Extraction:
@@ -69,21 +70,27 @@ def _extract_chunk(chunk: Sequence[tuple[Path, int]]) -> list[Extraction]:
             readable.append((read_text(path, max_bytes=max_bytes), str(path), i))
         except IngestError as exc:
             results[i] = _failed(str(path), exc.code, exc.message)
-        except Exception as exc:  # noqa: BLE001 — a reader bug must cost one file, not the batch
+        except Exception as exc:
             log.exception("reading %s failed", path)
-            results[i] = _failed(str(path), "internal_error", f"{path}: could not be read ({type(exc).__name__}).")
+            results[i] = _failed(
+                str(path), "internal_error", f"{path}: could not be read ({type(exc).__name__})."
+            )
     try:
-        for (_, _, i), extraction in zip(readable, extract_texts((t, s) for t, s, _ in readable), strict=True):
+        for (_, _, i), extraction in zip(
+            readable, extract_texts((t, s) for t, s, _ in readable), strict=True
+        ):
             results[i] = extraction
-    except Exception:  # noqa: BLE001 — retry one by one to find the file that breaks the batch
+    except Exception:
         for raw, source, i in readable:
             if i in results:
                 continue
             try:
                 results[i] = extract_text(raw, source)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 log.exception("extracting %s failed", source)
-                results[i] = _failed(source, "internal_error", f"{source}: extraction failed ({type(exc).__name__}).")
+                results[i] = _failed(
+                    source, "internal_error", f"{source}: extraction failed ({type(exc).__name__})."
+                )
     return [results[i] for i in range(len(chunk))]
 
 
@@ -115,7 +122,9 @@ def extract_paths(
         yield from _flatten(pool.map(_extract_chunk, chunks), on_file)
 
 
-def _flatten(results: Iterable[list[Extraction]], on_file: Callable[[Extraction], None] | None) -> Iterator[Extraction]:
+def _flatten(
+    results: Iterable[list[Extraction]], on_file: Callable[[Extraction], None] | None
+) -> Iterator[Extraction]:
     for chunk in results:
         for extraction in chunk:
             if on_file:

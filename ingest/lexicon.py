@@ -106,7 +106,7 @@ _NEW_TONE = {**dict(_OLD_TONE_PAIRS), **{o.capitalize(): n.capitalize() for o, n
 
 
 def modern_tones(text: str) -> str:
-    """"hoà" → "hòa", "Uỷ" → "Ủy": the tone mark moves only on an open syllable ("khoán" stays)."""
+    """ "hoà" → "hòa", "Uỷ" → "Ủy": the tone mark moves only on an open syllable ("khoán" stays)."""
     return _OLD_TONE_AT_END.sub(lambda m: _NEW_TONE[m.group()], text)
 
 

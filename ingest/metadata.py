@@ -409,7 +409,7 @@ def title_paragraph_end(head: str, start: int, limit: int) -> int:
         line = head[end + 1 : next_end].strip()
         if not line or _SENTENCE_END.search(head[start:end]) or not has_lower(line):
             break
-        if not (line[0].islower() or len(line) <= _TITLE_LINE_MAX):
+        if not (line[0].islower() or (len(line) <= _TITLE_LINE_MAX and not _SENTENCE_END.search(line))):
             break
         end = next_end
     return end
@@ -555,15 +555,18 @@ def issuer_run_before(head: str, anchor: int) -> list[Token]:
     """The capitalised words just before `anchor` (the Quốc hiệu or the number): the issuing body, with the
     body above it. A website title line above the header stops the run by its lower case or its digits."""
     toks = tokens_in(head, max(0, anchor - 600), anchor)
-    while toks and not any(c.isalpha() for c in toks[-1].text):
-        toks.pop()
+    while toks and not any(c.isalnum() for c in toks[-1].text):
+        toks.pop()  # the rule under the issuer, table pipes
     run: list[Token] = []
-    for tok in reversed(toks):
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
         text = tok.text.strip("|")
         if text in _CONNECTORS and run:
             run.append(tok)
             continue
-        if not is_upper_word(text) or any(c.isdigit() for c in text) or text.endswith(":"):
+        # A district may be a number ("QUẬN 3", "PHƯỜNG 12"); other digits belong to a title line or a number.
+        numbered_locality = text.isdigit() and i > 0 and word_key(toks[i - 1].text) in ("quận", "phường")
+        if not numbered_locality and (not is_upper_word(text) or _has_digit(text) or text.endswith(":")):
             break
         run.append(tok)
         if len(run) >= 24:
@@ -847,10 +850,13 @@ class Distribution:
     span: tuple[int, int]
 
 
-def find_distribution(text: str) -> Distribution | None:
+def find_distribution(text: str, stop: int | None = None) -> Distribution | None:
+    """The Nơi nhận list: bulleted lines after "Nơi nhận:" (or bullets on its own line when flattened), up to
+    `stop` (where the signature starts, when the two were flattened together)."""
     m = _NOI_NHAN.search(text)
     if m is None:
         return None
+    text = text[:stop] if stop is not None and stop > m.end() else text
     items: list[str] = []
     end = m.end()
     line_end = text.find("\n", m.end())
@@ -1211,6 +1217,10 @@ def _extract(text: str) -> MetadataResult:
     signature = find_signature(text, distribution)
     if signature:
         spans["signature"] = signature.span
+        if distribution and distribution.span[0] < signature.span[0] < distribution.span[1]:
+            distribution = find_distribution(text, stop=signature.span[0])
+            if distribution:
+                spans["distribution"] = distribution.span
 
     if issuer is None:
         issuer = issuer_from_body(text, header_end, min(len(text), header_end + 2_000))

@@ -37,7 +37,9 @@ class DocumentMeta(_Model):
     place: str | None = None
     subject: str | None = None
     signer: str | None = None
-    signer_authority: str | None = Field(default=None, description="TM. / KT. / TL. / TUQ. line of the signature")
+    signer_authority: str | None = Field(
+        default=None, description="TM. / KT. / TL. / TUQ. line of the signature"
+    )
     signer_title: str | None = Field(default=None, description="chức vụ of the signer")
     recipients: list[str] = Field(default_factory=list, description="Kính gửi")
     distribution: list[str] = Field(default_factory=list, description="Nơi nhận")

@@ -230,7 +230,9 @@ def _typical_length(lines: list[str]) -> float:
 
 def normalise(raw: str) -> NormalisedText:
     """The stored text of a document, with its footnotes located."""
-    lines = [stripped for line in unify_characters(raw).split("\n") if (stripped := strip_markup(line)) is not None]
+    lines = [
+        stripped for line in unify_characters(raw).split("\n") if (stripped := strip_markup(line)) is not None
+    ]
     lines = [part for line in lines for part in _split_web_notes(line)]
     lines, bodies = _find_footnotes(lines)
     text = "\n".join(join_lines(lines))
@@ -259,7 +261,9 @@ def footnotes_in(text: str) -> tuple[Footnote, ...]:
         return ()
     footnotes = []
     for number, body in sorted(bodies.items()):
-        marker = next((m.start() for m in _MARKER.finditer(text, 0, body.start()) if int(m.group(1)) == number), -1)
+        marker = next(
+            (m.start() for m in _MARKER.finditer(text, 0, body.start()) if int(m.group(1)) == number), -1
+        )
         end = text.find("\n", body.end())
         footnotes.append(Footnote(number, marker, body.end(), len(text) if end < 0 else end))
     return tuple(footnotes)

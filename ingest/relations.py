@@ -34,12 +34,14 @@ _CUES: list[tuple[str, str]] = [
               r"|ngày\s+\d|đã ban hành|đã có|có công văn"),
 ]  # fmt: skip
 _CUE = re.compile(
-    "|".join(f"(?P<{rel}{i}>(?<![\\w])(?:{pat})(?![\\w]))" for i, (rel, pat) in enumerate(_CUES)), re.IGNORECASE
+    "|".join(f"(?P<{rel}{i}>(?<![\\w])(?:{pat})(?![\\w]))" for i, (rel, pat) in enumerate(_CUES)),
+    re.IGNORECASE,
 )
 
 
 def _relation_of(m: re.Match[str]) -> str:
     return (m.lastgroup or "cites").rstrip("0123456789")
+
 
 # Words of a description: after a mention, they tell what that document does to the next one.
 _DESCRIPTION = re.compile(
@@ -102,7 +104,10 @@ def _cue_in(gap: str) -> tuple[str, int] | None:
 
 
 def classify(
-    text: str, mentions: list[Mention], footnotes: tuple[Footnote, ...] = (), subject: tuple[int, int] | None = None
+    text: str,
+    mentions: list[Mention],
+    footnotes: tuple[Footnote, ...] = (),
+    subject: tuple[int, int] | None = None,
 ) -> list[AssertedRelation]:
     """Set relation, confidence and evidence on every mention; return the relations asserted between them."""
     markers = {f.number: f for f in footnotes}
@@ -112,6 +117,7 @@ def classify(
         if fn is not None:
             mention.footnote = fn.number
     asserted: list[AssertedRelation] = []
+
     # Footnote mentions are read where their marker stands, in the order of the text.
     def position(m: Mention) -> int:
         return markers[m.footnote].marker if m.footnote is not None and m.footnote in markers else m.start
@@ -128,7 +134,9 @@ def classify(
             seen = in_footnote.setdefault(note.number, [])
             if seen:  # a later mention in the same note reads like any sentence of the body
                 mention.footnote = None
-                _classify_one(text, mention, mention.start, (note.start, note.end), seen[-1], seen[0], asserted)
+                _classify_one(
+                    text, mention, mention.start, (note.start, note.end), seen[-1], seen[0], asserted
+                )
                 mention.footnote = note.number
                 mention.evidence = (note.start, note.end)
             else:
@@ -156,7 +164,7 @@ _AMENDING_TITLE = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đ�
 
 
 def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
-    """"Luật sửa đổi, bổ sung một số điều của Luật A, Luật B …": the amending law amends each law it names."""
+    """ "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B …": the amending law amends each law it names."""
     return [
         AssertedRelation(m.inside, "amends", m, m.inside.evidence)
         for m in mentions
@@ -225,7 +233,9 @@ def _classify_one(
             if verb is not None and (cue is None or cue[1] < verb[2]):
                 relation = _described_relation(gap)
                 if relation:
-                    asserted.append(AssertedRelation(previous, relation, mention, (sentence_start, bounds[1])))
+                    asserted.append(
+                        AssertedRelation(previous, relation, mention, (sentence_start, bounds[1]))
+                    )
                 head_relation = _head(previous).relation
                 inherits = relation == "implements" and head_relation == "implements"
                 _set(mention, "implements" if inherits else "cites", "nested")
@@ -243,9 +253,6 @@ def _classify_one(
             _set(mention, inherited, "cue")
         else:
             _set(mention, "cites", "none")
-    if mention.inside is not None and mention.relation not in ("implements",) and mention.inside is not mention:
-        if mention.relation == mention.inside.relation and _coordinated_with_container(text, mention):
-            pass
     attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 120])
     if attached and mention.relation == "cites":
         _set(mention, "attaches", "cue")
@@ -276,10 +283,6 @@ def _cue_of_list_heading(text: str, pos: int) -> str | None:
             return cue[0] if inheritable and opens_list else None
         end = start - 1
     return None
-
-
-def _coordinated_with_container(text: str, mention: Mention) -> bool:
-    return False
 
 
 def _head(mention: Mention) -> Mention:

@@ -13,7 +13,11 @@ def cite(raw: str, own_number: str | None = None):
     mentions = find_mentions(norm.text, own_number=own_number)
     asserted = classify(norm.text, mentions, norm.footnotes)
     citations, asserted_by_key = assemble(mentions, asserted, norm.text)
-    return norm.text, {c.key: c for c in citations}, {(a.source, a.relation, a.target) for a in asserted_by_key}
+    return (
+        norm.text,
+        {c.key: c for c in citations},
+        {(a.source, a.relation, a.target) for a in asserted_by_key},
+    )
 
 
 @pytest.mark.parametrize(
@@ -21,7 +25,10 @@ def cite(raw: str, own_number: str | None = None):
     [
         ("Thực hiện Nghị quyết số 06/NQ-CP của Chính phủ.", "06/NQ-CP"),
         ("Căn cứ Nghị định số 39/2003/NĐ-CP ngày 18/4/2003 của Chính phủ;", "39/2003/NĐ-CP"),
-        ("xét đề nghị của Sở tại Văn bản số 1349/SLĐTBXH-LĐVL&GDNN ngày 24 tháng 6 năm 2024,", "1349/SLĐTBXH-LĐVL&GDNN"),
+        (
+            "xét đề nghị của Sở tại Văn bản số 1349/SLĐTBXH-LĐVL&GDNN ngày 24 tháng 6 năm 2024,",
+            "1349/SLĐTBXH-LĐVL&GDNN",
+        ),
         ("theo Quy chế số 4859/QCPH-UBND-LĐLĐ ngày 31 tháng 12 năm 2020.", "4859/QCPH-UBND-LĐLĐ"),
         ("theo Thông tư số 13/2015/TT- BVHTTDL của Bộ.", "13/2015/TT-BVHTTDL"),
         ("theo chỉ đạo tại Văn bản số  2130/UBND-KGVX ngày 18 tháng 6 năm 2024.", "2130/UBND-KGVX"),
@@ -43,7 +50,9 @@ def test_dates_issuer_and_pinpoint_are_read_around_the_number():
     c = citations["06/NQ-CP"]
     assert (c.doc_type, c.issuer, c.pinpoint) == ("Nghị quyết", "Chính phủ", "khoản 10, mục IV")
     assert text[c.start : c.end] == c.mention == "Nghị quyết 06/NQ-CP của Chính phủ"
-    _, citations, _ = cite("Thực hiện công văn số 5890/TLĐ-CSPL, ngày 31/01/2023 của Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam về việc")
+    _, citations, _ = cite(
+        "Thực hiện công văn số 5890/TLĐ-CSPL, ngày 31/01/2023 của Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam về việc"
+    )
     c = citations["5890/TLĐ-CSPL"]
     assert (c.date, c.issuer) == ("2023-01-31", "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam")
 
@@ -52,7 +61,10 @@ def test_laws_cited_by_name_and_date_get_a_key_of_type_name_and_year():
     _, citations, _ = cite("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
     c = citations["Luật Tổ chức chính quyền địa phương 2015"]
     assert (c.relation, c.date, c.number, c.title) == (
-        "based_on", "2015-06-19", None, "Luật Tổ chức chính quyền địa phương",
+        "based_on",
+        "2015-06-19",
+        None,
+        "Luật Tổ chức chính quyền địa phương",
     )
 
 
@@ -86,12 +98,32 @@ def test_nothing_false_own_number_phone_bare_dates_generic_phrases():
     ("raw", "key", "relation"),
     [
         ("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;", "Luật Đất đai 2024", "based_on"),
-        ("Thực hiện Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025 của Ủy ban nhân dân Thành phố.", "94/KH-UBND", "implements"),
-        ("Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 126/TTr-STP ngày 29 tháng 9 năm 2010,", "126/TTr-STP", "responds_to"),
-        ("Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 63/2015/QĐ-TTg.", "63/2015/QĐ-TTg", "replaces"),
-        ("Sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ.", "63/2010/NĐ-CP", "amends"),
+        (
+            "Thực hiện Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025 của Ủy ban nhân dân Thành phố.",
+            "94/KH-UBND",
+            "implements",
+        ),
+        (
+            "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 126/TTr-STP ngày 29 tháng 9 năm 2010,",
+            "126/TTr-STP",
+            "responds_to",
+        ),
+        (
+            "Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 63/2015/QĐ-TTg.",
+            "63/2015/QĐ-TTg",
+            "replaces",
+        ),
+        (
+            "Sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ.",
+            "63/2010/NĐ-CP",
+            "amends",
+        ),
         ("Bãi bỏ Quyết định số 09/2008/QĐ-UBND ngày 30 tháng 5 năm 2008.", "09/2008/QĐ-UBND", "repeals"),
-        ("Nghiên cứu nội dung tại Thông báo số 249/TB-VPCP ngày 31 tháng 5 năm 2024 (gửi kèm);", "249/TB-VPCP", "attaches"),
+        (
+            "Nghiên cứu nội dung tại Thông báo số 249/TB-VPCP ngày 31 tháng 5 năm 2024 (gửi kèm);",
+            "249/TB-VPCP",
+            "attaches",
+        ),
         ("Việc kê khai thực hiện theo quy định tại Thông tư số 45/2024/TT-BTC.", "45/2024/TT-BTC", "cites"),
     ],
 )

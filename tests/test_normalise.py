@@ -2,25 +2,26 @@
 
 from ingest.normalise import footnotes_in, normalise, unify_characters
 
-SEED_PDF = """Thực hiện kết luận của Thủ tướng Chính phủ tại Hội nghị đánh giá kết quả 
-
-thực hiện Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn 
-Lao động Việt Nam1; xét báo cáo, đề nghị của Sở Lao động - Thương binh và Xã 
-hội tại Văn bản số  2130/UBND-KGVX ngày 18 tháng 6 năm 2024,  
-
-Ủy ban nhân dân tỉnh yêu cầu: 
-
-3. Bảo hiểm xã hội tỉnh: Tăng cường công tác thanh tra, kiểm tra việc chấp 
-
-hành các quy định pháp luật về đóng bảo hiểm2 tại các tổ chức. Đồng thời, rà soát 
-
-                                                           
-1 Tại Thông báo số 249/TB-VPCP ngày 31 tháng 5 năm 2024 của Văn phòng Chính phủ. 
-2 Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp. 
- danh sách người lao động bị chậm đóng bảo hiểm xã hội do doanh nghiệp giải thể, 
-
-phá sản.
-"""
+SEED_PDF = (
+    "Thực hiện kết luận của Thủ tướng Chính phủ tại Hội nghị đánh giá kết quả \n"
+    "\n"
+    "thực hiện Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn \n"
+    "Lao động Việt Nam1; xét báo cáo, đề nghị của Sở Lao động - Thương binh và Xã \n"
+    "hội tại Văn bản số  2130/UBND-KGVX ngày 18 tháng 6 năm 2024,  \n"
+    "\n"
+    "Ủy ban nhân dân tỉnh yêu cầu: \n"
+    "\n"
+    "3. Bảo hiểm xã hội tỉnh: Tăng cường công tác thanh tra, kiểm tra việc chấp \n"
+    "\n"
+    "hành các quy định pháp luật về đóng bảo hiểm2 tại các tổ chức. Đồng thời, rà soát \n"
+    "\n"
+    "                                                           \n"
+    "1 Tại Thông báo số 249/TB-VPCP ngày 31 tháng 5 năm 2024 của Văn phòng Chính phủ. \n"
+    "2 Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp. \n"
+    " danh sách người lao động bị chậm đóng bảo hiểm xã hội do doanh nghiệp giải thể, \n"
+    "\n"
+    "phá sản.\n"
+)
 
 
 def test_lines_broken_inside_a_sentence_are_joined_even_across_blank_lines():
@@ -61,7 +62,10 @@ def test_numbered_list_items_and_headings_keep_their_own_lines():
 
 def test_markdown_markup_and_table_residue_are_removed():
     raw = "**TM. BAN THƯỜNG VỤ**  \n|\n*V/v thực hiện Nghị quyết số 06/NQ-CP*\n**Kính gửi: **Ủy ban nhân dân phường"
-    assert normalise(raw).text == "TM. BAN THƯỜNG VỤ\nV/v thực hiện Nghị quyết số 06/NQ-CP\nKính gửi: Ủy ban nhân dân phường"
+    assert (
+        normalise(raw).text
+        == "TM. BAN THƯỜNG VỤ\nV/v thực hiện Nghị quyết số 06/NQ-CP\nKính gửi: Ủy ban nhân dân phường"
+    )
 
 
 def test_look_alike_characters_are_unified():
