@@ -82,18 +82,14 @@ class AssertedRelation:
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or list item, or heading) that holds `pos`."""
-    start = max(text.rfind("\n", 0, pos), _last_sentence_end(text, pos)) + 1
+    line_start = text.rfind("\n", 0, pos) + 1
+    start = line_start
+    # A sentence longer than this is not a sentence but a run-on table or list; bound the look-back.
+    for m in _SENTENCE_END.finditer(text, max(line_start, pos - 5000), pos):
+        start = m.end()
     end_match = _SENTENCE_END.search(text, pos)
     end = end_match.start() if end_match else len(text)
     return start, end
-
-
-def _last_sentence_end(text: str, pos: int) -> int:
-    window_start = max(0, pos - 600)
-    last = -1
-    for m in _SENTENCE_END.finditer(text, window_start, pos):
-        last = m.end() - 1
-    return last
 
 
 def _cue_in(gap: str) -> tuple[str, int] | None:
