@@ -24,9 +24,11 @@ _CUES: list[tuple[str, str]] = [
               r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
     ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
-    ("responds_to", r"xét(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|theo (?:đề nghị|tờ trình|đề xuất)"
-                    r"|đề nghị của|trả lời|phúc đáp|kiến nghị của"),
-    ("amends", r"sửa đổi(?:,?\s*bổ sung)?|điều chỉnh nội dung"),
+    ("responds_to", r"(?:xét|theo)(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|đề nghị của"
+                    r"|(?:trả lời|phúc đáp)(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|câu hỏi))"
+                    r"|kiến nghị của"),
+    ("attaches", r"(?:xin\s+)?gửi kèm(?:\s+theo)?|sao gửi"),
+    ("amends", r"(?<!\()sửa đổi(?:,?\s*bổ sung)?(?!\))|điều chỉnh nội dung"),
     ("replaces", r"thay thế"),
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
     ("guides", r"hướng dẫn\s+(?:thực hiện|thi hành|áp dụng|chi tiết)|quy định chi tiết"),
@@ -64,6 +66,9 @@ _PASSIVE_AMENDED = re.compile(
     r"(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*$",
     re.IGNORECASE,
 )
+_ANOTHER_SOURCE = re.compile(
+    r"^[\s,]*(?:và|cùng)\s+(?:của\s+)?[^;]{0,120}?\btại\s*(?:[^\s;]+\s+){0,2}$", re.I
+)
 _ENDS_WITH_AND = re.compile(r"(?:,|\bvà)\s*$")
 _SEPARATORS = re.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc|các|với)\s+)*[\s,;]*$", re.IGNORECASE)
 _ATTACHED_AFTER = re.compile(r"^[^.;]{0,80}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
@@ -92,9 +97,12 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _cue_in(gap: str) -> tuple[str, int] | None:
+def _cue_in(gap: str, ahead: str = "") -> tuple[str, int] | None:
+    """The last cue in `gap`; `ahead` is the text that follows it, which some cues look at ("Trả lời công văn")."""
     last = None
-    for m in _CUE.finditer(gap):
+    for m in _CUE.finditer(gap + ahead):
+        if m.start() >= len(gap):
+            break
         last = (_relation_of(m), m.start())
     return last
 
@@ -171,7 +179,7 @@ def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
 def _classify_footnote_head(text: str, mention: Mention, marker: int, sentence_start: int) -> None:
     """The footnote documents the whole phrase its marker ends: the cue that opens the clause governs it."""
     carrier = text[sentence_start:marker]
-    cue = _clause_cue(carrier) or _cue_in(carrier)
+    cue = _clause_cue(carrier) or _cue_in(carrier, text[marker : marker + 30])
     _set(mention, cue[0] if cue else "cites", "cue" if cue else "none")
 
 
@@ -201,7 +209,7 @@ def _classify_one(
     if previous is not None and ";" in text[previous.end : pos]:
         # After ";" a new clause starts: a cue of its own governs it, else the cue that opened the list.
         clause_start = text.rfind(";", previous.end, pos) + 1
-        cue = _cue_in(text[clause_start:pos])
+        cue = _cue_in(text[clause_start:pos], text[pos : pos + 30])
         if cue is None:
             opening = _clause_cue(text[sentence_start:pos])
             _set(mention, opening[0] if opening else (head or previous).relation, "coordinated")
@@ -220,12 +228,15 @@ def _classify_one(
             asserted.append(AssertedRelation(mention, "amends", previous, (sentence_start, bounds[1])))
             # "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10": part of the basis.
             _set(mention, "based_on" if previous.relation == "based_on" else "cites", "nested")
+        elif _described_relation(gap) is None and _ANOTHER_SOURCE.search(gap):
+            # "… của UBND huyện tại Tờ trình số 308 và của Sở Tài nguyên và Môi trường tại Tờ trình số 8468"
+            _set(mention, (head or previous).relation, "coordinated")
         elif _ENDS_WITH_AND.search(gap) and _last_description(gap) and _described_relation(gap) is None:
             # "Nghị định A … về lập, phê duyệt quy hoạch và Nghị định B": a topic, then the next item of the list.
             _set(mention, (head or previous).relation, "coordinated")
         else:
             verb = _last_description(gap)
-            cue = _cue_in(gap)
+            cue = _cue_in(gap, text[pos : pos + 30])
             if verb is not None and (cue is None or cue[1] < verb[2]):
                 relation = _described_relation(gap)
                 if relation:
@@ -241,7 +252,7 @@ def _classify_one(
             else:
                 _set(mention, previous.relation, "coordinated")
     else:
-        cue = _cue_in(gap)
+        cue = _cue_in(gap, text[pos : pos + 30])
         if cue:
             at_start = not text[sentence_start : sentence_start + cue[1]].strip(" -+•*0123456789.)abcdđ")
             _set(mention, cue[0], "clause" if at_start else "cue")
