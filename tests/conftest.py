@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import signal
 import sys
@@ -23,34 +22,7 @@ PIPELINE_MARKER = "pipeline"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        f"{PIPELINE_MARKER}: tests the extraction contract, which only the real pipeline can meet; expected "
-        "to fail (xfail) while ingest/extract.py is the interface stub or does not import",
-    )
-
-
-@functools.cache
-def pipeline_landed() -> bool:
-    """Is the real pipeline behind `extract_paths`? A real document yields a document or an error; the
-    interface stub yields neither. Asked once per test process, and only by tests that need the answer.
-    A pipeline that cannot even be imported is not there either (the floor test still fails loudly then)."""
-    try:
-        from ingest.extract import extract_paths
-
-        extraction = next(iter(extract_paths([EXAMPLES / "cv-2728-tct-2014.txt"], workers=1)))
-    except Exception:
-        return False
-    return extraction.document is not None or bool(extraction.errors)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    # An xfail added here is still honoured: pytest evaluates xfail marks again when the test is called.
-    if item.get_closest_marker(PIPELINE_MARKER) and not pipeline_landed():
-        item.add_marker(
-            pytest.mark.xfail(reason="no working extraction pipeline behind extract_paths yet", strict=False)
-        )
+    config.addinivalue_line("markers", f"{PIPELINE_MARKER}: runs the whole extraction pipeline on real files")
 
 
 @pytest.fixture(scope="session")
