@@ -14,7 +14,6 @@ and undoes that damage:
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 
@@ -211,21 +210,18 @@ _GLUED = re.compile(r"(?:(?<=[A-ZĐ][A-ZĐ])|(?<=\d\d\d\d))(?=(?:ngày|của|nă
 
 def join_lines(lines: list[str]) -> list[str]:
     """Paragraphs from physical lines: a break inside an open sentence becomes a space, even across blank lines."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
+    previous = ""  # the last physical line: joining looks only at the two lines that meet
     for raw in lines:
         line = _GLUED.sub(" ", _SPACES.sub(" ", raw.strip()))
         if not line:
             continue
-        if paragraphs and _continues(paragraphs[-1], line):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        if paragraphs and _continues(previous, line):
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
-    return paragraphs
-
-
-def _typical_length(lines: list[str]) -> float:
-    lengths = [len(line) for line in lines if line.strip()]
-    return statistics.median(lengths) if lengths else 0.0
+            paragraphs.append([line])
+        previous = line
+    return [" ".join(parts) for parts in paragraphs]
 
 
 def normalise(raw: str) -> NormalisedText:

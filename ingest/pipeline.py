@@ -144,6 +144,9 @@ def relations_component(doc: Doc) -> Doc:
 def build_pipeline() -> Language:
     """The Vietnamese pipeline. Blank `vi` with our tokenizer: no model download, no pyvi."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "lexgraph.char_tokenizer.v1"}}})
+    # spaCy's 1M-character guard protects parsers' memory; these components are linear, and the reader
+    # already refuses files over its size limit.
+    nlp.max_length = 50_000_000
     nlp.add_pipe("lexgraph_footnotes")
     nlp.add_pipe("lexgraph_metadata")
     nlp.add_pipe("lexgraph_citations")
