@@ -335,7 +335,14 @@ def _attach_pinpoint(text: str, mention: Mention) -> None:
 # --- named mentions ------------------------------------------------------------------------------------
 
 _NAMED_TYPE = re.compile(
-    r"(?<![\w])(?P<type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Hiến\s+pháp|HIẾN\s+PHÁP|Pháp\s+lệnh|PHÁP\s+LỆNH)\s+(?=\S)"
+    r"(?<![\w])(?P<type>Bộ\s+[Ll]uật|BỘ\s+LUẬT|Luật|LUẬT|Hiến\s+pháp|HIẾN\s+PHÁP|Pháp\s+lệnh|PHÁP\s+LỆNH"
+    r"|Hiệp\s+định|Công\s+ước|Nghị\s+định\s+thư|Hiến\s+chương)\s+(?=\S)"
+)
+_TREATIES = ("Hiệp định", "Công ước", "Nghị định thư", "Hiến chương")
+# A treaty's own short name in brackets is what it is known by: "… (Công ước HS)".
+_ALIAS_AFTER = re.compile(
+    r"\s*\((?:(?i:sau đây gọi(?: tắt)? là)\s+)?[“\"]?(?P<alias>(?:Hiệp định|Công ước|Nghị định thư|Luật|Bộ luật)"
+    r"\s[^()“”\"]{1,40}?)[”\"]?\)"
 )
 _NOT_A_NAME = re.compile(
     r"(?i:này|nêu|trên|hiện\s+hành|định|sư|số|và|các|của|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
@@ -385,6 +392,7 @@ _NAME_STOP_WORDS = frozenset(
 )
 _NAME_STOP_BIGRAMS = {("quy", "định"), ("hướng", "dẫn"), ("thông", "qua"), ("ban", "hành"), ("có", "hiệu"),
                       ("hết", "hiệu"), ("đối", "với"), ("trường", "hợp"), ("căn", "cứ")}  # fmt: skip
+_TREATY_STOP_WORDS = _NAME_STOP_WORDS - {"về"}  # "Công ước quốc tế về Hệ thống hài hòa …"
 # An amending law's name runs through the list of laws it amends ("… của 37 luật có liên quan đến quy hoạch").
 _AMENDING_STOP_WORDS = frozenset(
     ["ngày", "năm", "đã", "được", "thì", "này", "theo", "tại", "trong", "để", "nhằm", "khi"]
@@ -399,7 +407,7 @@ def clean_name(name: str) -> str:
     return modern_tones(" ".join(words)).strip(" ,;:-")
 
 
-def _name_end(text: str, pos: int, limit: int = 400) -> int:
+def _name_end(text: str, pos: int, limit: int = 400, treaty: bool = False) -> int:
     """Length of the law's name that starts at `pos` (through the laws an amending law names: "sửa đổi Luật A, …")."""
     window = text[pos : pos + limit]
     words = list(_WORD.finditer(window))
@@ -431,7 +439,9 @@ def _name_end(text: str, pos: int, limit: int = 400) -> int:
             and not (amending and (low, nxt) in _NAME_KEEP_BIGRAMS)
         ):
             break
-        stops = _AMENDING_STOP_WORDS | {"số"} if amending else _NAME_STOP_WORDS
+        stops = (
+            _AMENDING_STOP_WORDS | {"số"} if amending else _TREATY_STOP_WORDS if treaty else _NAME_STOP_WORDS
+        )
         if i > 0 and low in stops and not after_type and not (amending and low == "số" and nxt == "điều"):
             if not (
                 amending
@@ -499,7 +509,7 @@ def find_named(text: str) -> list[Mention]:
             continue
         if not text[name_start].isalpha() or _after_common_noun(text, m.start()):
             continue
-        end = _name_end(text, name_start)
+        end = _name_end(text, name_start, treaty=doc_type in _TREATIES)
         if end == 0:
             continue
         raw_name = text[name_start : name_start + end]
@@ -517,6 +527,10 @@ def find_named(text: str) -> list[Mention]:
                 mention.date = y.group(1)
                 mention.title = f"{doc_type} {clean_name(strip_numbers(raw_name[: y.start()]))}"
         _attach_pinpoint(text, mention)
+        alias = _ALIAS_AFTER.match(text, mention.end)
+        if alias:
+            mention.title = clean_name(alias.group("alias"))
+            mention.end = alias.end()
         year = mention.date[:4] if mention.date else None
         mention.key = f"{mention.title} {year}" if year else mention.title
         mentions.append(mention)

@@ -51,7 +51,9 @@ _MAX_CONTROL_SHARE = 0.01
 _PLAUSIBLE = 0.6
 _MOSTLY_ASCII = 0.98
 # UTF-8 read as Windows-1252 and saved again as UTF-8: "Viá»‡t Nam" for "Việt Nam".
-_DOUBLE_UTF8 = re.compile("(?:[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac])")
+_DOUBLE_UTF8 = re.compile(
+    "(?:[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac])"
+)
 
 
 def describe_binary(data: bytes) -> str | None:

@@ -75,6 +75,22 @@ def tcvn3_to_unicode(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_TCVN3_PASTED_TABLE))
 
 
+def encode_tcvn3(text: str) -> bytes:
+    """`text` in TCVN3 bytes (for tests and fixtures); raises UnicodeEncodeError for a character TCVN3 lacks."""
+    out = bytearray()
+    for position, char in enumerate(unicodedata.normalize("NFC", text)):
+        byte = _TCVN3_ENCODE.get(char)
+        if byte is None:
+            raise UnicodeEncodeError("tcvn3", text, position, position + 1, "not in TCVN3")
+        out.append(byte)
+    return bytes(out)
+
+
+# Precomposed letters first: TCVN3 also has bare tone marks (0xB0-0xB4), never needed for NFC text.
+_TCVN3_ENCODE = {text: byte for byte, text in sorted(_TCVN3_BYTES.items(), reverse=True) if len(text) == 1}
+_TCVN3_ENCODE.update({chr(b): b for b in range(0x20) if b not in TCVN3_TABLE})
+
+
 # --- VNI-Windows -------------------------------------------------------------------------------------------
 
 # VNI writes a base letter followed by a Windows-1252 character that the font draws as a mark: "Vieät" =
@@ -123,6 +139,16 @@ def vni_to_unicode(text: str) -> str:
 def decode_vni(data: bytes) -> str:
     """A whole VNI-Windows file, NFC."""
     return vni_to_unicode(data.decode("latin-1"))
+
+
+def encode_vni(text: str) -> bytes:
+    """`text` in VNI-Windows bytes (for tests and fixtures); raises UnicodeEncodeError for what VNI lacks."""
+    return "".join(_VNI_ENCODE.get(char, char) for char in unicodedata.normalize("NFC", text)).encode(
+        "cp1252"
+    )
+
+
+_VNI_ENCODE = {result: sequence for sequence, result in VNI_TABLE.items()}
 
 
 # --- Vietnamese syllables ----------------------------------------------------------------------------------
@@ -279,7 +305,7 @@ def _builtin_lexicon() -> frozenset[str]:
 
 
 class _Word:
-    __slots__ = ("end", "replacement", "start", "strong", "text", "tcvn3", "vni")
+    __slots__ = ("end", "replacement", "start", "strong", "tcvn3", "text", "vni")
 
     def __init__(self, match: re.Match[str]) -> None:
         self.text = match.group()

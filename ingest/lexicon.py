@@ -39,11 +39,24 @@ DOC_TYPES: dict[str, str] = {
     "thông tri": "Thông tri",
     "điều lệ": "Điều lệ",
     "luật": "Luật",
+    "hiệp định": "Hiệp định",
+    "công ước": "Công ước",
+    "nghị định thư": "Nghị định thư",
+    "hiến chương": "Hiến chương",
     "lệnh": "Lệnh",
 }
 
 # Types cited by name rather than by number ("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024").
-NAMED_TYPES = ("Bộ luật", "Luật", "Hiến pháp", "Pháp lệnh")
+NAMED_TYPES = (
+    "Bộ luật",
+    "Luật",
+    "Hiến pháp",
+    "Pháp lệnh",
+    "Hiệp định",
+    "Công ước",
+    "Nghị định thư",
+    "Hiến chương",
+)
 
 # The type code inside a số ký hiệu tells the type when the text does not say it ("06/NQ-CP" → Nghị quyết).
 TYPE_CODES: dict[str, str] = {

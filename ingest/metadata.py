@@ -37,6 +37,7 @@ from ingest.metadata_lexicon import (
     PROVINCE_KEYS,
     PROVINCE_MAX_WORDS,
     SIGNER_TITLE,
+    SURNAMES,
     modern_tones,
     word_key,
 )
@@ -70,6 +71,16 @@ def tokens_in(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+_LINE_LOOKBACK = 2_000  # a line longer than this is not a header or signature line
+
+
+def line_start(text: str, pos: int) -> int:
+    """Start of the line holding `pos`, looking back a bounded distance (a text may have no line breaks)."""
+    floor = max(0, pos - _LINE_LOOKBACK)
+    found = text.rfind("\n", floor, pos)
+    return floor if found < 0 else found + 1
+
+
 def has_lower(word: str) -> bool:
     return any(c.islower() for c in word)
 
@@ -97,7 +108,7 @@ def gap_has_newline(text: str, a: Token, b: Token) -> bool:
 
 # The code parts of a number: "QĐ-UBND", "BNNMT-CNTY", "TTg", "SGDĐT-GDTXNNĐH", "BNN&MT"; spaces around the
 # separators are kept as printed ("711 / BHXH - CĐ"), and a number never runs on into the next word.
-_NUMBER_BODY = r"(?P<num>\d+[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]*)+)"
+_NUMBER_BODY = r"(?P<num>\d{1,6}[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]{0,24}){1,6})"
 _NUMBER = re.compile(r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY)
 # Party documents and some copies drop the colon, but then "Số" opens its line.
 _NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + _NUMBER_BODY)
@@ -111,15 +122,16 @@ class Number:
 
 
 def find_number(head: str) -> Number | None:
+    """The first "Số: …" of the header that has a code: a số ký hiệu always names its type or issuer in letters
+    ("Số: 01/2024" in a table is something else)."""
     zone = head[:NUMBER_ZONE]
-    found = [m for m in (_NUMBER.search(zone), _NUMBER_NO_COLON.search(zone)) if m]
-    if not found:
-        return None
-    m = min(found, key=lambda x: x.start())
-    number = m.group("num").rstrip(".,;:-/ ")
-    start = m.start("num")
-    label = head.rfind("S", m.start(), start)
-    return Number(number, (start, start + len(number)), label if label >= 0 else m.start())
+    found = [m for pattern in (_NUMBER, _NUMBER_NO_COLON) for m in pattern.finditer(zone)]
+    for m in sorted(found, key=lambda x: x.start()):
+        number = m.group("num").rstrip(".,;:-/ ")
+        if any(c.isalpha() for c in number.split("/", 1)[-1]):
+            start = m.start("num")
+            return Number(number, (start, start + len(number)), m.start())
+    return None
 
 
 def type_from_number(number: str | None) -> str | None:
@@ -177,7 +189,6 @@ class DateLine:
     iso: str | None
     place: str | None
     span: tuple[int, int]  # from the place to the year
-    place_span: tuple[int, int]
 
 
 def place_before(text: str, end: int) -> tuple[str, int, int] | None:
@@ -236,8 +247,7 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
 
 
 def _at_line_start(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip(" \t|")
+    return not text[line_start(text, pos) : pos].strip(" \t|")
 
 
 def date_after_number(head: str, number_end: int) -> DateLine | None:
@@ -247,7 +257,20 @@ def date_after_number(head: str, number_end: int) -> DateLine | None:
     if m is None or at - number_end > 20:
         return None
     iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
-    return DateLine(iso, None, (m.start(), m.end()), (m.start(), m.start()))
+    return DateLine(iso, None, (m.start(), m.end()))
+
+
+def date_line_above_signature(text: str) -> DateLine | None:
+    """Some reports and Party texts put "<place>, ngày …" above the signature instead of in the header; it then
+    opens its own line."""
+    base = max(0, len(text) - TAIL_LIMIT)
+    for m in _DATE_LINE.finditer(text, base):
+        place = place_before(text, m.start())
+        if place is None or not _at_line_start(text, place[1]):
+            continue
+        iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+        return DateLine(iso, place[0], (place[1], m.end()))
+    return None
 
 
 def find_date_line(head: str, limit: int) -> DateLine | None:
@@ -258,9 +281,9 @@ def find_date_line(head: str, limit: int) -> DateLine | None:
         place = place_before(head, m.start())
         if place is None:
             continue
-        name, start, end = place
+        name, start, _ = place
         iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
-        return DateLine(iso, name, (start, m.end()), (start, end))
+        return DateLine(iso, name, (start, m.end()))
     return None
 
 
@@ -303,7 +326,9 @@ _ORG = (
     r"|(?:bộ|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|liên đoàn lao động|bảo hiểm xã hội|học viện"
     rf"|viện|đại học|trung tâm)(?: (?:{_NAME_WORD}|-)){{0,7}})"
 )
-_LOCALITY = rf"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?: {_NAME_WORD}){{0,4}})?"
+_LOCALITY = (
+    rf"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?: {_NAME_WORD}){{0,4}})?"
+)
 _AUTHORITY = re.compile(rf"(?P<role>{_ROLE} )?(?P<org>{_ORG}{_LOCALITY})(?: khóa [ivxlcdm]+\b.*)?")
 _AUTHORITY_MAX_WORDS = 28  # "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XIII, KỲ HỌP THỨ 7 (KỲ HỌP CHUYÊN ĐỀ)"
 _NOT_BEFORE_AUTHORITY = frozenset({"của", "và", "với", "giữa", "cho", "tại", "thuộc", "đối"})
@@ -336,7 +361,7 @@ def authority_suffix(tokens: list[Token]) -> int | None:
     return None
 
 
-def find_title_block(head: str, start: int, *, need_heading_like: bool) -> TitleBlock | None:
+def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBlock | None:
     """The trích yếu under a type heading and the authority line under it, from `start` to the body.
 
     A title in capitals runs until the first word with a lower-case letter; a title in sentence case
@@ -357,7 +382,7 @@ def find_title_block(head: str, start: int, *, need_heading_like: bool) -> Title
             run.append(tok)
         rest: list[Token] = []
     else:
-        if need_heading_like:
+        if not under_heading:
             return None
         line_end = title_paragraph_end(head, toks[0].start, zone_end)
         run = [t for t in toks if t.end <= line_end]
@@ -379,7 +404,7 @@ def find_title_block(head: str, start: int, *, need_heading_like: bool) -> Title
         if upper_rest and authority_suffix(upper_rest) == 0:
             authority = upper_rest
     subject, span = _subject_of(head, run)
-    if need_heading_like and subject is not None and not authority:
+    if not under_heading and subject is not None and not authority:
         # Without a heading, capitals after the date are a title only when an authority line confirms it.
         return None
     auth_text = collapse(head[authority[0].start : authority[-1].end]) if authority else None
@@ -450,11 +475,12 @@ def heading_type(heading: str) -> str | None:
 # --- trích yếu of a letter -------------------------------------------------------------------------------
 
 _VV = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*")
-_VE_VIEC = re.compile(r"\s*(?:Về\s+việc|Về|V/v|V/V)[ \t]*:?[ \t]+(?=\S)")
+_VE_VIEC = re.compile(r"\s*(?:Về\s+việc|Về)[ \t]*:?[ \t]+(?=\S)")
 _KINH_GUI = re.compile(r"(?:Kính|KÍNH)\s+(?:gửi|GỬI)\s*:?")
 # The Quốc hiệu of state bodies, or the heading of Party bodies, in the right column of the header.
 _QUOC_HIEU = re.compile(
-    r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE
+    r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    re.IGNORECASE,
 )
 _MOTTO = re.compile(r"độc\s*lập\s*[-–]?\s*tự\s*do\s*[-–]?\s*hạnh\s*phúc[\s|_=*-]*", re.IGNORECASE)
 _LETTER_SUBJECT_LIMIT = 600
@@ -465,19 +491,14 @@ _BODY_OPENING = re.compile(
 
 def find_letter_subject(
     head: str, number_end: int | None, stops: Iterable[int], limit: int
-) -> tuple[str, tuple[int, int], int] | None:
+) -> tuple[str, tuple[int, int]] | None:
     """ "V/v <trích yếu>" (or "Về …" right after the number), up to the date line, the Kính gửi, the Quốc hiệu
-    or the body, whichever comes first. Returns the text, its span, and where the "V/v" starts."""
-    start = marker = None
-    if number_end is not None:
-        m = _VE_VIEC.match(head, number_end)
-        if m:
-            marker, start = m.start(), m.end()
-    if start is None:
-        m = _VV.search(head, 0, limit)
-        if m is None:
-            return None
-        marker, start = m.start(), m.end()
+    or the body, whichever comes first."""
+    after_number = _VE_VIEC.match(head, number_end) if number_end is not None else None
+    marker = after_number or _VV.search(head, 0, limit)
+    if marker is None:
+        return None
+    start = marker.end()
     hard = [s for s in stops if start < s <= start + _LETTER_SUBJECT_LIMIT]
     opening = _BODY_OPENING.search(head, start, start + _LETTER_SUBJECT_LIMIT)
     if opening:
@@ -490,7 +511,7 @@ def find_letter_subject(
     text = head[start:end].rstrip(" \t\n|-_*")
     if not text.strip():
         return None
-    return collapse(text), (start, start + len(text)), marker if marker is not None else start
+    return collapse(text), (start, start + len(text))
 
 
 # --- Kính gửi --------------------------------------------------------------------------------------------
@@ -504,7 +525,8 @@ _INLINE_BODY = re.compile(
 
 
 def clean_item(item: str) -> str:
-    return collapse(_BULLET.sub("", item)).rstrip(";,. ").strip()
+    """A list item without its bullet, its end punctuation, and any table cell beside it."""
+    return collapse(_BULLET.sub("", item.split(" | ")[0])).rstrip(";,. ").strip()
 
 
 def find_recipients(head: str, kinh_gui: re.Match[str]) -> tuple[list[str], int]:
@@ -517,13 +539,15 @@ def find_recipients(head: str, kinh_gui: re.Match[str]) -> tuple[list[str], int]
     line_end = len(head) if line_end < 0 else line_end
     first = head[pos:line_end]
     if first.strip():
-        body = _INLINE_BODY.search(first)
-        if body and len(first) > 150:
+        # A recipient on the Kính gửi line may have the body's first sentence joined to it.
+        body = _INLINE_BODY.search(first, 8)
+        if body:
             first = first[: body.start()]
         items.append(clean_item(first))
         end = pos + len(first.rstrip())
-        if body and len(head[pos:line_end]) > 150:
+        if body:
             return [i for i in items if i], end
+    last = first
     while line_end < len(head):
         start = line_end + 1
         line_end = head.find("\n", start)
@@ -532,18 +556,15 @@ def find_recipients(head: str, kinh_gui: re.Match[str]) -> tuple[list[str], int]
         if not line.strip():
             continue
         bulleted = bool(_BULLET.match(line)) and not re.match(r"^[ \t]*-{2,}", line)
-        open_item = not items or bool(_ITEM_END.search(items_raw_tail(head, end)))
+        open_item = not last.strip() or bool(_ITEM_END.search(last))
         if not (bulleted or open_item) or _TITLE_END.match(line.lstrip()) or len(line) > 400:
             break
         items.append(clean_item(line))
         end = start + len(line.rstrip())
+        last = line
         if line.rstrip().endswith(".") and not bulleted:
             break
     return [i for i in items if i], end
-
-
-def items_raw_tail(text: str, end: int) -> str:
-    return text[max(0, end - 3) : end]
 
 
 # --- issuer ----------------------------------------------------------------------------------------------
@@ -645,20 +666,27 @@ def split_bodies(words: list[str]) -> list[Body]:
 
 
 def expand_abbreviation(word: str) -> str:
-    return {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG"}.get(word, word)
+    return {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG"}.get(
+        word, word
+    )
 
 
 def _locate(words: list[str], keys: list[str], head: str) -> Body:
     """Split a body's words into its name and its locality ("… TỈNH THANH HÓA")."""
     first = len(head.split()) if head else 1
-    for i in range(len(words) - 1, first - 1, -1):
+    for i in range(first, len(words) - 1):
         level = _head_at(keys, i, _LEVELS)
         if level is None:
             continue
         rest = keys[i + len(level.split()) :]
         if level == "xã" and rest[:1] == ["hội"]:
             continue
-        return Body(tuple(words[:i]), head, "thành phố" if level == "tp" else level, tuple(words[i + len(level.split()) :]))
+        return Body(
+            tuple(words[:i]),
+            head,
+            "thành phố" if level == "tp" else level,
+            tuple(words[i + len(level.split()) :]),
+        )
     return Body(tuple(words), head, None, ())
 
 
@@ -716,7 +744,22 @@ def _province_at(keys: list[str], i: int) -> int:
 
 
 def locality_text(level: str | None, name: Iterable[str]) -> str:
-    name_text = modern_tones(" ".join(title_word(w) for w in name))
+    """ "tỉnh Lai Châu"; a name may hold the levels above it ("XÃ MỸ HẠNH HUYỆN ĐỨC HÒA" → "xã Mỹ Hạnh, huyện
+    Đức Hòa")."""
+    words = list(name)
+    keys = [word_key(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        inner = _head_at(keys, i, _LEVELS) if 0 < i < len(words) - 1 else None
+        if inner and not (inner == "xã" and keys[i + 1 : i + 2] == ["hội"]):
+            out[-1] += ","
+            out.append("thành phố" if inner == "tp" else inner)
+            i += len(inner.split())
+            continue
+        out.append(title_word(words[i]))
+        i += 1
+    name_text = modern_tones(" ".join(out))
     if not level:
         return name_text
     # "Thành phố Hồ Chí Minh" is the city's name; other levels are common nouns.
@@ -749,7 +792,11 @@ def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
     text = body_text(issuer)
     parent = next((b for b in reversed(bodies[:-1]) if b.level and b.locality), None)
     if parent is not None:
-        if issuer.level is None and len(issuer.words) == len(issuer.head.split()) and issuer.head in BARE_HEADS:
+        if (
+            issuer.level is None
+            and len(issuer.words) == len(issuer.head.split())
+            and issuer.head in BARE_HEADS
+        ):
             text = f"{text} {body_text(parent)}"
         elif issuer.level is None:
             text = f"{text} {locality_text(parent.level, parent.locality)}"
@@ -776,7 +823,9 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
         level = "thành phố" if word_key(place_name) in CENTRAL_CITIES else "tỉnh"
     elif LOCALITY_LEVEL.get(level, 0) == 1 and not province:
         return text
-    base = text if not body.level else text[: -len(body.level)].rstrip() if text.endswith(body.level) else text
+    base = (
+        text if not body.level else text[: -len(body.level)].rstrip() if text.endswith(body.level) else text
+    )
     return f"{base} {locality_text(level, place_name.split())}"
 
 
@@ -844,6 +893,9 @@ _GLUED_MARKER = re.compile(r"\b(TM|KT|TL|TUQ)\.(?=\S)")
 _SIGNED = re.compile(r"\s*\(\s*(?:[Đđ]ã\s+ký|ký|Ký|Signed|signed)\s*\)")
 
 
+_DISTRIBUTION_LIMIT = 6_000  # the longest Nơi nhận lists (a decree's) are about 1 KB
+
+
 @dataclass(frozen=True)
 class Distribution:
     items: list[str]
@@ -856,7 +908,10 @@ def find_distribution(text: str, stop: int | None = None) -> Distribution | None
     m = _NOI_NHAN.search(text)
     if m is None:
         return None
-    text = text[:stop] if stop is not None and stop > m.end() else text
+    limit = min(len(text), m.end() + _DISTRIBUTION_LIMIT)
+    if stop is not None and stop > m.end():
+        limit = min(limit, stop)
+    text = text[:limit]
     items: list[str] = []
     end = m.end()
     line_end = text.find("\n", m.end())
@@ -882,7 +937,7 @@ def find_distribution(text: str, stop: int | None = None) -> Distribution | None
         if not _BULLET.match(line) or re.match(r"^[ \t]*-{2,}", line):
             break
         items.append(clean_item(line))
-        end = start + len(line.rstrip())
+        end = start + len(line.rstrip(" \t|"))
     items = [i for i in items if i]
     return Distribution(items, (m.start(), end)) if items else None
 
@@ -898,12 +953,19 @@ class Signature:
 def is_name_word(word: str) -> bool:
     """A word of a person's name: "Nguyễn", "Y", "K'Ré" (names of the Central Highlands keep the apostrophe)."""
     parts = re.split(r"['’]", word)
-    return all(p.isalpha() for p in parts) and word[0].isupper() and (len(parts[0]) == 1 or parts[0][1:].islower())
+    return (
+        all(p.isalpha() for p in parts)
+        and word[0].isupper()
+        and (len(parts[0]) == 1 or parts[0][1:].islower())
+    )
 
 
 def _line_starts_with_bullet(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return bool(_BULLET.match(text, line_start)) and not text.startswith("--", line_start)
+    """Is `pos` in a list item? A table cell starts a line of its own (Word and web tables put the Nơi nhận
+    cell and the signature cell on one line, "- Lưu: VT. | KT. CHỦ TỊCH")."""
+    start = line_start(text, pos)
+    start = max(start, text.rfind("|", start, pos) + 1)
+    return bool(_BULLET.match(text, start)) and not text.startswith("--", start)
 
 
 def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
@@ -936,13 +998,47 @@ def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
         title = title_run(text, toks, i)
         title_text = " ".join(t.text for t in title)
         key = word_key(title_text)
-        if (title and (SIGNER_TITLE.search(key) or any(_MARKER_TOKEN.match(t.text) for t in title))) or signed:
+        if (
+            title and (SIGNER_TITLE.search(key) or any(_MARKER_TOKEN.match(t.text) for t in title))
+        ) or signed:
             name_end = toks[j - 1].end
             sig_start = title[0].start if title else toks[i].start
             sig_end = signed.end() if signed else name_end
-            authority, role = split_signer_lines(text[title[0].start : title[-1].end]) if title else (None, None)
-            found.append(Signature(collapse(text[toks[i].start : name_end]), authority, role, (sig_start, sig_end)))
+            authority, role = (
+                split_signer_lines(text[title[0].start : title[-1].end]) if title else (None, None)
+            )
+            found.append(
+                Signature(collapse(text[toks[i].start : name_end]), authority, role, (sig_start, sig_end))
+            )
         i = j
+    if not found:
+        found = capitals_name_candidates(text, toks)
+    return found
+
+
+def capitals_name_candidates(text: str, toks: list[Token]) -> list[Signature]:
+    """Names printed in capitals ("PHÓ CHỦ TỊCH\nNGUYỄN VĂN AN"): a line of two to five capitalised words that
+    starts with a family name and stands right under a title line."""
+    found: list[Signature] = []
+    for i, tok in enumerate(toks):
+        if i == 0 or word_key(tok.text) not in SURNAMES or not is_upper_word(tok.text):
+            continue
+        if not gap_has_newline(text, toks[i - 1], tok):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 6 and not gap_has_newline(text, toks[j - 1], toks[j]):
+            j += 1
+        words = toks[i:j]
+        if not 2 <= len(words) <= 5 or not all(w.text.isalpha() and is_upper_word(w.text) for w in words):
+            continue
+        title = title_run(text, toks, i)
+        if not title or not SIGNER_TITLE.search(word_key(" ".join(t.text for t in title))):
+            continue
+        if SIGNER_TITLE.search(word_key(" ".join(w.text for w in words))):
+            continue  # a second title line, not a name
+        authority, role = split_signer_lines(text[title[0].start : title[-1].end])
+        name = modern_tones(" ".join(title_word(w.text) for w in words))
+        found.append(Signature(name, authority, role, (title[0].start, words[-1].end)))
     return found
 
 
@@ -970,7 +1066,7 @@ def skip_before_name(toks: list[Token], k: int) -> int:
 
 def _line_is(text: str, line_pos: int, start: int) -> bool:
     """Does the line of `line_pos` start at `start` (nothing but spaces before it)?"""
-    return not text[text.rfind("\n", 0, line_pos) + 1 : start].strip()
+    return not text[line_start(text, line_pos) : start].strip()
 
 
 def _name_line(text: str, toks: list[Token], k: int) -> bool:
@@ -992,9 +1088,9 @@ def title_run(text: str, toks: list[Token], name_index: int) -> list[Token]:
         next_tok = toks[k + 1]
         if gap_has_newline(text, tok, next_tok) and _line_starts_with_bullet(text, tok.start):
             break
-        if not (_MARKER_TOKEN.match(tok.text) or (is_upper_word(tok.text) and tok.text[-1] not in ".,;:)")):
-            if not (tok.text in ("-", ",") and run):
-                break
+        in_title = _MARKER_TOKEN.match(tok.text) or (is_upper_word(tok.text) and tok.text[-1] not in ".,;:)")
+        if not in_title and not (tok.text in ("-", ",") and run):
+            break
         run.append(tok)
         k -= 1
     run.reverse()
@@ -1088,12 +1184,16 @@ def find_quoc_hieu(head: str) -> re.Match[str] | None:
     for i, m in enumerate(_QUOC_HIEU.finditer(head, 0, min(len(head), 5_000))):
         if i >= 5:
             break
-        if is_upper_word(m.group().replace(" ", "")) or _MOTTO.match(head, _SEPARATORS.match(head, m.end()).end()):
+        if is_upper_word(m.group().replace(" ", "")) or _MOTTO.match(
+            head, _SEPARATORS.match(head, m.end()).end()
+        ):
             return m
     return None
 
 
-def decide_doc_type(heading: str | None, letter: bool, number: str | None, has_recipients: bool) -> str | None:
+def decide_doc_type(
+    heading: str | None, letter: bool, number: str | None, has_recipients: bool
+) -> str | None:
     """A heading names the type; else the number's type code; else a letter (V/v, Kính gửi, a number without a
     type code) is a công văn."""
     coded = type_from_number(number)
@@ -1116,137 +1216,189 @@ def extract_metadata(text: str) -> MetadataResult:
         return MetadataResult(DocumentMeta(), {})
 
 
-def _extract(text: str) -> MetadataResult:
-    if not isinstance(text, str) or not text.strip():
-        return MetadataResult(DocumentMeta(), {})
-    head = text[:HEAD_LIMIT]
-    spans: dict[str, tuple[int, int]] = {}
-    ends: list[int] = []
+@dataclass(frozen=True)
+class Header:
+    """What the first part of the text says, and where it ends."""
 
+    quoc_hieu: re.Match[str] | None
+    motto: re.Match[str] | None
+    heading_start: int | None
+    number: Number | None
+    date: DateLine | None
+    heading: str | None  # the type its heading names
+    block: TitleBlock | None
+    subject: str | None
+    is_letter: bool  # it has a "V/v" trích yếu
+    kinh_gui: bool
+    recipients: list[str]
+    spans: dict[str, tuple[int, int]]
+    end: int
+
+
+def read_header(text: str) -> Header:
+    head = text[:HEAD_LIMIT]
     quoc_hieu = find_quoc_hieu(head)
     motto = _MOTTO.search(head, quoc_hieu.end() if quoc_hieu else 0, min(len(head), 5_000))
-    number_found = find_number(head)
-    number = number_found.text if number_found else None
-    number_label_start = number_found.label if number_found else None
-    if number_found:
-        spans["number"] = number_found.span
-        ends.append(number_found.span[1])
+    number = find_number(head)
+    spans: dict[str, tuple[int, int]] = {}
+    if number:
+        spans["number"] = number.span
 
     kinh_gui = _KINH_GUI.search(head, 0, min(len(head), 6_000))
-    date_limit = min(len(head), 5_000)
-    if kinh_gui and kinh_gui.start() > 0:
-        date_limit = min(date_limit, kinh_gui.start())
-    date = find_date_line(head, date_limit)
-    if date is None and number_found:
-        date = date_after_number(head, number_found.span[1])
+    noi_nhan = _NOI_NHAN.search(head)
+    # The date line of the header comes before the Kính gửi list and, in a short text, before the Nơi nhận.
+    date_limit = min(
+        len(head),
+        5_000,
+        kinh_gui.start() if kinh_gui and kinh_gui.start() > 0 else len(head),
+        noi_nhan.start() if noi_nhan else len(head),
+    )
+    date = find_date_line(head, date_limit) or (date_after_number(head, number.span[1]) if number else None)
     if date:
         spans["date_line"] = date.span
-        ends.append(date.span[1])
 
-    # A letter's trích yếu: "V/v …" before the body.
-    stops = [date.span[0] if date else -1, kinh_gui.start() if kinh_gui else -1]
-    stops += [quoc_hieu.start() if quoc_hieu else -1]
+    stops = [s.start() for s in (kinh_gui, quoc_hieu) if s] + ([date.span[0]] if date else [])
     vv_limit = kinh_gui.start() if kinh_gui else min(len(head), 3_000)
-    letter = find_letter_subject(head, number_found.span[1] if number_found else None, stops, vv_limit)
+    letter = find_letter_subject(head, number.span[1] if number else None, stops, vv_limit)
 
-    heading_starts = [date.span[1] if date else -1, number_found.span[1] if number_found else -1]
-    heading_starts.append(motto.end() if motto else -1)
+    found_end = max((end for _, end in spans.values()), default=0)
     heading_limit = min(len(head), 5_000)
-    body_start = _TITLE_END.search(head, max(ends, default=0) + 1, heading_limit)
-    if body_start:
-        heading_limit = body_start.start()
-    heading = find_heading(head, heading_starts, heading_limit)
-    doc_heading = heading_type(heading.group()) if heading else None
+    body_start = _TITLE_END.search(head, found_end + 1, heading_limit)
+    heading_starts = [m for m in (date.span[1] if date else None, number.span[1] if number else None) if m]
+    heading_starts += [motto.end()] if motto else []
+    heading = find_heading(head, heading_starts, body_start.start() if body_start else heading_limit)
 
-    block: TitleBlock | None = None
+    block = None
     if heading:
-        ends.append(heading.end())
-        block = find_title_block(head, heading.end(), need_heading_like=False)
+        block = find_title_block(head, heading.end(), under_heading=True)
     elif date and letter is None:
-        block = find_title_block(head, date.span[1], need_heading_like=True)
-    subject = subject_span = None
-    if block:
-        subject, subject_span = block.subject, block.subject_span
-        ends.append(block.end)
-    if letter and (subject is None or not heading):
-        subject, subject_span = letter[0], letter[1]
+        block = find_title_block(head, date.span[1], under_heading=False)
+    subject, subject_span = (block.subject, block.subject_span) if block else (None, None)
+    if letter and (subject_span is None or not heading):
+        subject, subject_span = letter
     if subject_span:
         spans["subject"] = subject_span
-        ends.append(subject_span[1])
 
+    ends = [end for _, end in spans.values()] + [heading.end() if heading else 0, block.end if block else 0]
     recipients: list[str] = []
-    header_end = max(ends, default=0)
-    if kinh_gui and kinh_gui.start() <= header_end + 800:
+    if kinh_gui and kinh_gui.start() <= max(ends) + 800:
         recipients, recipients_end = find_recipients(head, kinh_gui)
         ends.append(recipients_end)
-    header_end = max(ends, default=0)
+    if date is None:
+        date = date_line_above_signature(text)  # not part of the header
+        if date:
+            spans["date_line"] = date.span
+    return Header(
+        quoc_hieu,
+        motto,
+        heading.start() if heading else None,
+        number,
+        date,
+        heading_type(heading.group()) if heading else None,
+        block,
+        subject,
+        letter is not None,
+        kinh_gui is not None,
+        recipients,
+        spans,
+        max(ends),
+    )
 
-    # The issuer: the capitalised run before the Quốc hiệu or the number, whichever comes first.
-    anchors = [a for a in (quoc_hieu.start() if quoc_hieu else None, number_label_start) if a is not None]
+
+def header_issuer_run(head: str, header: Header) -> list[Token]:
+    """The capitalised words of the issuer: before the Quốc hiệu or the number, whichever comes first."""
+    label = header.number.label if header.number else None
+    anchors = [a for a in (header.quoc_hieu.start() if header.quoc_hieu else None, label) if a is not None]
+    if not anchors and header.heading_start is not None:
+        anchors = [header.heading_start]  # neither Quốc hiệu nor number: the issuer stands above the heading
     run = issuer_run_before(head, min(anchors)) if anchors else []
-    if quoc_hieu and motto:
+    if header.quoc_hieu and header.motto:
         # Columns read side by side: the issuer's second line stands between the Quốc hiệu and the motto.
-        run += capitals_between(head, quoc_hieu.end(), motto.start())
-    if motto and number_label_start is not None and motto.end() <= number_label_start:
+        run += capitals_between(head, header.quoc_hieu.end(), header.motto.start())
+    if header.motto and label is not None and header.motto.end() <= label:
         # OCR puts the Quốc hiệu first and the issuer under it, just above the number.
-        run += capitals_between(head, motto.end(), number_label_start)
-    if run:
-        ends.append(max(t.end for t in run))
+        run += capitals_between(head, header.motto.end(), label)
+    return run
+
+
+def header_issuer(run: list[Token], header: Header) -> str | None:
+    """The issuer from the header, completed by the authority line under the title: its locality when the
+    header lacks one, and the chairman when he decides in person."""
     issuer, issuer_body = compose_issuer(split_bodies([t.text for t in run]))
-    place = date.place if date else None
-    authority_bodies = split_bodies(block.authority.split()) if block and block.authority else []
-    authority_text, authority_body = compose_issuer(authority_bodies)
-    if issuer_lacks_locality(issuer_body) and issuer and issuer_body:
+    place = header.date.place if header.date else None
+    block = header.block
+    authority_text, authority_body = compose_issuer(
+        split_bodies(block.authority.split()) if block and block.authority else []
+    )
+    if issuer and issuer_body and issuer_lacks_locality(issuer_body):
         if authority_body and authority_body.locality and authority_body.head == issuer_body.head:
             issuer = authority_text
         else:
             level = authority_body.level if authority_body else None
             issuer = complete_locality(issuer, issuer_body, level, place)
-    if block and block.authority_role == "chủ tịch" and authority_text:
-        # A decision of the chairman in person ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") is issued by the chairman.
+    if block and block.authority_role == "chủ tịch" and authority_text and authority_body:
+        # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under the title: the chairman decides in person, the issuer is him.
         body = authority_text
-        if authority_body and not authority_body.locality and issuer and issuer_body and issuer_body.locality:
+        if not authority_body.locality and issuer_body and issuer_body.locality and issuer:
             body = issuer
-        elif issuer_lacks_locality(authority_body) and authority_body:
+        elif issuer_lacks_locality(authority_body):
             body = complete_locality(authority_text, authority_body, authority_body.level, place)
         issuer = f"Chủ tịch {body}"
+    return issuer
 
-    distribution = find_distribution(text)
-    if distribution:
-        spans["distribution"] = distribution.span
-    signature = find_signature(text, distribution)
-    if signature:
-        spans["signature"] = signature.span
-        if distribution and distribution.span[0] < signature.span[0] < distribution.span[1]:
-            distribution = find_distribution(text, stop=signature.span[0])
-            if distribution:
-                spans["distribution"] = distribution.span
 
+def issuer_without_header(text: str, header: Header, signature: Signature | None) -> str | None:
+    """For a text that lost its header: the sender its body names, else the issuer code of its number, else
+    the body its signer signs for."""
+    issuer = issuer_from_body(text, header.end, min(len(text), header.end + 2_000))
     if issuer is None:
-        issuer = issuer_from_body(text, header_end, min(len(text), header_end + 2_000))
-        if issuer is None:
-            issuer = issuer_from_number(number)
-        if issuer is None and signature and signature.authority:
-            issuer = issuer_from_authority(signature.authority)
-        found_body = split_bodies(issuer.split())[-1] if issuer else None
-        if issuer and found_body and issuer_lacks_locality(found_body):
-            issuer = complete_locality(issuer, found_body, found_body.level, place)
+        issuer = issuer_from_number(header.number.text if header.number else None)
+    if issuer is None and signature and signature.authority:
+        issuer = issuer_from_authority(signature.authority)
+    body = split_bodies(issuer.split())[-1] if issuer else None
+    if issuer and body and issuer_lacks_locality(body):
+        issuer = complete_locality(issuer, body, body.level, header.date.place if header.date else None)
+    return issuer
 
-    header_end = max(ends, default=0)
+
+def read_footer(text: str) -> tuple[Distribution | None, Signature | None]:
+    distribution = find_distribution(text)
+    signature = find_signature(text, distribution)
+    if signature and distribution and distribution.span[0] < signature.span[0] < distribution.span[1]:
+        # Flattened: the signature ran on the Nơi nhận line.
+        distribution = find_distribution(text, stop=signature.span[0])
+    return distribution, signature
+
+
+def _extract(text: str) -> MetadataResult:
+    if not isinstance(text, str) or not text.strip():
+        return MetadataResult(DocumentMeta(), {})
+    head = text[:HEAD_LIMIT]
+    header = read_header(text)
+    run = header_issuer_run(head, header)
+    distribution, signature = read_footer(text)
+    issuer = header_issuer(run, header) or issuer_without_header(text, header, signature)
+
+    spans = dict(header.spans)
+    header_end = max([header.end] + [t.end for t in run])
     if header_end:
         spans["header"] = (0, header_end)
-
+    if distribution:
+        spans["distribution"] = distribution.span
+    if signature:
+        spans["signature"] = signature.span
+    number = header.number.text if header.number else None
     meta = DocumentMeta(
         number=number,
-        doc_type=decide_doc_type(doc_heading, letter is not None, number, bool(kinh_gui)),
+        doc_type=decide_doc_type(header.heading, header.is_letter, number, header.kinh_gui),
         issuer=issuer,
-        issue_date=date.iso if date else None,
-        place=place,
-        subject=subject,
+        issue_date=header.date.iso if header.date else None,
+        place=header.date.place if header.date else None,
+        subject=header.subject,
         signer=signature.name if signature else None,
         signer_authority=signature.authority if signature else None,
         signer_title=signature.title if signature else None,
-        recipients=recipients,
+        recipients=header.recipients,
         distribution=distribution.items if distribution else [],
     )
     return MetadataResult(meta, spans)

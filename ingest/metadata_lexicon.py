@@ -21,7 +21,9 @@ _NEW_TONE = {
     **{o.upper(): n.upper() for o, n in _OLD_TONE_PAIRS},
 }
 _OLD_TONE = re.compile(
-    r"(?<![qQ])(?:" + "|".join(re.escape(o) for o in sorted(_NEW_TONE, key=len, reverse=True)) + r")(?![^\W\d_])"
+    r"(?<![qQ])(?:"
+    + "|".join(re.escape(o) for o in sorted(_NEW_TONE, key=len, reverse=True))
+    + r")(?![^\W\d_])"
 )
 
 
@@ -55,7 +57,17 @@ PROVINCE_KEYS: frozenset[str] = frozenset(word_key(p) for p in PROVINCES)
 PROVINCE_MAX_WORDS = max(len(p.split()) for p in PROVINCES)
 
 # Words that may stand before a place name in a date line ("TP. Hồ Chí Minh, ngày …").
-PLACE_PREFIXES: tuple[str, ...] = ("Thành phố", "Thành Phố", "TP.", "Tp.", "TP", "T.P", "Thị xã", "TX.", "Thị trấn")
+PLACE_PREFIXES: tuple[str, ...] = (
+    "Thành phố",
+    "Thành Phố",
+    "TP.",
+    "Tp.",
+    "TP",
+    "T.P",
+    "Thị xã",
+    "TX.",
+    "Thị trấn",
+)
 
 # Levels of locality inside the name of a body, largest first; "thành phố" is a province or a town.
 LOCALITY_LEVEL: dict[str, int] = {
@@ -175,3 +187,13 @@ ISSUER_CODES: dict[str, str] = {
 NAME_PREFIXES = re.compile(
     r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS|GS|TS|ThS|Ths|BS|KS|CN|LS)\.?(?:\s*TS\.?)?)$"
 )
+
+# Family names, to tell a signer's name printed in capitals ("NGUYỄN VĂN AN") from another capitalised line.
+_SURNAME_LIST = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đinh", "Đoàn", "Lâm", "Trịnh", "Mai", "Trương", "Lưu", "Đào", "Cao", "Hà", "Tạ", "Châu", "Lương", "Tô",
+    "Thái", "Quách", "Kiều", "Chu", "Tăng", "Lục", "Mạc", "Triệu", "Đàm", "Lò", "Giàng", "Sùng", "Hầu", "Vương",
+    "Khúc", "Nông", "La", "Ông", "Phùng", "Từ", "Tống", "Thân", "Tôn", "Lại", "Lã", "Lều", "Doãn", "Nghiêm", "Âu",
+    "Khổng", "Quan", "Tiêu", "Văn", "Điểu", "Ksor", "Rah", "Nay",
+)  # fmt: skip
+SURNAMES: frozenset[str] = frozenset(word_key(name) for name in _SURNAME_LIST)

@@ -1,0 +1,471 @@
+"""`ingest.metadata`: what a Vietnamese administrative document says about itself, from real header shapes."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.evaluate import METADATA_FIELDS, metadata_equal
+from ingest.metadata import MetadataResult, extract_metadata
+from ingest.normalise import normalise
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CORPORA = (REPO_ROOT / "examples" / "corpus", REPO_ROOT.parent / "shared" / "corpus" / "dev")
+FLOOR = 0.90
+
+
+def meta_of(raw: str) -> MetadataResult:
+    return extract_metadata(normalise(raw).text)
+
+
+def span_text(result: MetadataResult, text: str, name: str) -> str:
+    start, end = result.spans[name]
+    return text[start:end]
+
+
+# --- công văn ----------------------------------------------------------------------------------------------
+
+LETTER = """BỘ NỘI VỤ
+--------
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 10989/BNV-TCBC
+V/v đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm
+Hà Nội, ngày 21 tháng 11 năm 2025
+Kính gửi:
+- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;
+- Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.
+Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số 9151-CV/BTCTW ngày 29/7/2025, Bộ Nội vụ đề nghị.
+Nơi nhận:
+- Như trên;
+- TTr Vũ Chiến Thắng;
+- Lưu: VT, TCBC.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Vũ Chiến Thắng
+"""
+
+
+def test_letter_with_vv_is_a_cong_van_with_its_trich_yeu() -> None:
+    text = normalise(LETTER).text
+    result = extract_metadata(text)
+    meta = result.meta
+    assert meta.number == "10989/BNV-TCBC"
+    assert meta.doc_type == "Công văn"
+    assert meta.issuer == "Bộ Nội vụ"
+    assert (meta.issue_date, meta.place) == ("2025-11-21", "Hà Nội")
+    assert meta.subject == "đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm"
+    assert meta.recipients == [
+        "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+        "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    assert span_text(result, text, "number") == "10989/BNV-TCBC"
+    assert span_text(result, text, "subject") == meta.subject
+    assert span_text(result, text, "date_line") == "Hà Nội, ngày 21 tháng 11 năm 2025"
+    # The header ends with the Kính gửi list; the body's citations are outside it.
+    header_end = result.spans["header"][1]
+    assert text[:header_end].endswith("trực thuộc Trung ương.")
+    assert text.index("9151-CV/BTCTW") > header_end
+
+
+def test_signature_is_the_name_under_the_title_not_a_name_in_noi_nhan() -> None:
+    text = normalise(LETTER).text
+    result = extract_metadata(text)
+    assert result.meta.signer == "Vũ Chiến Thắng"
+    assert result.meta.signer_authority == "KT. BỘ TRƯỞNG"
+    assert result.meta.signer_title == "THỨ TRƯỞNG"
+    assert span_text(result, text, "signature") == "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nVũ Chiến Thắng"
+
+
+def test_noi_nhan_list_items() -> None:
+    text = normalise(LETTER).text
+    result = extract_metadata(text)
+    assert result.meta.distribution == ["Như trên", "TTr Vũ Chiến Thắng", "Lưu: VT, TCBC"]
+    assert span_text(result, text, "distribution").startswith("Nơi nhận:")
+
+
+def test_ve_after_the_number_stands_for_vv() -> None:
+    meta = meta_of(
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 5155/SGDĐT-GDTXNNĐH Về hướng dẫn đánh giá trung tâm học tập cộng đồng\n"
+        "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\nKính gửi: Ủy ban nhân dân phường, xã và đặc khu\n"
+    ).meta
+    assert meta.subject == "hướng dẫn đánh giá trung tâm học tập cộng đồng"
+    assert meta.place == "Thành phố Hồ Chí Minh"
+    assert meta.doc_type == "Công văn"
+
+
+# --- quyết định --------------------------------------------------------------------------------------------
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH KIÊN GIANG
+Số: 1961/QĐ-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+Kiên Giang, ngày 28 tháng 8 năm 2019
+QUYẾT ĐỊNH
+BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ
+MỘT CỬA, MỘT CỬA LIÊN THÔNG TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG
+TỈNH KIÊN GIANG
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+"""
+
+
+def test_decision_title_lines_under_the_heading_and_the_chairman_as_issuer() -> None:
+    text = normalise(DECISION).text
+    result = extract_metadata(text)
+    meta = result.meta
+    assert meta.doc_type == "Quyết định"
+    assert meta.subject == (
+        "BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG TẠI "
+        "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH KIÊN GIANG"
+    )
+    # The authority line names who decides: the chairman in person, not the committee.
+    assert meta.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Kiên Giang"
+    assert text[result.spans["header"][1] :].lstrip().startswith("Căn cứ")
+
+
+def test_sentence_case_title_with_authority_line() -> None:
+    meta = meta_of(
+        "BỘ Y TẾ\nSố: 3467/QĐ-BYT\nHà Nội, ngày 15 tháng 11 năm 2024\nQUYẾT ĐỊNH\n"
+        "Giá dịch vụ khám bệnh, chữa bệnh áp dụng tại\nBệnh viện Nhi Trung ương\nBỘ TRƯỞNG BỘ Y TẾ\n"
+        "Căn cứ Luật giá ngày 19 tháng 6 năm 2023;\n"
+    ).meta
+    assert meta.subject == "Giá dịch vụ khám bệnh, chữa bệnh áp dụng tại Bệnh viện Nhi Trung ương"
+    assert meta.issuer == "Bộ Y tế"  # a minister's decision is the ministry's
+
+
+def test_flattened_header_on_one_line() -> None:
+    meta = meta_of(
+        "Quyết định 1056/QĐ-CT\nUỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG --------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Số: 1056/QĐ-CT Tuyên Quang, ngày 16 tháng 8 năm 2010 QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP CHO CÁC ĐỐI "
+        "TƯỢNG BẢO TRỢ XÃ HỘI ÁP DỤNG TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;\n"
+    ).meta
+    assert meta.number == "1056/QĐ-CT"
+    assert (meta.issue_date, meta.place) == ("2010-08-16", "Tuyên Quang")
+    assert meta.subject == (
+        "BAN HÀNH MỨC TRỢ GIÚP CHO CÁC ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ÁP DỤNG TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG"
+    )
+    # "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH" lacks the province; the header gives it.
+    assert meta.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"
+
+
+def test_older_title_repeating_number_and_date_is_cut_to_the_subject() -> None:
+    meta = meta_of(
+        "QUỐC HỘI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 02/2002/QH11\nHà Nội, ngày 16 tháng 12 năm 2002\n"
+        "LUẬT\nCỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 02/2002/QH11 NGÀY 16 THÁNG 12 NĂM 2002 "
+        "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ vào Hiến pháp;\n"
+    ).meta
+    assert meta.doc_type == "Luật"
+    assert meta.issuer == "Quốc hội"
+    assert meta.subject == "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT"
+
+
+def test_council_session_line_is_not_part_of_the_subject() -> None:
+    meta = meta_of(
+        "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 21/2022/NQ-HĐND\nBình Định, ngày 07 tháng 9 năm 2022\n"
+        "NGHỊ QUYẾT\nBAN HÀNH QUY ĐỊNH CƠ CHẾ HUY ĐỘNG NGUỒN LỰC\nHỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH\n"
+        "KHÓA XIII KỲ HỌP THỨ 7 (KỲ HỌP CHUYÊN ĐỀ)\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    ).meta
+    assert meta.subject == "BAN HÀNH QUY ĐỊNH CƠ CHẾ HUY ĐỘNG NGUỒN LỰC"
+    assert meta.issuer == "Hội đồng nhân dân tỉnh Bình Định"
+
+
+def test_type_from_the_number_code_when_the_heading_is_lost() -> None:
+    meta = meta_of(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 2582/KH-UBND | Ninh Thuận, ngày 25 tháng 06 năm 2018\nI. CƠ SỞ PHÁP LÝ\n"
+    ).meta
+    assert meta.doc_type == "Kế hoạch"
+    # "ỦY BAN NHÂN DÂN" alone: the province is the one of the date line.
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Ninh Thuận"
+
+
+# --- issuer in the header ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU", "Liên đoàn Lao động tỉnh Lai Châu"),
+        ("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n-------", "Tổng cục Thuế"),
+        ("BỘ NÔNG NGHIỆP\nVÀ\nMÔI TRƯỜNG\n--------", "Bộ Nông nghiệp và Môi trường"),
+        (
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO",
+            "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+        ),
+        (
+            "BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TP. HỒ CHÍ MINH",
+            "Bảo hiểm xã hội Thành phố Hồ Chí Minh",
+        ),
+        (
+            "LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA\nLIÊN ĐOÀN LAO ĐỘNG HUYỆN YÊN ĐỊNH",
+            "Liên đoàn Lao động huyện Yên Định, tỉnh Thanh Hóa",
+        ),
+        ("CỤC THUẾ\nTHUẾ TỈNH TÂY NINH", "Thuế tỉnh Tây Ninh"),
+        ("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO -------", "Hội đồng Thẩm phán Tòa án nhân dân tối cao"),
+        ("UỶ BAN NHÂN DÂN\nTỈNH VĨNH LONG", "Ủy ban nhân dân tỉnh Vĩnh Long"),
+        ("ỦY BAN NHÂN DÂN\nQUẬN 3", "Ủy ban nhân dân quận 3"),
+        ("Nghị quyết số 23/2003/QH11 QUỐC HỘI", "Quốc hội"),  # a website title line stands above
+    ],
+)
+def test_issuer_from_the_header_in_sentence_case(header: str, issuer: str) -> None:
+    meta = meta_of(
+        f"{header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/UBND-VX\n"
+    ).meta
+    assert meta.issuer == issuer
+
+
+def test_issuer_under_the_quoc_hieu_in_ocr_output() -> None:
+    meta = meta_of(
+        "OCR Output: Quyet_dinh_3467-QD-BYT.pdf\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "BỘ Y TẾ\nSố:3467/QĐ-BYT\nHà Nội, ngày 15 tháng 11 năm 2024\n"
+    ).meta
+    assert (meta.issuer, meta.number) == ("Bộ Y tế", "3467/QĐ-BYT")
+
+
+def test_columns_read_side_by_side() -> None:
+    meta = meta_of(
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TRƯỜNG ĐẠI HỌC KIẾN TRÚC ĐÀ NẴNG        Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 312/QĐ-ĐHKTĐN                       Đà Nẵng, ngày 02 tháng 10 năm 2026\n"
+        "QUYẾT ĐỊNH\nVề việc nâng bậc lương đối với viên chức\nHIỆU TRƯỞNG TRƯỜNG ĐẠI HỌC KIẾN TRÚC ĐÀ NẴNG\n"
+        "Căn cứ Luật Giáo dục đại học;\n"
+    ).meta
+    assert meta.issuer == "Trường Đại học Kiến trúc Đà Nẵng"
+    assert meta.subject == "Về việc nâng bậc lương đối với viên chức"
+    assert (meta.place, meta.issue_date) == ("Đà Nẵng", "2026-10-02")
+
+
+def test_party_document() -> None:
+    meta = meta_of(
+        "TỈNH ỦY LAI CHÂU\n*\nSố 125-CV/TU\nV/v tăng cường lãnh đạo công tác phòng, chống thiên tai\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nLai Châu, ngày 15 tháng 7 năm 2024\nKính gửi: Các huyện ủy, thành ủy.\n"
+        "Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nGiàng A Tính\n"
+    ).meta
+    assert (meta.number, meta.issuer, meta.doc_type) == ("125-CV/TU", "Tỉnh ủy Lai Châu", "Công văn")
+    assert (meta.signer, meta.signer_authority, meta.signer_title) == (
+        "Giàng A Tính",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+    )
+
+
+def test_word_table_cells_on_one_line() -> None:
+    """Word and web tables give each row on one line, cells separated by " | "."""
+    text = normalise(
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1675/KH-UBND | Lai Châu, ngày 16 tháng 5 năm 2024\nKẾ HOẠCH\nTriển khai Chương trình học tập suốt đời\n"
+        "I. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Bộ Lao động - Thương binh và Xã hội;\n"
+        "- Lưu: VT, KGVX. | TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nHà Trọng Hải\n"
+    ).text
+    result = extract_metadata(text)
+    meta = result.meta
+    assert (meta.issuer, meta.number, meta.issue_date) == (
+        "Ủy ban nhân dân tỉnh Lai Châu",
+        "1675/KH-UBND",
+        "2024-05-16",
+    )
+    assert meta.subject == "Triển khai Chương trình học tập suốt đời"
+    assert meta.distribution == ["Bộ Lao động - Thương binh và Xã hội", "Lưu: VT, KGVX"]
+    assert (meta.signer, meta.signer_authority) == ("Hà Trọng Hải", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")
+    assert span_text(result, text, "distribution").endswith("KGVX.")
+
+
+def test_report_with_date_above_the_signature_and_name_in_capitals() -> None:
+    text = normalise(
+        "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH LAI CHÂU\nBÁO CÁO\nKết quả công tác năm 2023\nI. TÌNH HÌNH\nNội dung.\n"
+        "Nơi nhận:\n- Ban Thường vụ;\n- Lưu.\nLai Châu, ngày 12 tháng 12 năm 2023\nT/M BAN THƯỜNG VỤ\n"
+        "PHÓ BÍ THƯ THƯỜNG TRỰC\nNGUYỄN VĂN AN\n"
+    ).text
+    result = extract_metadata(text)
+    meta = result.meta
+    assert (meta.doc_type, meta.subject) == ("Báo cáo", "Kết quả công tác năm 2023")
+    assert meta.issuer == "Ban Chấp hành Đảng bộ tỉnh Lai Châu"
+    assert (meta.issue_date, meta.place) == ("2023-12-12", "Lai Châu")
+    assert (meta.signer, meta.signer_title) == ("Nguyễn Văn An", "PHÓ BÍ THƯ THƯỜNG TRỰC")
+    assert result.spans["header"][1] < text.index("I. TÌNH HÌNH")  # the date line down there is not header
+
+
+def test_text_without_header_names_its_sender_in_the_body() -> None:
+    meta = meta_of(
+        "Kính gửi:\n- Các Sở, ban, ngành thuộc tỉnh;\n- Ủy ban nhân dân các huyện, thành phố.\n"
+        "Thực hiện kết luận của Thủ tướng Chính phủ; xét báo cáo, đề nghị của Sở Lao động - Thương binh và Xã "
+        "hội tại Văn bản số 1349/SLĐTBXH ngày 24 tháng 6 năm 2024, Ủy ban nhân dân tỉnh yêu cầu:\n"
+    ).meta
+    assert meta.issuer == "Ủy ban nhân dân tỉnh"
+    assert meta.doc_type == "Công văn"
+    assert (meta.number, meta.issue_date, meta.place) == (None, None, None)
+
+
+# --- dates and places --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "place"),
+    [
+        ("Lai Châu, ngày 03 tháng 02 năm 2023", "2023-02-03", "Lai Châu"),
+        ("Lai Châu, ngày 03/02/2023", "2023-02-03", "Lai Châu"),
+        ("Hà Nội ngày 11 tháng 4 năm 2025", "2025-04-11", "Hà Nội"),  # comma lost
+        ("Tây\nNinh, ngày 01 tháng 12 năm 2025", "2025-12-01", "Tây Ninh"),  # place broken by the PDF
+        ("TP. Hồ Chí Minh, ngày 17 tháng 03 năm 2016", "2016-03-17", "TP. Hồ Chí Minh"),
+        ("Vinh, ngày 13 tháng 12 năm 2006", "2006-12-13", "Vinh"),
+        ("Hà Nội, ngày l5 tháng 11 năm 2024", "2024-11-15", "Hà Nội"),  # OCR read 1 as l
+        ("Hà Nội, ngày    tháng    năm 2024", "2024", "Hà Nội"),  # left blank for the signing day
+    ],
+)
+def test_date_line_forms(line: str, iso: str, place: str) -> None:
+    meta = meta_of(f"BỘ TƯ PHÁP\nSố: 173/QĐ-BTP\n{line}\nQUYẾT ĐỊNH\n").meta
+    assert (meta.issue_date, meta.place) == (iso, place)
+
+
+def test_place_is_not_taken_from_the_end_of_the_vv_line() -> None:
+    meta = meta_of(
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 9476 /BNNMT-CNTY\nV/v trả lời kiến nghị của cử tri gửi trước Kỳ họp "
+        "thứ 10, Quốc hội Khóa XV Hà Nội, ngày 24 tháng 11 năm 2025\nKính gửi: Ủy ban Dân nguyện.\n"
+    ).meta
+    assert meta.place == "Hà Nội"
+    assert meta.subject == "trả lời kiến nghị của cử tri gửi trước Kỳ họp thứ 10, Quốc hội Khóa XV"
+    assert meta.number == "9476 /BNNMT-CNTY"  # as printed; comparisons ignore the space
+
+
+def test_a_cited_date_in_the_body_is_not_the_issue_date() -> None:
+    meta = meta_of(
+        "Kính gửi: Ủy ban nhân dân các tỉnh\nTheo Nghị quyết số 37-NQ/TW ngày 24 tháng 12 năm 2018 của Bộ Chính "
+        "trị, Bộ Tài nguyên và Môi trường hướng dẫn như sau:\n"
+    ).meta
+    assert meta.issue_date is None
+    assert meta.issuer == "Bộ Tài nguyên và Môi trường"
+
+
+# --- signature ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("block", "signer", "authority", "title"),
+    [
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nY Ngọc", "Y Ngọc", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà Phụ lục (Kèm theo Nghị định)", "Trần Hồng Hà",
+         "TM. CHÍNH PHỦ KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"),
+        ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn", "Đỗ Hoàng Anh Tuấn", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+        ("KT.CHỦ TỊCH PHÓ CHỦ TỊCH Vũ Thị Bích Việt", "Vũ Thị Bích Việt", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        ("TL. BỘ TRƯỞNG\nCHÁNH VĂN PHÒNG\n(Đã ký)\nNguyễn Văn Hải", "Nguyễn Văn Hải", "TL. BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG"),
+        ("BỘ TRƯỞNG\nĐại tướng Tô Lâm", "Tô Lâm", None, "BỘ TRƯỞNG"),
+        ("CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn", "Trần Thanh Mẫn", None, "CHỦ TỊCH QUỐC HỘI"),
+    ],
+)  # fmt: skip
+def test_signature_blocks(block: str, signer: str, authority: str | None, title: str) -> None:
+    meta = meta_of(
+        f"Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n{block}\n"
+    ).meta
+    assert (meta.signer, meta.signer_authority, meta.signer_title) == (signer, authority, title)
+
+
+def test_name_marked_signed_without_a_title() -> None:
+    meta = meta_of(
+        "Nghị quyết này đã được Quốc hội khoá XI thông qua ngày 26 tháng 11 năm 2003.\nNguyễn Văn An (Đã ký)\n"
+    ).meta
+    assert meta.signer == "Nguyễn Văn An"
+
+
+def test_signature_next_to_noi_nhan_not_the_attachment_after_it() -> None:
+    meta = meta_of(
+        "Điều 3. Thi hành./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng\n"
+        "KẾ HOẠCH TRIỂN KHAI (Ban hành kèm theo Quyết định số 173/QĐ-BTP)\n" + "Nội dung kế hoạch.\n" * 300
+    ).meta
+    assert meta.signer == "Đinh Trung Tụng"
+
+
+def test_truncated_text_has_no_signer() -> None:
+    meta = meta_of(
+        "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nSố: 13/2018/QĐ-UBND\nĐiều 1. Bãi bỏ.\nTM. ỦY BAN NHÂ"
+    ).meta
+    assert meta.signer is None
+
+
+# --- nothing to find, and anything at all ------------------------------------------------------------------
+
+
+def test_text_without_metadata() -> None:
+    result = meta_of("Hôm nay trời đẹp. Chúng tôi đi chơi công viên và ăn kem.\nCảm ơn các bạn.")
+    assert result.meta.model_dump(exclude_defaults=True) == {}
+    assert result.spans == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " \n ", "\x00\x01\x02", "Số:", "Số: /", "ngày tháng năm", "KT.", "Nơi nhận:", "V/v", "CỘNG HÒA " * 50,
+     "(" * 5000, "Kính gửi:" + "\n-" * 500, "ĐIỀU 1." * 1000],
+)  # fmt: skip
+def test_garbage_gives_empty_or_partial_metadata_without_raising(text: str) -> None:
+    result = extract_metadata(text)
+    for start, end in result.spans.values():
+        assert 0 <= start <= end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("SốKTM.:/-, \nngàytháng0123 CỘNGHÒAVvỦYBANĐQuyếtđịnh()|*")),
+        max_size=400,
+    )
+)
+def test_any_string_is_safe(text: str) -> None:
+    result = extract_metadata(text)
+    assert isinstance(result, MetadataResult)
+    for start, end in result.spans.values():
+        assert 0 <= start <= end <= len(text)
+
+
+def test_large_input_reads_only_header_and_signature() -> None:
+    body = "Căn cứ Nghị định số 01/2020/NĐ-CP ngày 01 tháng 01 năm 2020 của Chính phủ, Hà Nội, ngày " * 60_000
+    text = normalise(LETTER).text.replace("Nơi nhận:", body + "\nNơi nhận:")
+    started = time.perf_counter()
+    meta = extract_metadata(text).meta
+    assert time.perf_counter() - started < 5
+    assert (meta.number, meta.signer) == ("10989/BNV-TCBC", "Vũ Chiến Thắng")
+    started = time.perf_counter()
+    extract_metadata(text.replace("\n", " "))  # one 5 MB line: no line is searched back to the start
+    assert time.perf_counter() - started < 5
+
+
+# --- the annotated corpus ----------------------------------------------------------------------------------
+
+
+def corpus_dir() -> Path | None:
+    return next((d for d in CORPORA if d.is_dir() and any(d.glob("*.gold.json"))), None)
+
+
+def test_corpus_accuracy_per_field() -> None:
+    corpus = corpus_dir()
+    if corpus is None:
+        pytest.skip("no annotated corpus (examples/corpus or ../shared/corpus/dev)")
+    ok: Counter[str] = Counter()
+    n = 0
+    misses: list[str] = []
+    for gold_file in sorted(corpus.glob("*.gold.json")):
+        slug = gold_file.name.removesuffix(".gold.json")
+        source = next(
+            (corpus / f"{slug}{ext}" for ext in (".txt", ".md") if (corpus / f"{slug}{ext}").is_file()), None
+        )
+        if source is None:
+            continue  # other formats need the loaders, tested with the pipeline
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))["metadata"]
+        meta = meta_of(source.read_text(encoding="utf-8")).meta
+        n += 1
+        for name in METADATA_FIELDS:
+            if metadata_equal(name, gold.get(name), getattr(meta, name)):
+                ok[name] += 1
+            else:
+                misses.append(f"{slug} {name}: gold={gold.get(name)!r} got={getattr(meta, name)!r}")
+    assert n, f"no .txt or .md documents in {corpus}"
+    low = {name: round(ok[name] / n, 3) for name in METADATA_FIELDS if ok[name] / n < FLOOR}
+    assert not low, f"fields under {FLOOR}: {low}\n" + "\n".join(misses)
