@@ -114,6 +114,10 @@ _NUMBER = re.compile(r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _
 _NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + _NUMBER_BODY)
 
 
+def _has_code(number: str) -> bool:
+    return any(c.isalpha() for c in number.split("/", 1)[-1])
+
+
 @dataclass(frozen=True)
 class Number:
     text: str
@@ -128,7 +132,7 @@ def find_number(head: str) -> Number | None:
     found = [m for pattern in (_NUMBER, _NUMBER_NO_COLON) for m in pattern.finditer(zone)]
     for m in sorted(found, key=lambda x: x.start()):
         number = m.group("num").rstrip(".,;:-/ ")
-        if any(c.isalpha() for c in number.split("/", 1)[-1]):
+        if _has_code(number):
             start = m.start("num")
             return Number(number, (start, start + len(number)), m.start())
     return None
@@ -230,6 +234,8 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
                 prefix = None  # the prefix belongs to other words
             break
     if start is None:
+        # Not a province: capitalised words of its own line only (the V/v line above may end in capitals).
+        names = [t for t in names if "\n" not in text[t.end : end]] or names[-1:]
         if not comma and not _at_line_start(text, names[0].start):
             return None
         names = names[-4:]
@@ -273,9 +279,9 @@ def date_line_above_signature(text: str) -> DateLine | None:
     return None
 
 
-def find_date_line(head: str, limit: int) -> DateLine | None:
+def find_date_line(head: str, limit: int, start: int = 0) -> DateLine | None:
     """The first "<place>, ngày dd tháng mm năm yyyy" of the header; a date without a place is a citation's."""
-    for i, m in enumerate(_DATE_LINE.finditer(head, 0, limit)):
+    for i, m in enumerate(_DATE_LINE.finditer(head, start, limit)):
         if i >= 40:
             break
         place = place_before(head, m.start())
@@ -1179,14 +1185,15 @@ def find_signature(text: str, distribution: Distribution | None) -> Signature | 
 # --- the whole -------------------------------------------------------------------------------------------
 
 
-def find_quoc_hieu(head: str) -> re.Match[str] | None:
-    """The Quốc hiệu of the header (in capitals, or followed by the motto); the body may name the state too."""
-    for i, m in enumerate(_QUOC_HIEU.finditer(head, 0, min(len(head), 5_000))):
-        if i >= 5:
+def find_quoc_hieu(text: str, limit: int = 5_000) -> re.Match[str] | None:
+    """The Quốc hiệu of the header: in capitals (OCR may slip a letter: "XàHỘI"), or followed by the motto.
+    The body names the state in sentence case ("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")."""
+    for i, m in enumerate(_QUOC_HIEU.finditer(text, 0, min(len(text), limit))):
+        if i >= 20:
             break
-        if is_upper_word(m.group().replace(" ", "")) or _MOTTO.match(
-            head, _SEPARATORS.match(head, m.end()).end()
-        ):
+        letters = [c for c in m.group() if c.isalpha()]
+        capitals = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        if capitals or _MOTTO.match(text, _SEPARATORS.match(text, m.end()).end()):
             return m
     return None
 
@@ -1253,7 +1260,11 @@ def read_header(text: str) -> Header:
         kinh_gui.start() if kinh_gui and kinh_gui.start() > 0 else len(head),
         noi_nhan.start() if noi_nhan else len(head),
     )
-    date = find_date_line(head, date_limit) or (date_after_number(head, number.span[1]) if number else None)
+    # The date line stands under the Quốc hiệu: a date line above it belongs to whatever precedes the document.
+    date_from = quoc_hieu.start() if quoc_hieu else 0
+    date = find_date_line(head, date_limit, date_from) or (
+        date_after_number(head, number.span[1]) if number else None
+    )
     if date:
         spans["date_line"] = date.span
 
@@ -1281,7 +1292,8 @@ def read_header(text: str) -> Header:
 
     ends = [end for _, end in spans.values()] + [heading.end() if heading else 0, block.end if block else 0]
     recipients: list[str] = []
-    if kinh_gui and kinh_gui.start() <= max(ends) + 800:
+    # The Kính gửi list follows the header; with nothing else of a header found, it is where the text starts.
+    if kinh_gui and (kinh_gui.start() <= max(ends) + 800 or not max(ends)):
         recipients, recipients_end = find_recipients(head, kinh_gui)
         ends.append(recipients_end)
     if date is None:
@@ -1370,19 +1382,43 @@ def read_footer(text: str) -> tuple[Distribution | None, Signature | None]:
     return distribution, signature
 
 
+_CHROME_LIMIT = 60_000
+_BEFORE_LANDMARK = 1_500  # the issuer and, in some layouts, the number stand before the Quốc hiệu
+
+
+def header_offset(text: str) -> int:
+    """Where the document starts when a web page's menus and lists stand before it: shortly before the first
+    landmark of a header (the Quốc hiệu, a "Số:" with a code, a "Kính gửi"), at a line start; 0 when that is
+    near the top."""
+    found = [
+        m.start()
+        for m in (
+            find_quoc_hieu(text, _CHROME_LIMIT),
+            next((n for n in _NUMBER.finditer(text, 0, _CHROME_LIMIT) if _has_code(n.group("num"))), None),
+            _KINH_GUI.search(text, 0, _CHROME_LIMIT),
+        )
+        if m
+    ]
+    if not found or min(found) < NUMBER_ZONE:
+        return 0
+    return line_start(text, min(found) - _BEFORE_LANDMARK)
+
+
 def _extract(text: str) -> MetadataResult:
     if not isinstance(text, str) or not text.strip():
         return MetadataResult(DocumentMeta(), {})
-    head = text[:HEAD_LIMIT]
-    header = read_header(text)
-    run = header_issuer_run(head, header)
+    offset = header_offset(text)
+    document = text[offset:]
+    header = read_header(document)
+    run = header_issuer_run(document[:HEAD_LIMIT], header)
     distribution, signature = read_footer(text)
-    issuer = header_issuer(run, header) or issuer_without_header(text, header, signature)
+    issuer = header_issuer(run, header) or issuer_without_header(document, header, signature)
 
-    spans = dict(header.spans)
+    spans = {name: (start + offset, end + offset) for name, (start, end) in header.spans.items()}
     header_end = max([header.end] + [t.end for t in run])
     if header_end:
-        spans["header"] = (0, header_end)
+        # The header zone includes whatever stood before the document (site menus): no citations there.
+        spans["header"] = (0, header_end + offset)
     if distribution:
         spans["distribution"] = distribution.span
     if signature:

@@ -295,6 +295,20 @@ def test_report_with_date_above_the_signature_and_name_in_capitals() -> None:
     assert result.spans["header"][1] < text.index("I. TÌNH HÌNH")  # the date line down there is not header
 
 
+def test_web_page_menus_before_the_document() -> None:
+    chrome = (
+        "Trang chủ | Văn bản | Hỏi đáp\n"
+        + "Văn bản liên quan: Nghị định 62/2020/NĐ-CP, Hà Nội, ngày 1 tháng 6 năm 2020\n" * 80
+    )
+    text = normalise(chrome + LETTER).text
+    result = extract_metadata(text)
+    meta = result.meta
+    assert (meta.number, meta.issuer, meta.issue_date) == ("10989/BNV-TCBC", "Bộ Nội vụ", "2025-11-21")
+    assert meta.subject == "đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm"
+    assert span_text(result, text, "number") == "10989/BNV-TCBC"
+    assert result.spans["header"][0] == 0  # the menus belong to the header zone: no citations there
+
+
 def test_text_without_header_names_its_sender_in_the_body() -> None:
     meta = meta_of(
         "Kính gửi:\n- Các Sở, ban, ngành thuộc tỉnh;\n- Ủy ban nhân dân các huyện, thành phố.\n"

@@ -1,7 +1,7 @@
 """Properties that hold for any text: extraction never raises, and every offset points at its mention."""
 
-import re
 import unicodedata
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,5 +42,6 @@ def test_normalised_text_is_nfc_single_spaced_and_keeps_every_word(raw):
     text = normalise(raw).text
     assert unicodedata.is_normalized("NFC", text)
     assert "\r" not in text and "  " not in text and "\t" not in text
-    words = set(re.findall(r"[^\W\d_]{2,}", unify_characters(raw)))
-    assert words <= set(re.findall(r"[^\W\d_]{2,}", text))
+    # Every letter survives: markup, spacing and footnote placement change, the words do not.
+    letters = Counter(c for c in unify_characters(raw) if c.isalpha())
+    assert not letters - Counter(c for c in text if c.isalpha())
