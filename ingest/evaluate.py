@@ -1,7 +1,7 @@
 """Measure extraction against hand-annotated documents.
 
 A gold folder holds `<slug>.txt` (or .md, .html, .pdf, .docx) beside `<slug>.gold.json`, annotated as in
-examples/corpus/GUIDE.md. The measures and their rules (which predicted citation counts as the gold one, when
+examples/ANNOTATION_GUIDE.md. The measures and their rules (which predicted citation counts as the gold one, when
 two titles or two metadata values are "the same") are those of the shared scorer the project is judged by
 (../shared/tools/score.py): a figure printed here equals the scorer's figure on the same input, so a user who
 annotates their own letters measures the tool exactly as the project measures itself.
