@@ -101,6 +101,7 @@ def to_citation(group: list[Mention], text: str) -> Citation:
         issuer=best.issuer or next((m.issuer for m in group if m.issuer), None),
         pinpoint=next((m.pinpoint for m in group if m.pinpoint), None),
         relation=strongest.relation,  # type: ignore[arg-type]
+        relation_detail=strongest.relation_detail,
         mention=text[best.start : best.end],
         start=best.start,
         end=best.end,

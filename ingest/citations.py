@@ -31,6 +31,7 @@ class Mention:
     head_end: int = 0  # end of the number or name, before date and issuer
     footnote: int | None = None  # number of the footnote this mention stands in
     relation: str = "cites"
+    relation_detail: str | None = None  # a finer reading: corrects, suspends, consolidates, partially_repeals
     confidence: float = 0.5
     trigger: str | None = None
     evidence: tuple[int, int] = (0, 0)

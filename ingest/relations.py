@@ -28,9 +28,11 @@ _CUES: list[tuple[str, str]] = [
                     r"|(?:trả lời|phúc đáp)(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|câu hỏi))"
                     r"|kiến nghị của"),
     ("attaches", r"(?:xin\s+)?gửi kèm(?:\s+theo)?|sao gửi"),
-    ("amends", r"(?<!\()sửa đổi(?:,?\s*bổ sung)?(?!\))|điều chỉnh nội dung"),
+    ("amends", r"(?<!\()sửa đổi(?:,?\s*bổ sung)?(?!\))|điều chỉnh nội dung|đính chính"),
     ("replaces", r"thay thế"),
-    ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
+    # A suspension is not among the nine relations: it takes away effect like a repeal (detail: suspends).
+    ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực|(?:tạm\s+)?đình chỉ(?:\s+(?:việc\s+)?thi hành)?"
+                r"|tạm ngưng(?:\s+(?:hiệu lực|thi hành))?"),
     ("guides", r"hướng dẫn\s+(?:thực hiện|thi hành|áp dụng|chi tiết)|quy định chi tiết"),
     ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|đánh giá|phù hợp với|tham khảo"
               r"|ngày\s+\d|đã ban hành|đã có|có công văn"),
@@ -263,6 +265,7 @@ def _classify_one(
     attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 120])
     if attached and mention.relation == "cites":
         _set(mention, "attaches", "cue")
+    mention.relation_detail = _detail(text[sentence_start:pos])
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s", re.MULTILINE)
@@ -324,6 +327,19 @@ def _verb_key(verb: str) -> str:
         if low.startswith(key):
             return key
     return low
+
+
+# Finer readings of a clause, reported beside the nine relations (EXTRACT_FORMAT.md: `relation_detail`).
+_DETAILS = [
+    ("corrects", re.compile(r"đính chính", re.IGNORECASE)),
+    ("suspends", re.compile(r"đình chỉ|tạm ngưng(?: hiệu lực)?|ngưng hiệu lực", re.IGNORECASE)),
+    ("consolidates", re.compile(r"hợp nhất", re.IGNORECASE)),
+    ("partially_repeals", re.compile(r"bãi bỏ\s+(?:một số|các|điểm|khoản|điều|mục|chương)", re.IGNORECASE)),
+]
+
+
+def _detail(clause: str) -> str | None:
+    return next((name for name, pattern in _DETAILS if pattern.search(clause)), None)
 
 
 def _set(mention: Mention, relation: str, how: str) -> None:

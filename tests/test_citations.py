@@ -159,3 +159,26 @@ def test_a_citation_in_a_footnote_takes_the_relation_of_the_sentence_carrying_it
     assert citations["249/TB-VPCP"].relation == "implements"
     assert citations["249/TB-VPCP"].in_footnote
     assert citations["106/UBND-KGVX"].relation == "cites"
+
+
+@pytest.mark.parametrize(
+    ("raw", "relation", "detail"),
+    [
+        ("Đính chính Thông tư số 56/2024/TT-BTC ngày 31 tháng 7 năm 2024 như sau:", "amends", "corrects"),
+        (
+            "Tạm đình chỉ thi hành Quyết định số 12/2023/QĐ-UBND của Ủy ban nhân dân tỉnh.",
+            "repeals",
+            "suspends",
+        ),
+        (
+            "Bãi bỏ khoản 2 Điều 3 Quyết định số 09/2008/QĐ-UBND ngày 30 tháng 5 năm 2008.",
+            "repeals",
+            "partially_repeals",
+        ),
+        ("Thực hiện Văn bản hợp nhất số 10/VBHN-BGDĐT ngày 14 tháng 3 năm 2014.", "implements", None),
+    ],
+)
+def test_a_finer_reading_of_the_clause_is_kept_beside_the_relation(raw, relation, detail):
+    _, citations, _ = cite(raw)
+    (citation,) = citations.values()
+    assert (citation.relation, citation.relation_detail) == (relation, detail)
