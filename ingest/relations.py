@@ -1,11 +1,11 @@
 """Decide how the document relates to each document it mentions, and what it says about the others.
 
 The relation comes from the clause around a mention (examples/ANNOTATION_GUIDE.md): "Căn cứ …" → based_on,
-"Thực hiện …" →
-implements, "xét đề nghị … tại …" → responds_to, "sửa đổi, bổ sung …" → amends, and so on. Inside a sentence the
-mentions form a chain: the first one after a cue is its object; the next ones are either coordinated with it
-("Nghị định A, Nghị định B") and share its relation, or named in its description ("Nghị định A quy định chi tiết
-Luật B"), in which case the text asserts a relation between A and B and this document merely cites B.
+"Thực hiện …" → implements, "xét đề nghị … tại …" → responds_to, "sửa đổi, bổ sung …" → amends, and so on.
+In a sentence the mentions form a chain: the first one after a cue is its object; the next ones are either
+coordinated with it ("Nghị định A, Nghị định B") and share its relation, or named in its description ("Nghị định A
+quy định chi tiết Luật B"), in which case the text asserts a relation between A and B and this document merely
+cites B.
 """
 
 from __future__ import annotations
