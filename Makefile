@@ -58,5 +58,4 @@ lock:
 	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
 
 bench: setup
-	@if [ -f benchmarks/extract.py ]; then $(BIN)/python benchmarks/extract.py; \
-	else echo "benchmarks/extract.py does not exist yet"; fi
+	$(BIN)/python benchmarks/extract.py
