@@ -82,6 +82,12 @@ def _completeness(mention: Mention) -> tuple[int, int]:
     return filled, -mention.start
 
 
+def _best_title(group: list[Mention]) -> str | None:
+    """The name as the body text writes it: a title line in capitals ("LUẬT ĐẤT ĐAI") only when there is no other."""
+    titles = [m.title for m in group if m.title]
+    return next((t for t in titles if not t.split(" ", 1)[-1].isupper()), titles[0] if titles else None)
+
+
 def to_citation(group: list[Mention], text: str) -> Citation:
     best = max(group, key=_completeness)
     strongest = min(group, key=lambda m: (relation_rank(m.relation), -m.confidence))
@@ -95,7 +101,7 @@ def to_citation(group: list[Mention], text: str) -> Citation:
     return Citation(
         key=key,
         number=numbered.number if numbered else None,
-        title=next((m.title for m in group if m.title), None),
+        title=_best_title(group),
         doc_type=best.doc_type or next((m.doc_type for m in group if m.doc_type), None),
         date=(best.date or (dated.date if dated else None)),
         issuer=best.issuer or next((m.issuer for m in group if m.issuer), None),
@@ -114,7 +120,7 @@ def to_citation(group: list[Mention], text: str) -> Citation:
 
 def _title_key(group: list[Mention]) -> str:
     with_year = next((m for m in group if m.date), None)
-    title = next((m.title for m in group if m.title), group[0].key)
+    title = _best_title(group) or group[0].key
     return f"{title} {with_year.date[:4]}" if with_year and with_year.date else title
 
 

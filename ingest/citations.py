@@ -97,9 +97,10 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _TYPE_WORD = re.compile(rf"(?<![\w])(?:(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)(?![\w])")
 _SO_BEFORE = re.compile(r"(?<![\w])(?i:số)\s*:?\s*$")
 _LIST_BEFORE = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?(?i:số\s+)?$")
+_PIN_ID = r"(?:\d+[a-zđ]?|[IVXLC]+|[a-zđ])(?![\w])"
 _PINPOINT_BEFORE = re.compile(
-    r"(?P<pin>(?:(?:(?i:điểm|khoản|điều|mục|tiết|chương|phần|phụ lục))\s+[\w.]+(?:\s*(?:,|và|,\s*và)\s*[\w.]+)*[,\s]*)+)"
-    r"(?:(?i:của|tại|theo)\s+)?$"
+    rf"(?P<pin>(?:(?:(?i:điểm|khoản|điều|mục|tiết|chương|phần|phụ lục))\s+{_PIN_ID}"
+    rf"(?:\s*(?:,|và|,\s*và)\s*{_PIN_ID})*[,\s]*)+)(?:(?i:của|tại|theo)\s+)?$"
 )
 _DATE_AFTER = re.compile(rf"^[ ,]*(?:(?:ban hành|ký)\s+)?(?i:ngày)\s*(?:{DATE_TEXT})")
 _YEAR_AFTER = re.compile(r"^[ ,]*(?i:năm)\s+(?P<y>(?:19|20)\d{2})\b")
@@ -392,7 +393,8 @@ _NAME_STOP_WORDS = frozenset(
     ]
 )
 _NAME_STOP_BIGRAMS = {("quy", "định"), ("hướng", "dẫn"), ("thông", "qua"), ("ban", "hành"), ("có", "hiệu"),
-                      ("hết", "hiệu"), ("đối", "với"), ("trường", "hợp"), ("căn", "cứ")}  # fmt: skip
+                      ("hết", "hiệu"), ("đối", "với"), ("trường", "hợp"), ("căn", "cứ"), ("có", "quy"),
+                      ("có", "nêu"), ("có", "thể"), ("có", "trách")}  # fmt: skip
 _TREATY_STOP_WORDS = _NAME_STOP_WORDS - {"về"}  # "Công ước quốc tế về Hệ thống hài hòa …"
 # An amending law's name runs through the list of laws it amends ("… của 37 luật có liên quan đến quy hoạch").
 _AMENDING_STOP_WORDS = frozenset(
@@ -403,7 +405,10 @@ _YEAR_TAIL = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})$")
 
 
 def clean_name(name: str) -> str:
-    """A name as a key wants it: abbreviations spelled out, one space, no trailing punctuation."""
+    """A name as a key wants it: abbreviations spelled out, one space, no trailing punctuation, and a title
+    printed in capitals ("ĐẤT ĐAI") written as names are written ("Đất đai")."""
+    if name.isupper():
+        name = name[:1] + name[1:].lower()
     words = [NAME_ABBREVIATIONS.get(w, w) for w in name.replace("\n", " ").split()]
     return modern_tones(" ".join(words)).strip(" ,;:-")
 
