@@ -407,9 +407,9 @@ _YEAR_TAIL = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})$")
 def clean_name(name: str) -> str:
     """A name as a key wants it: abbreviations spelled out, one space, no trailing punctuation, and a title
     printed in capitals ("ĐẤT ĐAI") written as names are written ("Đất đai")."""
-    if name.isupper():
-        name = name[:1] + name[1:].lower()
     words = [NAME_ABBREVIATIONS.get(w, w) for w in name.replace("\n", " ").split()]
+    if len(words) > 1 and all(w.isupper() for w in words):
+        words = [words[0].capitalize()] + [w.lower() for w in words[1:]]
     return modern_tones(" ".join(words)).strip(" ,;:-")
 
 
