@@ -49,7 +49,7 @@ _WEAK_MAGIC = {b"BM", b"MZ"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 _PLAUSIBLE = 0.6
-_MOSTLY_ASCII = 0.98
+_MOSTLY_ASCII = 0.8
 # UTF-8 read as Windows-1252 and saved again as UTF-8: "Viá»‡t Nam" for "Việt Nam".
 _DOUBLE_UTF8 = re.compile(
     "(?:[\u00c2-\u00c6\u00e1][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac])"

@@ -154,7 +154,8 @@ _VNI_ENCODE = {result: sequence for sequence, result in VNI_TABLE.items()}
 # --- Vietnamese syllables ----------------------------------------------------------------------------------
 
 _TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
-_VOWELS = set("aăâeêioôơuưy")
+# Every letter TCVN3 can write is a Vietnamese letter, and the reverse.
+_VIETNAMESE_LETTERS = frozenset(t for t in _TCVN3_BYTES.values() if t.isalpha())
 _ONSETS = (
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
@@ -288,15 +289,27 @@ _SUSPECT = frozenset(
 )
 _SUSPECT_CLASS = "".join(sorted(re.escape(c) for c in _SUSPECT))
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
-# The fast pre-check: a suspect character touching a letter, or a Latin-1 capital inside a lower-case word
-# (TCVN3 puts í ì ò ế ệ … at the places of Ý Ì ß Õ Ö …: "chÝnh", "ViÖt").
+# A Latin-1 capital inside a lower-case word: TCVN3 puts í ì ò ế ệ … at the places of Ý Ì ß Õ Ö ("chÝnh").
+_CAPITAL_INSIDE = "[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]"
+# VNI letter + mark pairs that Vietnamese never writes: "aù" (á), "eâ" (ê), "oâ" (ô), "uõ" (ũ) … A vowel after
+# a, e, o never carries a mark in Vietnamese, except the a/e of "oa"/"oe" ("hoà", "toán", "khoẻ").
+_VNI_PAIR = "[aA][ùõêéèúâáàãÙÕÊÉÈÚÂÁÀÃ]|[eE][ùõâáàãÙÕÂÁÀÃ]|[oO][ùõâÙÕÂ]|[uUyYôÔ][ùõÙÕ]"
+# The fast pre-check that every document goes through: a suspect character touching a letter, a capital
+# inside a word, or a VNI pair. Clean Vietnamese text never matches it.
 _PRECHECK = re.compile(
-    rf"[{_LATIN}][{_SUSPECT_CLASS}]|[{_SUSPECT_CLASS}][{_LATIN}]|[a-z\u00df-\u00ff][\u00c0-\u00de]"
+    rf"[{_LATIN}][{_SUSPECT_CLASS}]|[{_SUSPECT_CLASS}][{_LATIN}]|{_CAPITAL_INSIDE}|{_VNI_PAIR}"
 )
-_MIXED_CASE = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
+_STRONG_PAIR = re.compile(rf"{_CAPITAL_INSIDE}|{_VNI_PAIR}")
+# Windows-1252 punctuation at 0x80-0x9F (and the C1 holes) is where TCVN3 keeps capitals such as Ộ (—) or À (€):
+# part of a word between letters, trimmed off its edges when the word reads better without.
+_WINDOWS_PUNCTUATION = "".join(
+    c for c in (_windows_char(b) for b in range(0x80, 0xA0)) if not c.isalpha()
+) + "".join(chr(b) for b in range(0x80, 0xA0))
 # A word: letters, combining marks, and the symbols that TCVN3 uses as letters (¸ = á, µ = à, ® = đ …).
-# Windows-1252 punctuation (quotes, dashes) stays a separator even though TCVN3 puts capitals there.
-_WORD = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7\u0300-\u036f])+")
+_WORD = re.compile(
+    rf"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7\u0300-\u036f{re.escape(_WINDOWS_PUNCTUATION)}])+"
+)
+# What may separate two words of one pasted fragment.
 _GAP = re.compile(r"[^\S\n]{1,3}|[^\S\n]?[,.;:()“”\"'\-–/][^\S\n]?")
 
 
@@ -307,70 +320,145 @@ def _builtin_lexicon() -> frozenset[str]:
 class _Word:
     __slots__ = ("end", "replacement", "start", "strong", "tcvn3", "text", "vni")
 
-    def __init__(self, match: re.Match[str]) -> None:
-        self.text = match.group()
-        self.start, self.end = match.span()
-        self.strong = any(c in _SUSPECT for c in self.text) or bool(_MIXED_CASE.search(self.text))
-        self.tcvn3 = tcvn3_to_unicode(self.text)
-        self.vni = vni_to_unicode(self.text)
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start, self.end = start, start + len(text)
+        self.strong = any(c in _SUSPECT for c in text) or bool(_STRONG_PAIR.search(text))
+        self.tcvn3 = tcvn3_to_unicode(text)
+        self.vni = vni_to_unicode(text)
         self.replacement: str | None = None
+
+    def converts(self) -> bool:
+        return is_vietnamese_syllable(self.tcvn3) or is_vietnamese_syllable(self.vni)
+
+
+def _legacy_word(match: re.Match[str]) -> _Word:
+    """The word of `match`, without the punctuation at its edges when only that makes it convert."""
+    word = _Word(match.group(), match.start())
+    core = match.group().strip(_WINDOWS_PUNCTUATION)
+    if core == word.text or word.converts():
+        return word
+    return _Word(core, match.start() + match.group().index(core))
 
 
 def repair_legacy_fonts(text: str) -> str:
-    """`text` with its TCVN3 / VNI mojibake words converted to Unicode; genuine Unicode is never changed.
+    """`text` with its TCVN3 / VNI mojibake words converted to Unicode; genuine Unicode is left as it is.
 
-    A word is converted when it could only have come from a legacy font (its characters all exist in
-    Windows-1252) and its conversion is a well-formed Vietnamese syllable while the word itself is not, or when
-    a dictionary of common syllables prefers the conversion. Words made only of ordinary accented letters
-    ("gióp" = "giúp") are converted only beside a word already converted. Cheap when nothing is suspect."""
+    Only words whose characters all exist in Windows-1252 can be mojibake. A "strong" one holds a character
+    Vietnamese never uses (¸ µ ® Ö …) or a capital inside a lower-case word ("chÝnh"); it is converted when its
+    reading is a well-formed syllable (or a symbol like "NĐ") and it is not. A "weak" one is made of ordinary
+    accented letters ("gióp" = "giúp", but "xã" is also a word): it is converted when it is not well-formed and
+    its reading is a known syllable, or when it stands beside a converted word and reads better converted.
+    A text made of mojibake through and through (a whole .VnTime PDF) converts its weak words freely.
+    Cheap when nothing is suspect: one regular-expression search."""
     if not _PRECHECK.search(text):
         return text
     candidates: list[_Word] = []
     known = set(_LEXICON)
+    genuine = 0
     for match in _WORD.finditer(text):
         word = match.group()
-        if word.isascii():
+        if word.isascii() or all(c in _WINDOWS_PUNCTUATION for c in word):
             continue
         if all(c in _LEGACY_CHARS or c.isascii() for c in word):
-            candidates.append(_Word(match))
-        elif is_vietnamese_syllable(unicodedata.normalize("NFC", word)):
-            known.add(unicodedata.normalize("NFC", word).lower())
+            candidates.append(_legacy_word(match))
+        else:
+            genuine += 1
+            if is_vietnamese_syllable(word):
+                known.add(unicodedata.normalize("NFC", word).lower())
     if not any(w.strong for w in candidates):
         return text
-    prefer_vni = _prefers_vni(candidates)
+    encoding = _text_encoding(candidates)
     for word in candidates:
         if word.strong:
-            word.replacement = _conversion(word, known, prefer_vni)
-    _spread_to_neighbours(text, candidates, known, prefer_vni)
+            word.replacement = _strong_conversion(word, known, encoding, legacy_text=False)
+    converted = sum(w.replacement is not None for w in candidates)
+    legacy_text = converted >= _MIN_LEGACY_WORDS and converted > 2 * genuine
+    for word in candidates:
+        if word.replacement is None:
+            word.replacement = (
+                _strong_conversion(word, known, encoding, legacy_text=legacy_text)
+                if word.strong
+                else _weak_conversion(word, known, encoding, beside_converted=False, legacy_text=legacy_text)
+            )
+    _spread_to_neighbours(text, candidates, known, encoding)
     return _apply(text, candidates)
 
 
-def _prefers_vni(words: Iterable[_Word]) -> bool:
-    """Which legacy encoding the document's strong words speak, when a word fits both."""
+_MIN_LEGACY_WORDS = 3
+
+
+def _text_encoding(words: Iterable[_Word]) -> str | None:
+    """Which legacy encoding the text's strong words speak ("tcvn3", "vni"), None when they do not tell."""
     tcvn3 = vni = 0
     for word in words:
         if word.strong:
-            tcvn3 += is_vietnamese_syllable(word.tcvn3)
-            vni += is_vietnamese_syllable(word.vni)
-    return vni > tcvn3
+            tcvn3 += is_vietnamese_syllable(word.tcvn3) + (word.tcvn3.lower() in _LEXICON)
+            vni += is_vietnamese_syllable(word.vni) + (word.vni.lower() in _LEXICON)
+    return None if tcvn3 == vni else "vni" if vni > tcvn3 else "tcvn3"
 
 
-def _conversion(word: _Word, known: set[str], prefer_vni: bool) -> str | None:
-    options = [word.vni, word.tcvn3] if prefer_vni else [word.tcvn3, word.vni]
-    options = [o for o in options if o != word.text and is_vietnamese_syllable(o)]
-    if not options:
+def _readings(word: _Word, encoding: str | None) -> list[str]:
+    readings = [word.vni, word.tcvn3] if encoding == "vni" else [word.tcvn3, word.vni]
+    return [r for r in readings if r != word.text]
+
+
+def _strong_conversion(
+    word: _Word, known: set[str], encoding: str | None, *, legacy_text: bool
+) -> str | None:
+    readings = _readings(word, encoding)
+    if encoding and readings and not _reads_well(readings[0]) and _is_vietnamese_word(readings[0]):
+        # The text's own encoding gives Vietnamese letters that are no syllable ("đ", "Đắk", a typo): the
+        # other encoding's syllable would only be a coincidence.
+        return readings[0] if legacy_text else None
+    fitting = [r for r in readings if _reads_well(r)]
+    if not fitting:
         return None
-    best = next((o for o in options if o.lower() in known), options[0])
-    original = unicodedata.normalize("NFC", word.text)
-    if not is_vietnamese_syllable(original):
-        return best
-    # Both readings are well-formed ("gióp" / "giúp", "xã" / "xó"): only a dictionary can decide.
-    if best.lower() in known and original.lower() not in known:
+    best = next((r for r in fitting if r.lower() in known), fitting[0])
+    if not is_vietnamese_syllable(word.text) or _better_known(best, word.text, known):
         return best
     return None
 
 
-def _spread_to_neighbours(text: str, words: list[_Word], known: set[str], prefer_vni: bool) -> None:
+def _reads_well(reading: str) -> bool:
+    return is_vietnamese_syllable(reading) or _is_symbol_with_d(reading)
+
+
+def _weak_conversion(
+    word: _Word, known: set[str], encoding: str | None, *, beside_converted: bool, legacy_text: bool
+) -> str | None:
+    # Only the text's own legacy encoding: "chí" is VNI for "chí" but TCVN3 for "chớ".
+    converted = word.vni if encoding == "vni" else word.tcvn3
+    if converted == word.text or not is_vietnamese_syllable(converted):
+        return None
+    original = unicodedata.normalize("NFC", word.text)
+    original_known, converted_known = original.lower() in known, converted.lower() in known
+    if not is_vietnamese_syllable(original):
+        return converted if converted_known or beside_converted or legacy_text else None
+    if converted_known and not original_known and (beside_converted or legacy_text):
+        return converted
+    if legacy_text and converted_known == original_known:
+        return converted  # in a text of mojibake, a tie goes to the conversion
+    return None
+
+
+def _better_known(reading: str, original: str, known: set[str]) -> bool:
+    return reading.lower() in known and unicodedata.normalize("NFC", original).lower() not in known
+
+
+def _is_symbol_with_d(reading: str) -> bool:
+    """Capitals with Đ, as in document symbols: TCVN3 "N§" / VNI "NÑ" = "NĐ" (NĐ-CP, QĐ-UBND, HĐND)."""
+    return "Đ" in reading and _ACRONYM.fullmatch(reading) is not None
+
+
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}")
+
+
+def _is_vietnamese_word(reading: str) -> bool:
+    return reading.isalpha() and _case_is_regular(reading) and all(c in _VIETNAMESE_LETTERS for c in reading)
+
+
+def _spread_to_neighbours(text: str, words: list[_Word], known: set[str], encoding: str | None) -> None:
     """Weak words next to converted ones are converted when that reads better, repeatedly, both ways."""
     changed = True
     while changed:
@@ -380,7 +468,9 @@ def _spread_to_neighbours(text: str, words: list[_Word], known: set[str], prefer
                 continue
             if not any(_adjacent_converted(text, words, i, j) for j in (i - 1, i + 1)):
                 continue
-            word.replacement = _conversion(word, known, prefer_vni)
+            word.replacement = _weak_conversion(
+                word, known, encoding, beside_converted=True, legacy_text=False
+            )
             changed = changed or word.replacement is not None
 
 

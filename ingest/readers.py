@@ -8,6 +8,7 @@ on; no other exception leaves `read_text`.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -105,9 +106,13 @@ def _read(path: Path, name: str, max_bytes: int) -> str:
         raise ReadError(f"The file '{name}' is empty.", code="empty")
     data = _read_bytes(path, name, max_bytes)
     text = reader(data, name)
-    if not text.strip():
+    if _BLANK.fullmatch(text):
         raise ReadError(f"The file '{name}' contains no text, only blank space.", code="empty")
     return text
+
+
+# Blank: white space and the invisible characters editors leave (a second BOM, zero-width spaces).
+_BLANK = re.compile(r"[\s\ufeff\u200b-\u200d\u2060]*")
 
 
 def _stat(path: Path, name: str) -> os.stat_result:
@@ -179,16 +184,14 @@ _BLOCK_TAGS = frozenset(
         "p", "div", "section", "article", "main", "blockquote", "pre", "address", "center", "figure",
         "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "caption", "tr",
         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "form", "fieldset", "legend", "details", "summary", "body",
-        "header", "footer", "aside", "html",
+        "header", "footer", "aside", "html", "td", "th",
     }
 )  # fmt: skip
-_CELL_TAGS = frozenset({"td", "th"})
+_CELL_TAGS = ["td", "th"]
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-# Separators left by empty cells at the end or the start of a table row.
-_EMPTY_CELLS_AT_END = re.compile(r"(?:[ \t]*\|)+[ \t]*(?=\n|$)")
-_EMPTY_CELLS_AT_START = re.compile(r"(?:(?<=\n)|^)(?:[ \t]*\|)+[ \t]*")
+_BULLETS = ("-", "+", "*", "•", "–", "·")
 
 
 def _read_html(data: bytes, name: str) -> str:
@@ -242,22 +245,22 @@ def _html_title(soup: Any) -> str:
 
 
 class _HtmlText:
-    """The visible text of a parsed page: block elements end lines, table cells are separated by " | "."""
+    """The visible text of a parsed page or of one table cell: block elements end lines, `<br>` breaks them,
+    table rows are rendered cell by cell (`_join_cells`)."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.break_pending = False
-        self.after_separator = False
         self.at_line_start = True
+        self.bullet_pending = False
 
-    def render(self, soup: Any) -> str:
+    def render(self, root: Any) -> str:
         from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
         skipped = (Comment, Declaration, Doctype, ProcessingInstruction)
         # An explicit stack instead of recursion: broken pages nest thousands of unclosed tags.
-        stack: list[tuple[Any, bool]] = [(soup, False)]
+        stack: list[tuple[Any, bool]] = [(root, False)]
         pre_depth = 0
-        cells_in_row: list[int] = []
         while stack:
             node, leaving = stack.pop()
             if isinstance(node, NavigableString):
@@ -266,69 +269,71 @@ class _HtmlText:
                 continue
             if not isinstance(node, Tag):
                 continue
-            tag = node.name
             if leaving:
-                pre_depth -= tag in ("pre", "textarea")
-                if tag == "tr" and cells_in_row:
-                    cells_in_row.pop()
-                if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
+                pre_depth -= node.name == "pre"
+                if node.name in _BLOCK_TAGS:
                     self.soft_break()
                 continue
-            if _is_dropped(node):
+            if node is not root and _is_dropped(node):
                 continue
-            if tag == "br":
+            if node.name == "br":
                 self.hard_break()
-                continue
-            if tag == "tr":
-                cells_in_row.append(0)
-            if tag in _CELL_TAGS and cells_in_row:
-                if cells_in_row[-1]:
-                    self.separator()
-                cells_in_row[-1] += 1
-            elif tag in _BLOCK_TAGS:
-                self.soft_break()
-            pre_depth += tag == "pre"
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+            elif node.name == "tr":
+                self.add_block(
+                    _join_cells([_HtmlText().render(c) for c in node.find_all(_CELL_TAGS, recursive=False)])
+                )
+            else:
+                if node.name in _BLOCK_TAGS:
+                    self.soft_break()
+                if node.name == "li" and node.parent is not None and node.parent.name == "ul":
+                    self.bullet_pending = True  # a browser shows a bullet; "- " is its plain-text form
+                pre_depth += node.name == "pre"
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.contents))
         return self.finish()
 
     def add_text(self, text: str, *, keep_spaces: bool) -> None:
         if not keep_spaces:
             text = _HTML_SPACE.sub(" ", text)
-            if self.at_line_start or self.break_pending or self.after_separator:
+            if self.at_line_start or self.break_pending:
                 text = text.lstrip(" ")
         if not text:
             return
         if self.break_pending and not self.at_line_start:
             self.parts.append("\n")
+        if self.bullet_pending and not text.lstrip().startswith(_BULLETS):
+            text = "- " + text
+        self.bullet_pending = False
         self.break_pending = False
-        self.after_separator = False
         self.parts.append(text)
         self.at_line_start = text.endswith("\n")
 
+    def add_block(self, text: str) -> None:
+        if text:
+            self.soft_break()
+            self.add_text(text, keep_spaces=True)
+            self.soft_break()
+
     def soft_break(self) -> None:
-        if not self.after_separator:
-            self.break_pending = True
+        self.break_pending = True
 
     def hard_break(self) -> None:
         self.parts.append("\n")
         self.break_pending = False
-        self.after_separator = False
         self.at_line_start = True
-
-    def separator(self) -> None:
-        self.parts.append(" | ")
-        self.break_pending = False
-        self.after_separator = True
-        self.at_line_start = False
 
     def finish(self) -> str:
         text = "".join(self.parts)
         text = re.sub(r"[ \t]+\n", "\n", text)
         text = re.sub(r"\n[ \t]+", "\n", text)
-        text = _EMPTY_CELLS_AT_END.sub("", text)
-        text = _EMPTY_CELLS_AT_START.sub("", text)
         return re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
+
+
+def _join_cells(cells: list[str]) -> str:
+    """One table row: short cells on one line separated by " | " (a data table); when a cell holds several
+    lines (a layout table, like the two-column heading of a letter), each cell stays a block of its own."""
+    cells = [cell.strip() for cell in cells if cell.strip()]
+    return "\n".join(cells) if any("\n" in cell for cell in cells) else " | ".join(cells)
 
 
 def _is_dropped(node: Any) -> bool:
@@ -355,8 +360,7 @@ _MAX_UNMAPPED_SHARE = 0.3
 
 
 def _read_pdf(data: bytes, name: str) -> str:
-    start = data.find(b"%PDF-", 0, 1024)
-    if start < 0:
+    if data.find(b"%PDF-", 0, 1024) < 0:
         kind = describe_binary(data)
         what = f"it is {kind}" if kind else "it does not start like a PDF"
         raise ReadError(f"The file '{name}' is not a PDF document ({what}).", code="pdf_broken")
@@ -425,6 +429,7 @@ def _pdf_password_error(name: str) -> ReadError:
     )
 
 
+@functools.cache
 def _mark_merging_aggregator() -> type:
     """pdfminer's page aggregator, changed so that a combining mark drawn as a glyph of its own joins the letter
     before it. Decomposed Vietnamese ("Unicode tổ hợp": e + U+0323 + U+0302) is common in older documents, and
@@ -527,6 +532,7 @@ def _open_docx(data: bytes, name: str) -> Any:
             f"The file '{name}' is an old Word .doc file, not .docx; open it in Word and save it as .docx.",
             code="docx_broken",
         )
+    _check_unpacked_size(data, name)
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, EOFError) as exc:
@@ -538,6 +544,27 @@ def _open_docx(data: bytes, name: str) -> Any:
         raise ReadError(
             f"The Word file '{name}' is damaged and its text cannot be read.", code="docx_broken"
         ) from exc
+
+
+# A .docx is a ZIP archive: refuse one that would unpack to more than this, to keep memory bounded.
+_MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise ReadError(
+            f"The file '{name}' is not a valid Word document (it is damaged, or not really a .docx file).",
+            code="docx_broken",
+        ) from exc
+    if unpacked > _MAX_UNPACKED_BYTES:
+        raise ReadError(
+            f"The Word file '{name}' is too large once unpacked ({_megabytes(unpacked)}; "
+            f"the limit is {_megabytes(_MAX_UNPACKED_BYTES)}).",
+            code="too_large",
+        )
 
 
 class _DocxText:
@@ -567,13 +594,9 @@ class _DocxText:
 
     def table(self, table: Any) -> Iterator[str]:
         for row in table.iterchildren(_W + "tr"):
-            cells = []
-            for cell in _row_cells(row):
-                text = "\n".join(self.blocks(cell)).strip()
-                if text:
-                    cells.append(text)
-            if cells:
-                yield " | ".join(cells)
+            text = _join_cells(["\n".join(self.blocks(cell)) for cell in _row_cells(row)])
+            if text:
+                yield text
 
     def paragraph(self, paragraph: Any) -> Iterator[str]:
         style = _paragraph_style(paragraph)
