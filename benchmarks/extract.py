@@ -91,6 +91,8 @@ def main() -> None:
     for column in ("run", "seconds", "MB/s", "× baseline time", "found"):
         table.add_column(column, justify="right" if column != "run" else "left")
     table.add_row("baseline regex, 1 core", f"{t_base:.2f}", f"{mb / t_base:.1f}", "1.0", f"{found} numbers")
+    for name, seconds in (("of which: normalise", t_norm), ("of which: making the spaCy Doc", t_tok)):
+        table.add_row(name, f"{seconds:.2f}", f"{mb / seconds:.2f}", f"{seconds / t_base:.0f}", "")
     table.add_row(
         "pipeline, 1 core",
         f"{t_pipe:.2f}",
