@@ -18,8 +18,11 @@ Only the first few KB (the header) and the area of "Nơi nhận" and the end (th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate, chain, repeat
+from typing import Generic, NamedTuple, TypeVar
 
 from ingest.lexicon import DOC_TYPES, GLUED_CODE, TYPE_CODES
 from ingest.metadata_lexicon import (
@@ -56,19 +59,104 @@ class MetadataResult:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple, not a dataclass: a frozen dataclass costs twice as much to build, and the header builds
+    # hundreds of these per document.
     text: str
     start: int
     end: int
 
 
 _TOKEN = re.compile(r"\S+")
+_GAPS = re.compile(r"(\s+)")  # the complement of _TOKEN, kept by split
+_new_token = partial(tuple.__new__, Token)  # a Token from a (text, start, end) tuple, without a Python call
 
 
 def tokens_in(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    """The maximal runs of non-space characters of text[start:end], with their offsets in `text`."""
+    start = max(0, start)  # bounds as `finditer` takes them, not as slices do
+    end = len(text) if end is None else max(start, end)
+    # "(\s+)" splits into word, gap, word, …, word: an odd count, the outer words empty at a gap. The offsets
+    # are the running sum of the lengths; the tokens are built by tuple.__new__ through map. All at C speed.
+    parts = _GAPS.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    tokens = list(map(_new_token, zip(parts[0::2], offsets[0::2], offsets[1::2], strict=True)))
+    if not tokens[-1].text:
+        tokens.pop()
+    if tokens and not tokens[0].text:
+        tokens.pop(0)
+    return tokens
+
+
+class Words:
+    """The tokens of text[start:end] (what `tokens_in` gives), for the signature search: their texts and
+    which line each is on at once, and where each stands only when asked.
+
+    The search tests every word of its window but looks closer at only a few, so it should not pay for an
+    object, or even an offset, per word: splitting the lines and then the words runs at C speed.
+    """
+
+    __slots__ = ("_lines", "_starts", "firsts", "line_of", "offsets", "text", "words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        start = max(0, start)  # bounds as `finditer` takes them, not as slices do
+        lines = text[start : max(start, end)].split("\n")
+        per_line = list(map(str.split, lines))  # str.split() and re's \s agree on what a space is
+        counts = list(map(len, per_line))
+        self.text = text
+        self.words: list[str] = list(chain.from_iterable(per_line))
+        self.line_of: list[int] = list(chain.from_iterable(map(repeat, range(len(lines)), counts)))
+        self.firsts = list(accumulate(counts, initial=0))  # index of the first word of each line
+        # Where each line starts in `text`: the lengths of the lines before it and their line breaks.
+        self.offsets = [o + k for k, o in enumerate(accumulate(map(len, lines), initial=start))]
+        self._lines = lines
+        self._starts: list[int | None] = [None] * len(self.words)
+
+    def newline_before(self, i: int) -> bool:
+        """Is there a line break between word i - 1 and word i?"""
+        return self.line_of[i] != self.line_of[i - 1]
+
+    def start(self, i: int) -> int:
+        found = self._starts[i]
+        if found is None:
+            # Placed from the nearer end of its line: the search asks mostly about the first and last words
+            # of lines (where a title, a name, a list item starts or ends), and body lines are long.
+            k = self.line_of[i]
+            if i - self.firsts[k] <= self.firsts[k + 1] - 1 - i:
+                self._place_forward(k, i)
+            else:
+                self._place_backward(k, i)
+            found = self._starts[i]
+        return found  # type: ignore[return-value]  # placed
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.words[i])
+
+    # Only spaces stand between two words of a line, and a word holds none: so a word is the first occurrence
+    # of its text after the end of the word before it, and the last one before the start of the word after it.
+
+    def _place_forward(self, k: int, i: int) -> None:
+        """Place the words of line k up to word i, from the last one placed before it or the line's start."""
+        line, offset, first = self._lines[k], self.offsets[k], self.firsts[k]
+        j = i
+        while j > first and self._starts[j - 1] is None:
+            j -= 1
+        pos = 0 if j == first else self.end(j - 1) - offset
+        for m in range(j, i + 1):
+            pos = line.find(self.words[m], pos)
+            self._starts[m] = offset + pos
+            pos += len(self.words[m])
+
+    def _place_backward(self, k: int, i: int) -> None:
+        """Place the words of line k from word i on, back from the first one placed after it or the line's end."""
+        line, offset, last = self._lines[k], self.offsets[k], self.firsts[k + 1] - 1
+        j = i
+        while j < last and self._starts[j + 1] is None:
+            j += 1
+        pos = len(line) if j == last else self.start(j + 1) - offset
+        for m in range(j, i - 1, -1):
+            pos = line.rfind(self.words[m], 0, pos)
+            self._starts[m] = offset + pos
 
 
 _LINE_LOOKBACK = 2_000  # a line longer than this is not a header or signature line
@@ -82,11 +170,21 @@ def line_start(text: str, pos: int) -> int:
 
 
 def has_lower(word: str) -> bool:
+    # str.isupper() and str.islower() decide most words at C speed: a word in capitals has no lower-case
+    # letter, and a word in lower case has one. Only the rest ("Nguyễn", "TP.HCM", "119") need a loop.
+    if word.isupper():
+        return False
+    if word.islower():
+        return True
     return any(c.islower() for c in word)
 
 
 def is_upper_word(word: str) -> bool:
     """A word in capitals ("TỈNH", "TP.", "119-KH/TU"): some letter, no lower-case letter."""
+    if word.islower():
+        return False
+    if word.isupper():
+        return word.isalpha() or any(c.isalpha() for c in word)
     return any(c.isalpha() for c in word) and not has_lower(word)
 
 
@@ -96,12 +194,49 @@ def is_capitalised(word: str) -> bool:
     return all(p.isalpha() and p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts)
 
 
+_T = TypeVar("_T")
+
+
+class WordMemo(Generic[_T]):
+    """A function of one word, remembered across documents: the signature search tests every word of its
+    window, the header keys every word of its runs, and mostly the same few thousand words ("của", "Nơi",
+    "CHỦ", "Nguyễn") in every document. The function must never return None."""
+
+    _MAX_WORDS = 50_000  # forget everything past this: a batch of odd texts must not grow it without bound
+    _MAX_LENGTH = 40  # a longer "word" (a run of punctuation, a URL) is rare, and not worth its memory
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        self.function = function
+        self.known: dict[str, _T] = {}
+
+    def __call__(self, word: str) -> _T:
+        value = self.known.get(word)
+        return self._learn(word) if value is None else value
+
+    def of(self, words: list[str]) -> list[_T]:
+        values = list(map(self.known.get, words))  # at C speed: few words of a document are new
+        k = 0
+        while True:
+            try:
+                k = values.index(None, k)
+            except ValueError:
+                return values  # type: ignore[return-value]  # no None is left
+            values[k] = self._learn(words[k])
+
+    def _learn(self, word: str) -> _T:
+        value = self.function(word)
+        if len(word) <= self._MAX_LENGTH:
+            if len(self.known) >= self._MAX_WORDS:
+                self.known.clear()
+            self.known[word] = value
+        return value
+
+
+token_key = WordMemo(word_key)  # word_key of a single token, remembered
+
+
 def collapse(text: str) -> str:
     return " ".join(text.split())
-
-
-def gap_has_newline(text: str, a: Token, b: Token) -> bool:
-    return "\n" in text[a.end : b.start]
 
 
 # --- số ký hiệu ------------------------------------------------------------------------------------------
@@ -109,7 +244,9 @@ def gap_has_newline(text: str, a: Token, b: Token) -> bool:
 # The code parts of a number: "QĐ-UBND", "BNNMT-CNTY", "TTg", "SGDĐT-GDTXNNĐH", "BNN&MT"; spaces around the
 # separators are kept as printed ("711 / BHXH - CĐ"), and a number never runs on into the next word.
 _NUMBER_BODY = r"(?P<num>\d{1,6}[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]{0,24}){1,6})"
-_NUMBER = re.compile(r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY)
+# "Số"/"số"/"SỐ" not inside a word. The pattern opens with the letter and checks the one before it afterwards:
+# a pattern that opens with a look-behind is tried at every position, one that opens with a letter only there.
+_NUMBER = re.compile(r"[Ss](?<![^\W\d_][Ss])(?:ố|(?<=S)Ố)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY)
 # Party documents and some copies drop the colon, but then "Số" opens its line.
 _NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + _NUMBER_BODY)
 
@@ -138,12 +275,15 @@ def find_number(head: str) -> Number | None:
     return None
 
 
+_CODE_SEPARATOR = re.compile(r"\s*[/-]\s*")
+
+
 def type_from_number(number: str | None) -> str | None:
     """The type a số ký hiệu names: the first code after the number and year ("08/2023/QĐ-UBND" → QĐ, "119-KH/TU"
     → KH); the issuer code comes after it, so "711/BHXH-CĐ" names none."""
     if not number:
         return None
-    parts = [p for p in re.split(r"\s*[/-]\s*", number.strip()) if p]
+    parts = [p for p in _CODE_SEPARATOR.split(number.strip()) if p]
     for part in parts[1:]:
         if part.isdigit():
             continue
@@ -355,16 +495,25 @@ def tokens_key(tokens: Iterable[Token]) -> str:
 
 def authority_suffix(tokens: list[Token]) -> int | None:
     """Index where the authority line starts at the end of a run of capitalised tokens, if it ends with one."""
-    keys = [word_key(t.text) for t in tokens]
-    # The authority line is printed in capitals; a title in sentence case may end with a body's name.
-    capitals = [is_upper_word(t.text) or not any(c.isalpha() for c in t.text) for t in tokens]
-    for i in range(len(tokens)):
-        if not keys[i] or not all(capitals[i:]) or (i > 0 and keys[i - 1] in _NOT_BEFORE_AUTHORITY):
+    words = [t.text for t in tokens]
+    # The authority line is printed in capitals; a title in sentence case may end with a body's name. So it
+    # starts in the run of words in capitals (or without letters) that ends the tokens.
+    capitals_from = len(words)
+    while capitals_from > 0 and _capitals_or_no_letter(words[capitals_from - 1]):
+        capitals_from -= 1
+    keys = token_key.of(words)
+    present = [k for k in keys if k]  # a word of edge punctuation only ("(", ".") has an empty key
+    before = list(accumulate(map(bool, keys), initial=0))  # before[i]: how many keys of `present` precede i
+    for i in range(capitals_from, len(words)):
+        if not keys[i] or (i > 0 and keys[i - 1] in _NOT_BEFORE_AUTHORITY):
             continue
-        rest = " ".join(k for k in keys[i:] if k)
-        if _AUTHORITY.fullmatch(rest):
+        if _AUTHORITY.fullmatch(" ".join(present[before[i] :])):
             return i
     return None
+
+
+def _capitals_or_no_letter(word: str) -> bool:
+    return is_upper_word(word) or not any(c.isalpha() for c in word)
 
 
 def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBlock | None:
@@ -480,7 +629,8 @@ def heading_type(heading: str) -> str | None:
 
 # --- trích yếu of a letter -------------------------------------------------------------------------------
 
-_VV = re.compile(r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*")
+# "V/v", "V/V", "v/v", "V.v" not after a word or "/"; the letter first, as in _NUMBER.
+_VV = re.compile(r"[Vv](?<![\w/][Vv])(?:/v|(?<=V)(?:/V|\.v))\b\.?[ \t]*:?[ \t]*")
 _VE_VIEC = re.compile(r"\s*(?:Về\s+việc|Về)[ \t]*:?[ \t]+(?=\S)")
 _KINH_GUI = re.compile(r"(?:Kính|KÍNH)\s+(?:gửi|GỬI)\s*:?")
 # The Quốc hiệu of state bodies, or the heading of Party bodies, in the right column of the header.
@@ -523,6 +673,7 @@ def find_letter_subject(
 # --- Kính gửi --------------------------------------------------------------------------------------------
 
 _BULLET = re.compile(r"^[ \t]*[-–•+*][ \t]*")
+_DASHES = re.compile(r"^[ \t]*-{2,}")  # a rule, not a bullet
 _ITEM_END = re.compile(r"[;,:]\s*$")
 _INLINE_BODY = re.compile(
     r"\s(?:Hiện\s+nay|Thực\s+hiện|Căn\s+cứ|Theo\s|Để\s|Ngày\s+\d|Trả\s+lời|Tại\s|Sau\s+khi|Nhằm\s|Trên\s+cơ\s+sở|"
@@ -561,7 +712,7 @@ def find_recipients(head: str, kinh_gui: re.Match[str]) -> tuple[list[str], int]
         line = head[start:line_end]
         if not line.strip():
             continue
-        bulleted = bool(_BULLET.match(line)) and not re.match(r"^[ \t]*-{2,}", line)
+        bulleted = bool(_BULLET.match(line)) and not _DASHES.match(line)
         open_item = not last.strip() or bool(_ITEM_END.search(last))
         if not (bulleted or open_item) or _TITLE_END.match(line.lstrip()) or len(line) > 400:
             break
@@ -592,7 +743,7 @@ def issuer_run_before(head: str, anchor: int) -> list[Token]:
             run.append(tok)
             continue
         # A district may be a number ("QUẬN 3", "PHƯỜNG 12"); other digits belong to a title line or a number.
-        numbered_locality = text.isdigit() and i > 0 and word_key(toks[i - 1].text) in ("quận", "phường")
+        numbered_locality = text.isdigit() and i > 0 and token_key(toks[i - 1].text) in ("quận", "phường")
         if not numbered_locality and (not is_upper_word(text) or _has_digit(text) or text.endswith(":")):
             break
         run.append(tok)
@@ -626,34 +777,48 @@ class Body:
     locality: tuple[str, ...]  # the locality name as printed
 
 
-def _head_at(keys: list[str], i: int, heads: Iterable[str]) -> str | None:
-    for h in heads:
-        n = len(h.split())
-        if " ".join(keys[i : i + n]) == h:
-            return h
-    return None
+class Heads:
+    """Names of kinds of body or of levels ("ủy ban nhân dân", "sở", "thị xã"), to find at a word of a run."""
+
+    def __init__(self, heads: Iterable[str]) -> None:
+        # By word count, each with its place in the given order: the first head in that order wins.
+        self.by_length: dict[int, dict[str, int]] = {}
+        for rank, head in enumerate(heads):
+            self.by_length.setdefault(len(head.split()), {}).setdefault(head, rank)
+
+    def at(self, keys: list[str], i: int) -> str | None:
+        """The first head, in the given order, that the keys from i spell ("ủy", "ban", "nhân", "dân", …)."""
+        # Keys hold no spaces, so n keys can only spell a head of n words: one join per length, not per head.
+        best: tuple[int, str] | None = None
+        for n, ranks in self.by_length.items():
+            phrase = " ".join(keys[i : i + n])
+            rank = ranks.get(phrase)
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, phrase)
+        return best[1] if best else None
 
 
 def _heads_sorted(heads: Iterable[str]) -> list[str]:
     return sorted(heads, key=lambda h: len(h.split()), reverse=True)
 
 
-_ALL_HEADS = _heads_sorted(BODY_HEADS + ORGAN_HEADS)
-_SPLIT_HEADS = _heads_sorted(BODY_HEADS)
-_LEVELS = _heads_sorted(LOCALITY_LEVEL)
+_ALL_HEADS = Heads(_heads_sorted(BODY_HEADS + ORGAN_HEADS))
+_SPLIT_HEADS = Heads(_heads_sorted(BODY_HEADS))
+_LEVELS = Heads(_heads_sorted(LOCALITY_LEVEL))
+_HEADS_BEFORE_LOCALITY = Heads(HEADS_BEFORE_LOCALITY)
 
 
 def split_bodies(words: list[str]) -> list[Body]:
     """The bodies stacked in a header run, each starting at the name of a kind of body."""
     words = [w for w in (expand_abbreviation(w) for w in words) for w in w.split()]
-    keys = [word_key(w) for w in words]
+    keys = token_key.of(words)
     bodies: list[tuple[int, int, str]] = []  # start, end, head
-    start, head = 0, _head_at(keys, 0, _ALL_HEADS) or ""
+    start, head = 0, _ALL_HEADS.at(keys, 0) or ""
     i = len(head.split()) if head else 1
     while i < len(words):
-        new = _head_at(keys, i, _SPLIT_HEADS)
+        new = _SPLIT_HEADS.at(keys, i)
         if new is None and i + 1 < len(keys) and keys[i + 1] in ("tỉnh", "thành", "tp", "huyện", "quận"):
-            new = _head_at(keys, i, HEADS_BEFORE_LOCALITY)
+            new = _HEADS_BEFORE_LOCALITY.at(keys, i)
         names_before = i - start - len(head.split())
         names_after = len(words) - i - len(new.split()) if new else 0
         if (
@@ -681,7 +846,7 @@ def _locate(words: list[str], keys: list[str], head: str) -> Body:
     """Split a body's words into its name and its locality ("… TỈNH THANH HÓA")."""
     first = len(head.split()) if head else 1
     for i in range(first, len(words) - 1):
-        level = _head_at(keys, i, _LEVELS)
+        level = _LEVELS.at(keys, i)
         if level is None:
             continue
         rest = keys[i + len(level.split()) :]
@@ -704,7 +869,7 @@ def case_body_words(words: Iterable[str]) -> str:
     """Capitals to the case of a body's name: fixed names as written, a field capitalised after its kind
     ("BỘ TÀI CHÍNH" → "Bộ Tài chính", "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào tạo")."""
     words = list(words)
-    keys = [word_key(w) for w in words]
+    keys = token_key.of(words)
     out: list[str] = []
     capitalise = True
     i = 0
@@ -753,11 +918,11 @@ def locality_text(level: str | None, name: Iterable[str]) -> str:
     """ "tỉnh Lai Châu"; a name may hold the levels above it ("XÃ MỸ HẠNH HUYỆN ĐỨC HÒA" → "xã Mỹ Hạnh, huyện
     Đức Hòa")."""
     words = list(name)
-    keys = [word_key(w) for w in words]
+    keys = token_key.of(words)
     out: list[str] = []
     i = 0
     while i < len(words):
-        inner = _head_at(keys, i, _LEVELS) if 0 < i < len(words) - 1 else None
+        inner = _LEVELS.at(keys, i) if 0 < i < len(words) - 1 else None
         if inner and not (inner == "xã" and keys[i + 1 : i + 2] == ["hội"]):
             out[-1] += ","
             out.append("thành phố" if inner == "tp" else inner)
@@ -815,12 +980,15 @@ def issuer_lacks_locality(body: Body | None) -> bool:
     return body is not None and body.head in LOCAL_BODIES and not body.locality
 
 
+_CITY_PREFIX = re.compile(r"^(?:Thành\s+phố|Thành\s+Phố|TP\.?|Tp\.?)\s*")
+
+
 def complete_locality(text: str, body: Body, level: str | None, place: str | None) -> str:
     """ "Ủy ban nhân dân" alone in a header: the level comes from the authority line if it gives one ("UỶ BAN
     NHÂN DÂN TỈNH"), the name from the date line when that names a province."""
     if not place:
         return text
-    place_name = re.sub(r"^(?:Thành\s+phố|Thành\s+Phố|TP\.?|Tp\.?)\s*", "", place)
+    place_name = _CITY_PREFIX.sub("", place)
     province = word_key(place_name) in PROVINCE_KEYS
     level = level or body.level
     if level is None:
@@ -829,9 +997,11 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
         level = "thành phố" if word_key(place_name) in CENTRAL_CITIES else "tỉnh"
     elif LOCALITY_LEVEL.get(level, 0) == 1 and not province:
         return text
-    base = (
-        text if not body.level else text[: -len(body.level)].rstrip() if text.endswith(body.level) else text
-    )
+    # The name may already end with the level word ("Liên đoàn Lao động tỉnh"): the locality replaces it.
+    base = text
+    for word in {body.level, level} - {None}:
+        if base.lower().endswith(f" {word}"):
+            base = base[: -len(word)].rstrip()
     return f"{base} {locality_text(level, place_name.split())}"
 
 
@@ -865,10 +1035,13 @@ def issuer_from_body(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_SIGNS_FOR = re.compile(r"(?:TM|T/M)\.?\s+(?P<org>[^\n]+?)(?=\s+(?:KT|K/T|TL|TUQ|Q)\.|$)")
+
+
 def issuer_from_authority(authority: str) -> str | None:
     """ "TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân": who the signer signs for ("TM. BAN THƯỜNG VỤ" names an
     organ of a body it does not name, so no issuer)."""
-    m = re.search(r"(?:TM|T/M)\.?\s+(?P<org>[^\n]+?)(?=\s+(?:KT|K/T|TL|TUQ|Q)\.|$)", authority)
+    m = _SIGNS_FOR.search(authority)
     if not m:
         return None
     bodies = split_bodies(m.group("org").split())
@@ -876,29 +1049,35 @@ def issuer_from_authority(authority: str) -> str | None:
     return None if body is None or body.head in ORGAN_HEADS else text
 
 
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
 def issuer_from_number(number: str | None) -> str | None:
     """The body an issuer code names ("1127/LĐLĐ" → Liên đoàn Lao động, "10989/BNV-TCBC" → Bộ Nội vụ): the code
     after the type code, or the first code when there is no type code."""
     if not number:
         return None
-    parts = [p for p in re.split(r"\s*[/-]\s*", number.strip()) if p and not p.isdigit()]
+    parts = [p for p in _CODE_SEPARATOR.split(number.strip()) if p and not p.isdigit()]
     if parts and type_from_number(number):
         parts = parts[1:]
     if not parts:
         return None
-    code = re.sub(r"\d+$", "", parts[0])  # "QH15" is the 15th Quốc hội
+    code = _TRAILING_DIGITS.sub("", parts[0])  # "QH15" is the 15th Quốc hội
     return ISSUER_CODES.get(code)
 
 
 # --- Nơi nhận and the signature --------------------------------------------------------------------------
 
-_NOI_NHAN = re.compile(r"(?:(?<=[\s./])|^)(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:")
+# "Nơi nhận:" at the start of the text or after a space, "." or "/"; the "N" first, as in _NUMBER (this one is
+# searched for in the whole text).
+_NOI_NHAN = re.compile(r"N(?<![^\s./]N)(?:ơi\s+nhận|ƠI\s+NHẬN)\s*:")
 _MARKER = re.compile(r"(?<!\S)(?:TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\.?(?=\s|$)")
 _MARKER_TOKEN = re.compile(r"^(?:TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\.?$|^(?:TM|KT|TL|TUQ)\.\S+$")
 _GLUED_MARKER = re.compile(r"\b(TM|KT|TL|TUQ)\.(?=\S)")
 _SIGNED = re.compile(r"\s*\(\s*(?:[Đđ]ã\s+ký|ký|Ký|Signed|signed)\s*\)")
 
 
+_INLINE_BULLET = re.compile(r"(?:^|\s)[-•+](?=\s)")  # items flattened onto the Nơi nhận line
 _DISTRIBUTION_LIMIT = 6_000  # the longest Nơi nhận lists (a decree's) are about 1 KB
 
 
@@ -923,7 +1102,7 @@ def find_distribution(text: str, stop: int | None = None) -> Distribution | None
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     first = text[m.end() : line_end]
-    pieces = [p for p in re.split(r"(?:^|\s)[-•+](?=\s)", first) if p.strip()]
+    pieces = [p for p in _INLINE_BULLET.split(first) if p.strip()]
     for piece in pieces:
         sig = _MARKER.search(piece)
         if sig:
@@ -940,7 +1119,7 @@ def find_distribution(text: str, stop: int | None = None) -> Distribution | None
         line = text[start:pos]
         if not line.strip():
             continue
-        if not _BULLET.match(line) or re.match(r"^[ \t]*-{2,}", line):
+        if not _BULLET.match(line) or _DASHES.match(line):
             break
         items.append(clean_item(line))
         end = start + len(line.rstrip(" \t|"))
@@ -956,14 +1135,23 @@ class Signature:
     span: tuple[int, int]
 
 
+_APOSTROPHE = re.compile(r"['’]")
+
+
 def is_name_word(word: str) -> bool:
     """A word of a person's name: "Nguyễn", "Y", "K'Ré" (names of the Central Highlands keep the apostrophe)."""
-    parts = re.split(r"['’]", word)
-    return (
-        all(p.isalpha() for p in parts)
-        and word[0].isupper()
-        and (len(parts[0]) == 1 or parts[0][1:].islower())
-    )
+    if not word[:1].isupper():
+        return False  # most words of a text, decided before any splitting
+    parts = _APOSTROPHE.split(word)
+    return all(p.isalpha() for p in parts) and (len(parts[0]) == 1 or parts[0][1:].islower())
+
+
+def _is_surname_in_capitals(word: str) -> bool:
+    return is_upper_word(word) and token_key(word) in SURNAMES
+
+
+_NAME_WORDS = WordMemo(is_name_word)
+_SURNAMES_IN_CAPITALS = WordMemo(_is_surname_in_capitals)
 
 
 def _line_starts_with_bullet(text: str, pos: int) -> bool:
@@ -977,93 +1165,125 @@ def _line_starts_with_bullet(text: str, pos: int) -> bool:
 def signature_candidates(text: str, start: int, end: int) -> list[Signature]:
     """Names (2 to 5 capitalised words) under a capitalised title or after a TM./KT. line, or marked
     "(Đã ký)"; a name in the Nơi nhận list has no capitalised title above it."""
-    toks = tokens_in(text, start, end)
+    words = Words(text, start, end)
+    return titled_name_candidates(words) or capitals_name_candidates(words)
+
+
+def titled_name_candidates(toks: Words) -> list[Signature]:
+    """Names in the case of names ("Vũ Chiến Thắng") with a title above them or "(Đã ký)" after them."""
+    text, words = toks.text, toks.words
+    names = _NAME_WORDS.of(words)
     found: list[Signature] = []
     i = 0
-    while i < len(toks):
-        if not is_name_word(toks[i].text) or (
-            i > 0 and is_name_word(toks[i - 1].text) and not gap_has_newline(text, toks[i - 1], toks[i])
-        ):
-            i += 1
+    while True:
+        try:
+            i = names.index(True, i)  # a name starts at a name word: skip the others without a Python loop
+        except ValueError:
+            break
+        if i > 0 and names[i - 1] and not toks.newline_before(i):
+            i += 1  # inside a name already passed over
             continue
-        j = i + 1
-        alone = _line_is(text, toks[i].start, toks[i].start)
-        while j < len(toks) and j - i < 6 and is_name_word(toks[j].text):
-            # A PDF may break a name over lines ("Vũ\nChiến Thắng"): go on only from a line of name words alone
-            # to another one.
-            if gap_has_newline(text, toks[j - 1], toks[j]) and not (alone and _name_line(text, toks, j)):
-                break
-            j += 1
-        follows = toks[j] if j < len(toks) and not gap_has_newline(text, toks[j - 1], toks[j]) else None
-        if follows is not None and follows.text[:1].islower() and j - i >= 3:
+        if i + 1 == len(names) or not names[i + 1]:
+            i += 1  # one capitalised word (a sentence's first): no name, and the commonest case
+            continue
+        j = name_run_end(toks, names, i)
+        follows = j < len(words) and not toks.newline_before(j)
+        if follows and words[j][:1].islower() and j - i >= 3:
             j -= 1  # "Trần Hồng Hà Phụ lục": the last capitalised word opens the next sentence
         if j - i < 2 or j - i > 5:
             i = j
             continue
-        signed = _SIGNED.match(text, toks[j - 1].end)
-        title = title_run(text, toks, i)
-        title_text = " ".join(t.text for t in title)
-        key = word_key(title_text)
+        signed = _SIGNED.match(text, toks.end(j - 1))
+        title = title_run(toks, i)
+        title_words = words[title.start : title.stop]
         if (
-            title and (SIGNER_TITLE.search(key) or any(_MARKER_TOKEN.match(t.text) for t in title))
+            title_words
+            and (
+                SIGNER_TITLE.search(word_key(" ".join(title_words)))
+                or any(_MARKER_TOKEN.match(w) for w in title_words)
+            )
         ) or signed:
-            name_end = toks[j - 1].end
-            sig_start = title[0].start if title else toks[i].start
+            name_end = toks.end(j - 1)
+            sig_start = toks.start(title.start) if title_words else toks.start(i)
             sig_end = signed.end() if signed else name_end
             authority, role = (
-                split_signer_lines(text[title[0].start : title[-1].end]) if title else (None, None)
+                split_signer_lines(text[toks.start(title.start) : toks.end(title.stop - 1)])
+                if title_words
+                else (None, None)
             )
-            found.append(
-                Signature(collapse(text[toks[i].start : name_end]), authority, role, (sig_start, sig_end))
-            )
+            name = collapse(text[toks.start(i) : name_end])
+            found.append(Signature(name, authority, role, (sig_start, sig_end)))
         i = j
-    if not found:
-        found = capitals_name_candidates(text, toks)
     return found
 
 
-def capitals_name_candidates(text: str, toks: list[Token]) -> list[Signature]:
-    """Names printed in capitals ("PHÓ CHỦ TỊCH\nNGUYỄN VĂN AN"): a line of two to five capitalised words that
+def name_run_end(toks: Words, names: list[bool], i: int) -> int:
+    """End (exclusive) of the run of name words from word i: at most six words, on one line, or on the next
+    when a PDF broke the name over lines ("Vũ\\nChiến Thắng") — then only from a line of name words alone to
+    another one."""
+    j = i + 1
+    alone: bool | None = None  # is word i alone at the start of its line? Looked up when first needed
+    while j < len(names) and j - i < 6 and names[j]:
+        if toks.newline_before(j):
+            if alone is None:
+                alone = _line_is(toks.text, toks.start(i), toks.start(i))
+            if not (alone and _name_line(toks, names, j)):
+                break
+        j += 1
+    return j
+
+
+def capitals_name_candidates(toks: Words) -> list[Signature]:
+    """Names printed in capitals ("PHÓ CHỦ TỊCH\\nNGUYỄN VĂN AN"): a line of two to five capitalised words that
     starts with a family name and stands right under a title line."""
+    text, words = toks.text, toks.words
     found: list[Signature] = []
-    for i, tok in enumerate(toks):
-        if i == 0 or word_key(tok.text) not in SURNAMES or not is_upper_word(tok.text):
-            continue
-        if not gap_has_newline(text, toks[i - 1], tok):
+    surnames = _SURNAMES_IN_CAPITALS.of(words)
+    i = 0
+    while True:
+        try:
+            i = surnames.index(True, i + 1)  # not the first word: a title stands above the name
+        except ValueError:
+            break
+        if not toks.newline_before(i):
             continue
         j = i + 1
-        while j < len(toks) and j - i < 6 and not gap_has_newline(text, toks[j - 1], toks[j]):
+        while j < len(words) and j - i < 6 and not toks.newline_before(j):
             j += 1
-        words = toks[i:j]
-        if not 2 <= len(words) <= 5 or not all(w.text.isalpha() and is_upper_word(w.text) for w in words):
+        name = words[i:j]
+        if not 2 <= len(name) <= 5 or not all(w.isalpha() and is_upper_word(w) for w in name):
             continue
-        title = title_run(text, toks, i)
-        if not title or not SIGNER_TITLE.search(word_key(" ".join(t.text for t in title))):
+        title = title_run(toks, i)
+        title_words = words[title.start : title.stop]
+        if not title_words or not SIGNER_TITLE.search(word_key(" ".join(title_words))):
             continue
-        if SIGNER_TITLE.search(word_key(" ".join(w.text for w in words))):
+        if SIGNER_TITLE.search(word_key(" ".join(name))):
             continue  # a second title line, not a name
-        authority, role = split_signer_lines(text[title[0].start : title[-1].end])
-        name = modern_tones(" ".join(title_word(w.text) for w in words))
-        found.append(Signature(name, authority, role, (title[0].start, words[-1].end)))
+        authority, role = split_signer_lines(text[toks.start(title.start) : toks.end(title.stop - 1)])
+        cased = modern_tones(" ".join(title_word(w) for w in name))
+        found.append(Signature(cased, authority, role, (toks.start(title.start), toks.end(j - 1))))
     return found
 
 
-def skip_before_name(toks: list[Token], k: int) -> int:
-    """Index of the last token above a name once "(Đã ký)", "Đã ký" and a rank ("Thượng tướng", "TS.") are
+_KY = re.compile(r"[Kk]ý")
+
+
+def skip_before_name(words: list[str], k: int) -> int:
+    """Index of the last word above a name once "(Đã ký)", "Đã ký" and a rank ("Thượng tướng", "TS.") are
     passed over."""
     while k >= 0:
-        if toks[k].text.endswith(")"):
-            j = next((j for j in range(k, max(-1, k - 7), -1) if toks[j].text.startswith("(")), None)
-            if j is not None and re.search(r"[Kk]ý", " ".join(t.text for t in toks[j : k + 1])):
+        if words[k].endswith(")"):
+            j = next((j for j in range(k, max(-1, k - 7), -1) if words[j].startswith("(")), None)
+            if j is not None and _KY.search(" ".join(words[j : k + 1])):
                 k = j - 1
                 continue
-        if toks[k].text == "ký" and k > 0 and toks[k - 1].text in ("Đã", "đã"):
+        if words[k] == "ký" and k > 0 and words[k - 1] in ("Đã", "đã"):
             k -= 2
             continue
-        if NAME_PREFIXES.match(toks[k].text):
+        if NAME_PREFIXES.match(words[k]):
             k -= 1
             continue
-        if k > 0 and NAME_PREFIXES.match(f"{toks[k - 1].text} {toks[k].text}"):
+        if k > 0 and NAME_PREFIXES.match(f"{words[k - 1]} {words[k]}"):
             k -= 2
             continue
         break
@@ -1075,37 +1295,37 @@ def _line_is(text: str, line_pos: int, start: int) -> bool:
     return not text[line_start(text, line_pos) : start].strip()
 
 
-def _name_line(text: str, toks: list[Token], k: int) -> bool:
-    """Is the line starting at token k made of name words only (and at most four)?"""
+def _name_line(toks: Words, names: list[bool], k: int) -> bool:
+    """Is the line starting at word k made of name words only (and at most four)?"""
     n = 0
-    while k + n < len(toks) and (n == 0 or not gap_has_newline(text, toks[k + n - 1], toks[k + n])):
-        if not is_name_word(toks[k + n].text) or n >= 4:
+    while k + n < len(names) and (n == 0 or not toks.newline_before(k + n)):
+        if not names[k + n] or n >= 4:
             return False
         n += 1
     return n > 0
 
 
-def title_run(text: str, toks: list[Token], name_index: int) -> list[Token]:
-    """The capitalised lines right above a name, not crossing into the Nơi nhận list above them."""
-    run: list[Token] = []
-    k = skip_before_name(toks, name_index - 1)
-    while k >= 0 and len(run) < 16:
-        tok = toks[k]
-        next_tok = toks[k + 1]
-        if gap_has_newline(text, tok, next_tok) and _line_starts_with_bullet(text, tok.start):
+def title_run(toks: Words, name_index: int) -> range:
+    """The indices of the capitalised lines right above a name, not crossing into the Nơi nhận list above
+    them."""
+    words = toks.words
+    last = skip_before_name(words, name_index - 1)
+    k = last
+    while k >= 0 and last - k < 16:
+        word = words[k]
+        if toks.newline_before(k + 1) and _line_starts_with_bullet(toks.text, toks.start(k)):
             break
-        in_title = _MARKER_TOKEN.match(tok.text) or (is_upper_word(tok.text) and tok.text[-1] not in ".,;:)")
-        if not in_title and not (tok.text in ("-", ",") and run):
+        in_title = _MARKER_TOKEN.match(word) or (is_upper_word(word) and word[-1] not in ".,;:)")
+        if not in_title and not (word in ("-", ",") and k < last):
             break
-        run.append(tok)
         k -= 1
-    run.reverse()
-    while run and run[0].text in ("-", ","):
-        run.pop(0)
-    first_marker = next((n for n, t in enumerate(run) if _MARKER_TOKEN.match(t.text)), None)
-    if first_marker:
-        run = run[first_marker:]  # words before "TM." belong to whatever stood above the signature
-    return run
+    first = k + 1
+    while first <= last and words[first] in ("-", ","):
+        first += 1
+    marker = next((n for n in range(first, last + 1) if _MARKER_TOKEN.match(words[n])), None)
+    if marker is not None:
+        first = marker  # words before "TM." belong to whatever stood above the signature
+    return range(first, last + 1)
 
 
 # Chức vụ that can open the signer's title line, and that a KT./TL./TUQ. line names as the one it signs for.
@@ -1140,7 +1360,7 @@ def _signer_title_start(flat: str, *, for_organ: bool) -> int | None:
     After TM. stands a body, so the title is the first chức vụ after its first word; after KT./TL./TUQ. stands
     a chức vụ, so the title is the one after it ("PHÓ …", "THỨ TRƯỞNG", "CHÁNH VĂN PHÒNG").
     """
-    words = list(re.finditer(r"\S+", flat))
+    words = list(_TOKEN.finditer(flat))
     if len(words) < 2:
         return None
     if not for_organ:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -11,8 +13,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest import metadata
 from ingest.evaluate import METADATA_FIELDS, metadata_equal
-from ingest.metadata import MetadataResult, extract_metadata
+from ingest.metadata import (
+    _NUMBER_BODY,
+    Heads,
+    MetadataResult,
+    WordMemo,
+    Words,
+    extract_metadata,
+    has_lower,
+    is_name_word,
+    is_upper_word,
+    tokens_in,
+)
+from ingest.metadata_lexicon import BODY_HEADS, HEADS_BEFORE_LOCALITY, LOCALITY_LEVEL, ORGAN_HEADS, word_key
 from ingest.normalise import normalise
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -449,6 +464,116 @@ def test_large_input_reads_only_header_and_signature() -> None:
     started = time.perf_counter()
     extract_metadata(text.replace("\n", " "))  # one 5 MB line: no line is searched back to the start
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        normalise(LETTER).text.replace("\n", " ") + " ",  # one line
+        normalise(LETTER).text,  # short lines
+        "\n".join(normalise(LETTER).text.split()) + "\n",  # a word per line
+        "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nNguyễn Văn An\n./.\n[^1]: x\n",  # footers only
+    ],
+    ids=["one-line", "short-lines", "word-lines", "footers"],
+)
+def test_twenty_megabytes_in_under_a_second(unit: str) -> None:
+    text = (unit * (20_000_000 // len(unit) + 1))[:20_000_000]
+    started = time.perf_counter()
+    result = extract_metadata(text)
+    assert time.perf_counter() - started < 1
+    assert isinstance(result, MetadataResult)
+
+
+# --- the fast paths agree with the plain definitions -------------------------------------------------------
+
+_TEXT_WITH_ODD_SPACES = st.lists(
+    st.sampled_from([*"aĐ'’-.( )\n\t\r\x0b\x0c\x1c\x85\xa0\u2028\u3000", "ab", "\n\n", "  "]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT_WITH_ODD_SPACES, st.integers(-3, 70), st.integers(-3, 70))
+def test_token_lists_are_the_runs_of_non_space(text: str, start: int, end: int) -> None:
+    runs = [(m.group(), m.start(), m.end()) for m in re.compile(r"\S+").finditer(text, start, end)]
+    assert [tuple(t) for t in tokens_in(text, start, end)] == runs
+    words = Words(text, start, end)
+    # Ask for the offsets out of order: each line is placed from whichever end is nearer.
+    placed = {i: (words.words[i], words.start(i), words.end(i)) for i in reversed(range(len(words.words)))}
+    assert [placed[i] for i in range(len(words.words))] == runs
+    for i in range(1, len(runs)):
+        assert words.newline_before(i) == ("\n" in text[runs[i - 1][2] : runs[i][1]])
+
+
+def _plain_has_lower(word: str) -> bool:
+    return any(c.islower() for c in word)
+
+
+def _plain_is_upper_word(word: str) -> bool:
+    return any(c.isalpha() for c in word) and not _plain_has_lower(word)
+
+
+def _plain_is_name_word(word: str) -> bool:
+    parts = re.split(r"['’]", word)
+    return (
+        all(p.isalpha() for p in parts)
+        and word[0].isupper()
+        and (len(parts[0]) == 1 or parts[0][1:].islower())
+    )
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(st.text(min_size=1, max_size=8))
+def test_word_tests_match_their_definitions(word: str) -> None:
+    assert has_lower(word) == _plain_has_lower(word)
+    assert is_upper_word(word) == _plain_is_upper_word(word)
+    assert is_name_word(word) == _plain_is_name_word(word)
+
+
+# The patterns as first written, opening with a look-behind (slow: tried at every position of the text).
+_PLAIN_PATTERNS = {
+    "_NUMBER": r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY,
+    "_VV": r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*",
+    "_NOI_NHAN": r"(?:(?<=[\s./])|^)(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:",
+}
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["S", "s", "ố", "Ố", "SỐ", "Số", ":", " ", "\n", "1", "/", "-", "QĐ", "a", ".", "_", "V", "v",
+                         "V/v", "V/V", "v/V", "V.v", "N", "Nơi", "NƠI", "nhận", "NHẬN", "ơi", "3", "é"]),
+        max_size=14,
+    ).map("".join),
+    st.integers(0, 20),
+)  # fmt: skip
+def test_patterns_that_open_with_a_letter_match_as_their_plain_forms(text: str, pos: int) -> None:
+    for name, plain in _PLAIN_PATTERNS.items():
+        fast = getattr(metadata, name)
+        found = [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)]
+        assert found == [(m.span(), m.groupdict()) for m in re.compile(plain).finditer(text, pos)], name
+
+
+@pytest.mark.parametrize("heads", [BODY_HEADS + ORGAN_HEADS, tuple(LOCALITY_LEVEL), HEADS_BEFORE_LOCALITY])
+def test_heads_are_found_as_by_trying_each_in_turn(heads: tuple[str, ...]) -> None:
+    def plain(keys: list[str], i: int) -> str | None:
+        return next((h for h in heads if " ".join(keys[i : i + len(h.split())]) == h), None)
+
+    words = [*" ".join(heads).split(), "", "tỉnh", "xã", "hội", "x"]
+    rnd = random.Random(0)
+    index = Heads(heads)
+    for _ in range(3_000):
+        keys = [rnd.choice(words) for _ in range(rnd.randrange(0, 7))]
+        for i in range(len(keys) + 1):
+            assert index.at(keys, i) == plain(keys, i)
+
+
+def test_word_memo_gives_the_function_value_and_stays_bounded() -> None:
+    memo = WordMemo(word_key)
+    words = [f"TỈNH{n}" for n in range(WordMemo._MAX_WORDS + 10)] + ["x" * 100]
+    assert memo.of(words) == [word_key(w) for w in words]
+    assert memo.of(words[:3]) == [word_key(w) for w in words[:3]]
+    assert len(memo.known) <= WordMemo._MAX_WORDS
+    assert memo("Uỷ") == "ủy"
 
 
 # --- the annotated corpus ----------------------------------------------------------------------------------
