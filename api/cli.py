@@ -1,8 +1,10 @@
-"""`lexgraph`, the command line: extract citations from files, measure extraction on annotated documents.
+"""`lexgraph`, the command line: extract citations from files, measure extraction on annotated documents,
+ingest documents into the graph and query it.
 
-Exit status: 0 all well, 1 a file had errors (extract) or a measure fell below its floor (eval), 2 usage
-error, 130 interrupted (Ctrl-C), 141 the reader of stdout went away. Whatever goes wrong, the user gets a
-message on stderr, never a traceback.
+Exit status: 0 all well, 1 a file had errors (extract, ingest), a measure fell below its floor (eval), the
+graph store cannot be used, or a REF names no single document (query), 2 usage error, 130 interrupted
+(Ctrl-C), 141 the reader of stdout went away. Whatever goes wrong, the user gets a message on stderr, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -22,9 +24,29 @@ import click
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
+from api import views
+from graph import (
+    DEFAULT_URL,
+    ENV_VAR,
+    RELATIONS,
+    AmbiguousReference,
+    DocumentNotFound,
+    GraphStore,
+    IngestSummary,
+    StoreError,
+    open_store,
+)
+from graph import ingest as graph_ingest
 from ingest.evaluate import (
     MEASURES,
     METADATA_FIELDS,
@@ -88,7 +110,8 @@ def _use_utf8() -> None:
 
 
 def _error(message: str) -> None:
-    _stderr.print(f"[red]lexgraph:[/red] {escape(message)}")
+    # One line, however long: a message is grepped for and read in logs, not only on a terminal.
+    _stderr.print(f"[red]lexgraph:[/red] {escape(message)}", soft_wrap=True)
 
 
 def _silence_stdout() -> None:
@@ -181,8 +204,9 @@ def _owner(inputs: Sequence[Path], current: int, source: str) -> int:
     return current
 
 
-def _guarded_lines(paths: Sequence[Path], options: dict[str, Any]) -> Iterator[_Line]:
-    """The output lines of `extract`, safe against a pipeline that raises.
+def _guarded_extractions(paths: Sequence[Path], options: dict[str, Any]) -> Iterator[Extraction | None]:
+    """The extractions of `paths`, safe against a pipeline that raises; None for a failure that could not be
+    charged to any file.
 
     The pipeline turns a bad file into an `errors` entry itself; this is the last line of defence for a bug
     in it. When it raises, the file in progress is unknown: the failure is charged to the input after the last
@@ -198,16 +222,22 @@ def _guarded_lines(paths: Sequence[Path], options: dict[str, Any]) -> Iterator[_
         try:
             for extraction in extract_paths(paths[start:], progress=False, **options):
                 current, produced = _owner(inputs, current, extraction.source), True
-                yield _line(extraction)
+                yield extraction
             return
         except Exception as exc:
             failed = current + 1 if produced and not paths[current].is_dir() else current
             if failed >= len(paths):
                 _error(f"extraction failed after the last file: {type(exc).__name__}: {exc}")
-                yield _Line(None, True)
+                yield None
                 return
-            yield _line(_internal_error(str(paths[failed]), exc))
+            yield _internal_error(str(paths[failed]), exc)
             start = failed + 1
+
+
+def _guarded_lines(paths: Sequence[Path], options: dict[str, Any]) -> Iterator[_Line]:
+    """The output lines of `extract` (see `_guarded_extractions`)."""
+    for extraction in _guarded_extractions(paths, options):
+        yield _Line(None, True) if extraction is None else _line(extraction)
 
 
 @app.command()
@@ -441,3 +471,392 @@ def eval_command(
         _error(str(failure))
     if failures:
         raise typer.Exit(EXIT_FAILED)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# the graph: ingest and query
+
+_STORE_HELP = (
+    "Where the graph is: sqlite:///relative/path.db, sqlite:////absolute/path.db, or neo4j://host:7687 "
+    f"(default: ${ENV_VAR} or {DEFAULT_URL})."
+)
+StoreOption = Annotated[str | None, typer.Option("--store", help=_STORE_HELP, show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")]
+RelationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--relation",
+        "-r",
+        help=f"Follow only this relation (repeatable): {', '.join(RELATIONS)}.",
+        show_default=False,
+    ),
+]
+
+
+@contextmanager
+def _graph_errors() -> Iterator[None]:
+    """A store that cannot be used, a reference that names nothing or too much, a bad option value: one clear
+    line on stderr and exit status 1 (2 for a usage error)."""
+    try:
+        yield
+    except StoreError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    except (DocumentNotFound, AmbiguousReference) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    except ValueError as exc:  # an unknown relation name
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _emit_json(value: Any) -> None:
+    """JSON of models (or lists of them) on stdout, UTF-8, Vietnamese as it is."""
+    if isinstance(value, list):
+        data = [v.model_dump(mode="json") for v in value]
+    elif value is None or isinstance(value, dict):
+        data = value
+    else:
+        data = value.model_dump(mode="json")
+    sys.stdout.buffer.write(json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n")
+    sys.stdout.buffer.flush()
+
+
+def _labeller(store: GraphStore) -> Callable[[str], str]:
+    """id → label, each looked up once (for who asserts an edge, what an edge points to)."""
+    cache: dict[str, str] = {}
+
+    def label(doc_id: str) -> str:
+        if doc_id not in cache:
+            document = store.get(doc_id)
+            cache[doc_id] = document.label if document else doc_id
+        return cache[doc_id]
+
+    return label
+
+
+@contextmanager
+def _ingest_progress(total: int) -> Iterator[Callable[[Extraction], None]]:
+    """A progress bar on stderr when a person watches it; nothing when stderr is a file or a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda _extraction: None
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("[dim]{task.fields[current]}"),
+    )
+    with Progress(*columns, console=_stderr, transient=True) as progress:
+        task = progress.add_task("Ingesting", total=total or None, current="")
+
+        def advance(extraction: Extraction) -> None:
+            progress.update(task, advance=1, current=escape(Path(extraction.source).name))
+
+        yield advance
+
+
+def _count_files(paths: Sequence[Path]) -> int:
+    try:
+        from ingest.readers import iter_input_files
+
+        return sum(1 for _ in iter_input_files(paths))
+    except Exception:  # only a progress total: the pipeline reports unreadable inputs itself
+        return 0
+
+
+def _summary(summary: IngestSummary, store: GraphStore) -> None:
+    stats = store.stats()
+    _stderr.print(
+        f"{summary.files} files → {escape(store.url)}: {summary.written} documents written, "
+        f"{summary.unchanged} unchanged; {summary.citations} citations, {summary.asserted} asserted relations; "
+        f"{summary.placeholders_created} placeholders created, {summary.placeholders_removed} merged away; "
+        f"{len(summary.errors)} errors",
+        soft_wrap=True,
+    )
+    _stderr.print(
+        f"the graph holds {stats.documents} documents, {stats.placeholders} placeholders "
+        f"(cited, not ingested), {stats.edges} edges",
+        soft_wrap=True,
+    )
+    for error in summary.errors[:20]:
+        _stderr.print(f"  {escape(error.source)}: {error.code}: {escape(error.message)}", soft_wrap=True)
+    if len(summary.errors) > 20:
+        _stderr.print(f"  … and {len(summary.errors) - 20} more")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH", help="Files or folders (read recursively).", show_default=False),
+    ],
+    store_option: StoreOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Worker processes (default: one per core)."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 64,
+) -> None:
+    """Extract documents and write them into the graph: documents, citations, asserted relations, and
+    placeholders for what they cite that the graph does not hold.
+
+    Ingesting the same files again changes nothing; a changed file replaces its document's edges. Exit status
+    1 when a file had errors (the others are written) or the store cannot be used.
+    """
+    _use_utf8()
+    with _exit_status(), _graph_errors(), open_store(store_option, create=True) as store:
+        failed = 0
+
+        def extractions() -> Iterator[Extraction]:
+            nonlocal failed
+            for extraction in _guarded_extractions(paths, {"workers": workers}):
+                if extraction is None:
+                    failed += 1
+                    continue
+                yield extraction
+
+        with _ingest_progress(_count_files(paths)) as advance:
+            summary = graph_ingest(store, extractions(), batch_size=batch_size, on_extraction=advance)
+        _summary(summary, store)
+    if summary.errors or failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+query_app = typer.Typer(
+    help="Ask the graph: what implements a document, what it cites, paths, missing documents.",
+    no_args_is_help=True,
+)
+app.add_typer(query_app, name="query")
+
+RefArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="REF",
+        help='A document: its id, or how texts cite it ("Nghị quyết 06/NQ-CP", "06/NQ-CP", "Luật Đất đai 2013").',
+        show_default=False,
+    ),
+]
+
+
+@contextmanager
+def _query(store_option: str | None) -> Iterator[GraphStore]:
+    """The store for one query, with every failure turned into a message and an exit status."""
+    _use_utf8()
+    with _exit_status(), _graph_errors(), open_store(store_option, create=False) as store:
+        yield store
+
+
+def _print(renderable: Any) -> None:
+    Console(highlight=False, soft_wrap=False).print(renderable)
+
+
+def _tree_command(
+    ref: str, store_option: str | None, as_json: bool, depth: int, relations: list[str] | None, forwards: bool
+) -> None:
+    with _query(store_option) as store:
+        document = store.lookup(ref)
+        chosen = relations or ["implements"]
+        if forwards:
+            tree = store.implements(document.id, max_depth=depth, relations=chosen)
+        else:
+            tree = store.implementers(document.id, max_depth=depth, relations=chosen)
+        if as_json:
+            _emit_json(tree)
+            return
+        title = "what it implements" if forwards else "what implements it"
+        _print(views.tree_view(tree, f"{title} ({', '.join(chosen)}, depth {depth})", _labeller(store)))
+
+
+DepthOption = Annotated[int, typer.Option("--depth", "-d", min=1, max=50, help="Levels to follow.")]
+
+
+@query_app.command("implementers")
+def query_implementers(
+    ref: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    depth: DepthOption = 5,
+    relation: RelationOption = None,
+) -> None:
+    """What implements REF, transitively, as a tree: each link with the sentence that states it."""
+    _tree_command(ref, store_option, as_json, depth, relation, forwards=False)
+
+
+@query_app.command("implements")
+def query_implements(
+    ref: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    depth: DepthOption = 10,
+    relation: RelationOption = None,
+) -> None:
+    """What REF implements, up to the roots."""
+    _tree_command(ref, store_option, as_json, depth, relation, forwards=True)
+
+
+def _edges_command(
+    ref: str, store_option: str | None, as_json: bool, relations: list[str] | None, outgoing: bool
+) -> None:
+    with _query(store_option) as store:
+        document = store.lookup(ref)
+        edges = store.citations(document.id, "out" if outgoing else "in", relations or None)
+        if as_json:
+            _emit_json(
+                {
+                    "document": document.model_dump(mode="json"),
+                    "edges": [e.model_dump(mode="json") for e in edges],
+                }
+            )
+            return
+        _print(views.edges_view(document, edges, outgoing, _labeller(store)))
+
+
+@query_app.command("cites")
+def query_cites(
+    ref: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    relation: RelationOption = None,
+) -> None:
+    """What REF cites (and what other texts say it does), with the sentences."""
+    _edges_command(ref, store_option, as_json, relation, outgoing=True)
+
+
+@query_app.command("cited-by")
+def query_cited_by(
+    ref: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    relation: RelationOption = None,
+) -> None:
+    """What cites REF, with the sentences."""
+    _edges_command(ref, store_option, as_json, relation, outgoing=False)
+
+
+@query_app.command("path")
+def query_path(
+    source: RefArgument,
+    target: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    depth: DepthOption = 10,
+    relation: RelationOption = None,
+) -> None:
+    """The shortest chain of citations from one document to the other (or, failing that, back)."""
+    with _query(store_option) as store:
+        a, b = store.lookup(source), store.lookup(target)
+        path = store.path(a.id, b.id, relation or None, max_depth=depth)
+        if path is None:
+            path = store.path(b.id, a.id, relation or None, max_depth=depth)
+        if as_json:
+            _emit_json(path)
+        elif path is not None:
+            _print(views.path_view(path, _labeller(store)))
+        if path is None:
+            _error(f"no chain of citations between {a.label} and {b.label} within {depth} steps")
+            raise typer.Exit(EXIT_FAILED)
+
+
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to list.")]
+
+
+@query_app.command("missing")
+def query_missing(
+    store_option: StoreOption = None, as_json: JsonOption = False, limit: LimitOption = 30
+) -> None:
+    """Documents that are cited but not in the graph, most cited first: what to ingest next."""
+    with _query(store_option) as store:
+        ranked = store.missing(limit)
+        if as_json:
+            _emit_json(ranked)
+            return
+        _print(views.ranking_view("Cited but not ingested", ranked))
+
+
+@query_app.command("most-cited")
+def query_most_cited(
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    limit: LimitOption = 30,
+    relation: RelationOption = None,
+) -> None:
+    """Documents most cited, ingested or not."""
+    with _query(store_option) as store:
+        ranked = store.most_cited(limit, relation or None)
+        if as_json:
+            _emit_json(ranked)
+            return
+        _print(views.ranking_view("Most cited", ranked))
+
+
+@query_app.command("show")
+def query_show(ref: RefArgument, store_option: StoreOption = None, as_json: JsonOption = False) -> None:
+    """A document: what is known of it, what it cites and what cites it."""
+    with _query(store_option) as store:
+        document = store.lookup(ref)
+        cites = store.citations(document.id, "out")
+        cited_by = store.citations(document.id, "in")
+        if as_json:
+            _emit_json(
+                {
+                    "document": document.model_dump(mode="json"),
+                    "cites": [e.model_dump(mode="json") for e in cites],
+                    "cited_by": [e.model_dump(mode="json") for e in cited_by],
+                }
+            )
+            return
+        label = _labeller(store)
+        _print(views.document_view(document))
+        _print(views.edges_view(document, cites, True, label))
+        _print(views.edges_view(document, cited_by, False, label))
+
+
+@query_app.command("search")
+def query_search(
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    number: Annotated[str | None, typer.Option(help="Part of the số ký hiệu.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="Nghị quyết, Công văn, Luật …")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Part of the issuer's name.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Issued on or after (YYYY or YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Issued on or before (YYYY or YYYY-MM-DD).")
+    ] = None,
+    words: Annotated[str | None, typer.Option(help="Words of the name or subject.")] = None,
+    ingested: Annotated[
+        bool, typer.Option("--ingested", help="Leave out cited-but-missing documents.")
+    ] = False,
+    limit: LimitOption = 50,
+) -> None:
+    """Documents by number, type, issuer, date range and words of the subject."""
+    with _query(store_option) as store:
+        found = store.search(
+            number=number,
+            doc_type=doc_type,
+            issuer=issuer,
+            date_from=date_from,
+            date_to=date_to,
+            words=words,
+            placeholders=not ingested,
+            limit=limit,
+        )
+        if as_json:
+            _emit_json(found)
+            return
+        _print(views.documents_view(f"{len(found)} documents", found))
+
+
+@query_app.command("stats")
+def query_stats(store_option: StoreOption = None, as_json: JsonOption = False) -> None:
+    """How big the graph is: documents, placeholders, edges by relation and by how they were resolved."""
+    with _query(store_option) as store:
+        stats = store.stats()
+        if as_json:
+            _emit_json(stats)
+            return
+        _print(views.stats_view(stats))

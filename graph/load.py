@@ -1,0 +1,431 @@
+"""Extractions → store writes: plan each document (pure), apply batches of whole documents in one transaction
+each (`apply_batch`, run by every store on its own `GraphTxn`), and ingest a stream of extractions with a
+progress callback (`ingest`).
+
+Idempotent by construction: a document whose content hash is stored is skipped, so ingesting a file again
+changes nothing; a new version of a document replaces the edges its text states. A batch is one transaction,
+so a crash leaves the store at the last whole batch, and running again completes it.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from graph.identity import (
+    CitingContext,
+    DocumentIdentity,
+    Reference,
+    identify,
+    reference_from_citation,
+    reference_from_text,
+)
+from graph.models import NO_END, EdgeRecord, EndRecord, NodeRecord, Retarget, WriteResult
+from graph.resolve import Candidate, Resolved, resolve
+from graph.store import GraphStore, GraphTxn
+from ingest.models import Citation, Extraction
+
+# Part of every content hash: changing how documents are identified or resolved makes the next ingest rewrite
+# every document instead of skipping it as unchanged.
+IDENTITY_VERSION = "1"
+MAX_PASSES = 4  # re-resolution rounds per batch; each round can only be caused by nodes the previous one made
+
+
+@dataclass(frozen=True)
+class PlannedEdge:
+    """An edge a text states, with its ends still references (resolved when written)."""
+
+    relation: str
+    relation_detail: str | None
+    evidence: str
+    start: int | None
+    end: int | None
+    mention: str | None
+    pinpoint: str | None
+    confidence: float
+    cited_as: str
+    target: Reference
+    source: Reference | None = None  # None: the document itself; a reference for an asserted relation
+    source_cited_as: str | None = None
+    # Ends that resolve without looking at the graph (a number with its year), resolved when planned, so that
+    # the write transaction is shorter: (id, how it was resolved).
+    fixed_target: tuple[str, EndRecord] | None = None
+    fixed_source: tuple[str, EndRecord] | None = None
+
+
+def _fixed(ref: Reference | None) -> tuple[str, EndRecord] | None:
+    if ref is None or not (ref.number and ref.definite):
+        return None
+    resolved = resolve(ref, ())
+    return resolved.target, _end(ref, resolved)
+
+
+@dataclass(frozen=True)
+class DocumentWrite:
+    node: NodeRecord
+    edges: tuple[PlannedEdge, ...]
+
+
+def content_hash(extraction: Extraction, source: str) -> str:
+    digest = hashlib.sha256()
+    for part in (IDENTITY_VERSION, source, extraction.to_json()):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _node(identity: DocumentIdentity, extraction: Extraction, source: str) -> NodeRecord:
+    meta = extraction.document
+    assert meta is not None
+    return NodeRecord(
+        id=identity.id,
+        placeholder=False,
+        number=identity.number,
+        title=identity.title,
+        doc_type=meta.doc_type,
+        issuer=meta.issuer,
+        issue_date=meta.issue_date,
+        year=identity.year,
+        province=identity.province,
+        local=identity.local,
+        definite=identity.definite,
+        keys=identity.keys,
+        place=meta.place,
+        subject=meta.subject,
+        signer=meta.signer,
+        source=source,
+        content_hash=content_hash(extraction, source),
+        meta_json=meta.model_dump_json(),
+    )
+
+
+def _citation_edge(citation: Citation, context: CitingContext) -> PlannedEdge:
+    target = reference_from_citation(citation, context)
+    return PlannedEdge(
+        relation=citation.relation,
+        relation_detail=citation.relation_detail,
+        evidence=citation.evidence,
+        start=citation.start,
+        end=citation.end,
+        mention=citation.mention,
+        pinpoint=citation.pinpoint,
+        confidence=citation.confidence,
+        cited_as=citation.key,
+        target=target,
+        fixed_target=_fixed(target),
+    )
+
+
+def _key_reference(
+    key: str, citations: dict[str, Citation], context: CitingContext, before: str | None = None
+) -> Reference | None:
+    citation = citations.get(key)
+    if citation is not None:
+        return reference_from_citation(citation, context, before=before)
+    return reference_from_text(
+        key, context
+    )  # the contract says it is a citation key; a stray one still counts
+
+
+def plan(extraction: Extraction) -> DocumentWrite:
+    """What writing this extraction means; ValueError when it holds no document."""
+    if extraction.document is None:
+        raise ValueError(f"{extraction.source}: no document to write")
+    source = os.path.abspath(extraction.source)
+    identity = identify(extraction.document, source)
+    context = identity.context
+    edges = [_citation_edge(c, context) for c in extraction.citations]
+    by_key = {c.key: c for c in extraction.citations}
+    for asserted in extraction.asserted:
+        source_ref = _key_reference(asserted.source, by_key, context)
+        # "A implements B": B was issued before A, so A's date (when cited) bounds what B can mean.
+        target_ref = _key_reference(
+            asserted.target, by_key, context, before=source_ref.date if source_ref else None
+        )
+        if source_ref is None or target_ref is None:
+            continue
+        start = extraction.text.find(asserted.evidence) if extraction.text and asserted.evidence else -1
+        edges.append(
+            PlannedEdge(
+                relation=asserted.relation,
+                relation_detail=None,
+                evidence=asserted.evidence,
+                start=start if start >= 0 else None,
+                end=start + len(asserted.evidence) if start >= 0 else None,
+                mention=None,
+                pinpoint=None,
+                confidence=asserted.confidence,
+                cited_as=asserted.target,
+                target=target_ref,
+                source=source_ref,
+                source_cited_as=asserted.source,
+                fixed_target=_fixed(target_ref),
+                fixed_source=_fixed(source_ref),
+            )
+        )
+    return DocumentWrite(_node(identity, extraction, source), tuple(edges))
+
+
+# Methods whose target is the reference's own id (graph/resolve.py); the others point at existing candidates.
+OWN_ID_METHODS = frozenset({"exact", "unresolved", "ambiguous"})
+
+
+def placeholder(target: str, ref: Reference) -> NodeRecord:
+    """The placeholder a reference falls back on (`target`, its own id), with what the citation says of it."""
+    return NodeRecord(
+        id=target,
+        placeholder=True,
+        number=ref.number,
+        title=ref.title,
+        doc_type=ref.doc_type,
+        issuer=ref.issuer,
+        issue_date=(ref.date or ref.year) if ref.year else None,
+        year=ref.year,
+        province=ref.province if ref.local else None,
+        local=ref.local,
+        definite=ref.definite,
+        keys=frozenset([ref.key]),
+    )
+
+
+def _end(ref: Reference, resolved: Resolved) -> EndRecord:
+    # A fixed end never resolves again: its reference need not be kept.
+    resolution = resolved.resolution
+    return EndRecord(
+        ref.key,
+        None if resolved.fixed else ref.to_json(),
+        resolved.fixed,
+        resolution.method,
+        resolution.confidence,
+        json.dumps(resolution.candidates, ensure_ascii=False),
+    )
+
+
+@dataclass
+class _Batch:
+    """What one batch has done so far."""
+
+    txn: GraphTxn
+    result: dict[str, int] = field(default_factory=dict)
+    created: set[str] = field(default_factory=set)
+    touched: set[str] = field(default_factory=set)  # nodes that lost an edge: placeholders may be orphans
+    removed: set[str] = field(default_factory=set)
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.result[name] = self.result.get(name, 0) + n
+
+    def ensure(self, wanted: dict[str, Reference]) -> set[str]:
+        """Create the placeholders among `wanted` (a reference's own id → the reference) that do not exist, and
+        fill blanks of those that do; return the match keys of the created ones that can be candidates of other
+        references."""
+        if not wanted:
+            return set()
+        new = set(wanted) - self.txn.existing(wanted)
+        self.txn.merge_placeholders([placeholder(t, r) for t, r in wanted.items()])
+        self.created |= new
+        return {wanted[t].key for t in new if wanted[t].definite}
+
+
+def apply_batch(txn: GraphTxn, documents: Sequence[DocumentWrite]) -> WriteResult:
+    """Write whole documents (see `GraphStore.write`) with the primitives of one transaction."""
+    # A batch makes a few objects per edge and no reference cycles; the cyclic collector, which would scan all of
+    # them again and again, is paused meanwhile (15 % of the time of a large batch).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _apply_batch(txn, documents)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _apply_batch(txn: GraphTxn, documents: Sequence[DocumentWrite]) -> WriteResult:
+    batch = _Batch(txn)
+    latest = {d.node.id: d for d in documents}  # two versions of one document in a batch: the last one wins
+    stored = txn.content_hashes(list(latest))
+    todo = [d for d in latest.values() if stored.get(d.node.id) != d.node.content_hash]
+    batch.count("unchanged", len(documents) - len(todo))
+    if not todo:
+        return WriteResult(**batch.result)
+    ids = [d.node.id for d in todo]
+    by_source = txn.ids_from_sources([d.node.source for d in todo if d.node.source])
+    # A file that now names another document: the old one loses its edges and keeps only its citers.
+    retired = {old for d in todo for old in by_source.get(d.node.source or "", []) if old != d.node.id}
+    if retired:
+        batch.touched |= txn.delete_edges_of(retired) | retired
+        txn.demote(retired)
+    batch.touched |= txn.delete_edges_of(ids)  # the old versions' edges
+    txn.upsert_documents([d.node for d in todo])
+    changed_keys = {key for d in todo for key in d.node.keys}
+    batch.count("written", len(todo))
+    edges = _resolve_new_edges(batch, todo, changed_keys)
+    txn.insert_edges(edges)
+    batch.count("citations", sum(e.asserted_by is None for e in edges))
+    batch.count("asserted", sum(e.asserted_by is not None for e in edges))
+    _settle(batch, changed_keys)
+    return WriteResult(
+        **batch.result,
+        placeholders_created=len(batch.created - batch.removed),
+        placeholders_removed=len(batch.removed - batch.created),
+    )
+
+
+def _resolve_new_edges(
+    batch: _Batch, todo: Sequence[DocumentWrite], changed_keys: set[str]
+) -> list[EdgeRecord]:
+    refs = [r for d in todo for e in d.edges for r in (e.target, e.source) if r is not None]
+    # A number with its year (and province) resolves without looking: only the others need candidates.
+    candidates = batch.txn.candidates({r.key for r in refs if not (r.number and r.definite)})
+    wanted: dict[str, Reference] = {}
+    aliases: set[tuple[str, str]] = set()
+    records: list[EdgeRecord] = []
+    for document in todo:
+        for edge in document.edges:
+            dst_id, dst_end = edge.fixed_target or _resolved_end(edge.target, candidates)
+            src_id, src_end = document.node.id, None
+            if edge.source is not None:
+                src_id, src_end = edge.fixed_source or _resolved_end(edge.source, candidates)
+            if src_id == dst_id:
+                continue  # a text citing its own number, or a relation of a document to itself: no edge
+            for ref, end_id, end in ((edge.target, dst_id, dst_end), (edge.source, src_id, src_end)):
+                if ref is None or end is None or end.method not in OWN_ID_METHODS:
+                    continue
+                wanted.setdefault(end_id, ref)
+                if end.fixed and ref.alias:
+                    aliases.add((ref.alias, end_id))  # "Luật Đất đai số 31/2024/QH15": its name
+            # _make: a NamedTuple from one tuple, the fast way (this runs for every edge).
+            records.append(
+                EdgeRecord._make(
+                    (
+                        src_id,
+                        dst_id,
+                        edge.relation,
+                        edge.relation_detail,
+                        document.node.id,
+                        document.node.id if edge.source else None,  # asserted_by
+                        edge.evidence,
+                        edge.start,
+                        edge.end,
+                        edge.mention,
+                        edge.pinpoint,
+                        edge.confidence,
+                        edge.cited_as,
+                        edge.source_cited_as,
+                    )
+                    + dst_end
+                    + (src_end or NO_END)
+                )
+            )
+    ingested = {d.node.id for d in todo}
+    changed_keys |= batch.ensure({t: r for t, r in wanted.items() if t not in ingested})
+    if aliases:
+        batch.txn.add_keys(sorted(aliases))
+        changed_keys |= {key for key, _ in aliases}
+    return records
+
+
+def _resolved_end(ref: Reference, candidates: dict[str, list[Candidate]]) -> tuple[str, EndRecord]:
+    resolved = resolve(ref, candidates.get(ref.key, []))
+    return resolved.target, _end(ref, resolved)
+
+
+def _settle(batch: _Batch, changed_keys: set[str]) -> None:
+    """Resolve again every edge end that what this batch added could change, until nothing moves; then remove
+    placeholders left without edges (which may change candidate lists: another round)."""
+    txn = batch.txn
+    keys = set(changed_keys)
+    for _ in range(MAX_PASSES):
+        ends = txn.unfixed_ends(keys) if keys else []
+        keys = set()
+        if ends:
+            refs = [Reference.from_json(end.ref_json or "") for end in ends]
+            candidates = txn.candidates({r.key for r in refs})
+            changes: list[Retarget] = []
+            wanted: dict[str, Reference] = {}
+            for end, ref in zip(ends, refs, strict=True):
+                resolved = resolve(ref, candidates.get(ref.key, []))
+                if resolved.target != end.target or resolved.resolution != end.resolution:
+                    changes.append(Retarget(end.edge_id, end.end, resolved.target, resolved.resolution))
+                    if resolved.resolution.method in OWN_ID_METHODS:
+                        wanted.setdefault(resolved.target, ref)
+                    batch.touched.add(end.target)
+            keys = batch.ensure(wanted)
+            txn.retarget(changes)
+            batch.count("reresolved", len(changes))
+        orphans = txn.orphan_placeholders(batch.touched)
+        batch.touched = set()
+        if orphans:
+            keys |= txn.keys_of(orphans)
+            txn.delete_nodes(orphans)
+            batch.removed |= orphans
+        if not keys:
+            return
+
+
+# ------------------------------------------------------------------------------------------------------------
+# ingesting a stream of extractions
+
+
+@dataclass
+class IngestError:
+    source: str
+    code: str
+    message: str
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    written: int = 0
+    unchanged: int = 0
+    citations: int = 0
+    asserted: int = 0
+    placeholders_created: int = 0
+    placeholders_removed: int = 0
+    reresolved: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    def add(self, result: WriteResult) -> None:
+        for name, value in result.model_dump().items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+def ingest(
+    store: GraphStore,
+    extractions: Iterable[Extraction],
+    *,
+    batch_size: int = 64,
+    on_extraction: Callable[[Extraction], None] | None = None,
+) -> IngestSummary:
+    """Write a stream of extractions in batches of `batch_size` whole documents, one transaction each.
+
+    A file that could not be extracted, or whose extraction cannot be planned, becomes an error of the summary
+    and the others go on; a store that fails (locked, corrupt) raises `StoreError`: what was written stays
+    written, and running again completes the rest."""
+    summary = IngestSummary()
+    pending: list[DocumentWrite] = []
+    for extraction in extractions:
+        summary.files += 1
+        for error in extraction.errors:
+            summary.errors.append(IngestError(extraction.source, error.code, error.message))
+        if extraction.document is not None:
+            try:
+                pending.append(plan(extraction))
+            except Exception as exc:  # one document's bug must not cost the batch
+                summary.errors.append(
+                    IngestError(extraction.source, "graph_error", f"{type(exc).__name__}: {exc}")
+                )
+        elif not extraction.errors:
+            summary.errors.append(IngestError(extraction.source, "no_document", "no document was extracted"))
+        if len(pending) >= batch_size:
+            summary.add(store.write(pending))
+            pending = []
+        if on_extraction is not None:
+            on_extraction(extraction)
+    if pending:
+        summary.add(store.write(pending))
+    return summary

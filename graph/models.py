@@ -1,0 +1,240 @@
+"""What the graph answers with (pydantic models, the same from every store) and what it is written with (plain
+records that `graph.load` hands to a store's transaction)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.models import RELATION_PRECEDENCE, Relation
+
+RELATIONS: tuple[Relation, ...] = RELATION_PRECEDENCE
+Method = Literal["exact", "alias", "latest", "unresolved", "ambiguous"]
+Direction = Literal["out", "in", "both"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Document(_Model):
+    """A node: an ingested document, or a placeholder for one that is cited but not (yet) ingested."""
+
+    id: str
+    placeholder: bool
+    number: str | None = None
+    title: str | None = Field(default=None, description="the name it is cited by: 'Luật Đất đai'")
+    doc_type: str | None = None
+    issuer: str | None = None
+    issue_date: str | None = Field(default=None, description="ISO date, or a year when only that is known")
+    year: str | None = None
+    province: str | None = None
+    place: str | None = None
+    subject: str | None = None
+    signer: str | None = None
+    source: str | None = Field(default=None, description="the file it was ingested from")
+
+    @property
+    def label(self) -> str:
+        """ "Nghị quyết 06/NQ-CP", "Luật Đất đai 2013": how a person names it."""
+        if self.number:
+            if self.title:  # a law: "Luật Đất đai 31/2024/QH15"
+                return f"{self.title} {self.number}"
+            return f"{self.doc_type} {self.number}" if self.doc_type else self.number
+        if self.title:
+            return f"{self.title} {self.year}" if self.year and self.year not in self.title else self.title
+        return self.subject or self.id
+
+
+class Resolution(_Model):
+    """How a citation became this edge's end: which rule (graph/resolve.py), how sure, and what else it could
+    mean (the documents the rule chose among, or the ones it could not choose between)."""
+
+    method: Method
+    confidence: float
+    candidates: list[str] = Field(default_factory=list)
+
+
+class Edge(_Model):
+    """(source)-[relation]->(target), as one document's text states it."""
+
+    source: str
+    target: str
+    relation: Relation
+    relation_detail: str | None = None
+    source_doc: str = Field(description="the document whose text states this edge")
+    asserted_by: str | None = Field(
+        default=None, description="for a relation a text states between two other documents: that text"
+    )
+    evidence: str
+    start: int | None = Field(default=None, description="offsets in source_doc's normalised text")
+    end: int | None = None
+    mention: str | None = None
+    pinpoint: str | None = None
+    confidence: float = Field(description="the extraction's confidence in the relation")
+    cited_as: str = Field(description="the target's key as cited: '06/NQ-CP'")
+    source_cited_as: str | None = Field(default=None, description="the source's key, for asserted edges")
+    resolution: Resolution
+    source_resolution: Resolution | None = None
+
+
+class TreeNode(_Model):
+    document: Document
+    edges: list[Edge] = Field(default_factory=list, description="the edges that link it to its parent")
+    children: list[TreeNode] = Field(default_factory=list)
+    truncated: bool = Field(default=False, description="it has children that the depth or size limit cut off")
+    cycle: bool = Field(default=False, description="it is already on the path from the root: not expanded")
+
+
+class Tree(_Model):
+    root: TreeNode
+    relations: list[Relation]
+    max_depth: int
+    truncated: bool = False
+
+
+class PathStep(_Model):
+    source: Document
+    target: Document
+    edges: list[Edge]
+
+
+class DocumentPath(_Model):
+    steps: list[PathStep]
+
+    @property
+    def documents(self) -> list[Document]:
+        return [self.steps[0].source, *(s.target for s in self.steps)] if self.steps else []
+
+
+class Subgraph(_Model):
+    documents: list[Document]
+    edges: list[Edge]
+    truncated: bool = False
+
+
+class CitedDocument(_Model):
+    document: Document
+    citing_documents: int = Field(description="distinct documents with an edge to it")
+    citations: int = Field(description="edges to it")
+
+
+class Stats(_Model):
+    documents: int = Field(description="ingested documents")
+    placeholders: int = Field(description="cited but not ingested")
+    edges: int
+    asserted_edges: int
+    relations: dict[str, int]
+    resolutions: dict[str, int] = Field(description="edge ends by resolution method")
+
+
+class WriteResult(_Model):
+    written: int = 0
+    unchanged: int = 0
+    citations: int = 0
+    asserted: int = 0
+    placeholders_created: int = 0
+    placeholders_removed: int = 0
+    reresolved: int = 0
+
+
+# ------------------------------------------------------------------------------------------------------------
+# write records: what graph.load hands to a store transaction (see graph.store.GraphTxn)
+
+
+class NodeRecord(NamedTuple):
+    """A document or placeholder row; `keys` are its match keys (graph/identity.py). (A NamedTuple: a batch
+    makes one for every document it cites.)"""
+
+    id: str
+    placeholder: bool
+    number: str | None
+    title: str | None
+    doc_type: str | None
+    issuer: str | None
+    issue_date: str | None
+    year: str | None
+    province: str | None
+    local: bool
+    definite: bool
+    keys: frozenset[str]
+    place: str | None = None
+    subject: str | None = None
+    signer: str | None = None
+    source: str | None = None
+    content_hash: str | None = None
+    meta_json: str | None = None
+
+
+class EndRecord(NamedTuple):
+    """How one end of an edge was resolved, with the reference to resolve it again."""
+
+    key: str  # the reference's match key
+    ref_json: str | None  # the reference; None when fixed: nothing can change where it points
+    fixed: bool
+    method: str
+    confidence: float
+    candidates_json: str  # JSON list of ids
+
+    @property
+    def resolution(self) -> Resolution:
+        return Resolution(
+            method=self.method, confidence=self.confidence, candidates=json.loads(self.candidates_json)
+        )  # type: ignore[arg-type]
+
+
+NO_END = (None, None, None, None, None, None)  # the source end of a citation edge: the citing document itself
+
+
+class EdgeRecord(NamedTuple):
+    """One edge row, flat (these are the columns of a row, in order), as one is made for every edge written:
+    the 14 fields below, then the target's `EndRecord`, then the source's (or `NO_END`)."""
+
+    src: str
+    dst: str
+    relation: str
+    relation_detail: str | None
+    source_doc: str
+    asserted_by: str | None
+    evidence: str
+    start: int | None
+    end: int | None
+    mention: str | None
+    pinpoint: str | None
+    confidence: float
+    cited_as: str
+    source_cited_as: str | None
+    dst_key: str
+    dst_ref: str | None
+    dst_fixed: bool
+    dst_method: str
+    dst_confidence: float
+    dst_candidates: str
+    src_key: str | None
+    src_ref: str | None
+    src_fixed: bool | None
+    src_method: str | None
+    src_confidence: float | None
+    src_candidates: str | None
+
+
+@dataclass(frozen=True)
+class StoredEnd:
+    """An edge end that may resolve differently now: edge, which end, its reference, where it points."""
+
+    edge_id: int
+    end: Literal["src", "dst"]
+    ref_json: str
+    target: str
+    resolution: Resolution
+
+
+@dataclass
+class Retarget:
+    edge_id: int
+    end: Literal["src", "dst"]
+    target: str
+    resolution: Resolution

@@ -1,0 +1,855 @@
+"""The embedded store: one SQLite file is the store of record, networkx runs the traversals.
+
+- Writes: one transaction (BEGIN IMMEDIATE) per batch of whole documents, rows by executemany; WAL, so that
+  readers go on while a batch is written and a crash rolls back to the last whole batch.
+- Reads: every query is one read transaction, so it sees one committed state, never part of a batch.
+- Traversals: a DiGraph of the edges (graph/traverse.py), loaded on the first traversal and again whenever the
+  generation counter in the file has moved (every write that changes something moves it, in any process).
+- Nothing is ever recreated: a file that is not a lexgraph database, or is damaged, or is locked by another
+  writer past the timeout, is a `StoreError` and stays as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from graph import lookup as lookups
+from graph import traverse
+from graph.models import (
+    CitedDocument,
+    Direction,
+    Document,
+    DocumentPath,
+    Edge,
+    EdgeRecord,
+    NodeRecord,
+    PathStep,
+    Resolution,
+    Retarget,
+    Stats,
+    StoredEnd,
+    Subgraph,
+    Tree,
+    TreeNode,
+    WriteResult,
+)
+from graph.resolve import Candidate
+from graph.store import StoreError
+from ingest.citations import canonical_type
+from ingest.identity import normalise_number, slug
+from ingest.lexicon import modern_tones
+
+if TYPE_CHECKING:
+    from graph.load import DocumentWrite
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x4C584752  # "LXGR" in the file header: this file is a lexgraph graph
+
+# PRAGMA takes no parameters; these statements hold the constants above, written out.
+_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 1")
+assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 1
+
+_SCHEMA = (
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "INSERT INTO meta (name, value) VALUES ('generation', 0)",
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        placeholder INTEGER NOT NULL,
+        number TEXT, title TEXT, doc_type TEXT, issuer TEXT, issue_date TEXT, year TEXT,
+        province TEXT, local INTEGER NOT NULL, definite INTEGER NOT NULL,
+        place TEXT, subject TEXT, signer TEXT, source TEXT, content_hash TEXT, meta TEXT,
+        number_key TEXT, issuer_key TEXT, words TEXT, words_ascii TEXT, date_lo TEXT, date_hi TEXT
+    ) WITHOUT ROWID""",
+    "CREATE INDEX documents_source ON documents (source)",
+    "CREATE INDEX documents_placeholder ON documents (placeholder)",
+    """CREATE TABLE doc_keys (
+        key TEXT NOT NULL, doc_id TEXT NOT NULL, own INTEGER NOT NULL, PRIMARY KEY (key, doc_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX doc_keys_doc ON doc_keys (doc_id)",
+    """CREATE TABLE edges (
+        id INTEGER PRIMARY KEY,
+        src TEXT NOT NULL, dst TEXT NOT NULL, relation TEXT NOT NULL, relation_detail TEXT,
+        source_doc TEXT NOT NULL, asserted_by TEXT,
+        evidence TEXT NOT NULL, start_offset INTEGER, end_offset INTEGER, mention TEXT, pinpoint TEXT,
+        confidence REAL NOT NULL, cited_as TEXT NOT NULL, source_cited_as TEXT,
+        dst_key TEXT NOT NULL, dst_ref TEXT, dst_fixed INTEGER NOT NULL,
+        dst_method TEXT NOT NULL, dst_confidence REAL NOT NULL, dst_candidates TEXT NOT NULL,
+        src_key TEXT, src_ref TEXT, src_fixed INTEGER,
+        src_method TEXT, src_confidence REAL, src_candidates TEXT
+    )""",
+    # A document's own citations are the edges from it that nobody else asserts: found by src, so that no index
+    # on source_doc slows every insert; the edges it asserts between others, by this small partial index.
+    "CREATE INDEX edges_src ON edges (src)",
+    "CREATE INDEX edges_asserted_by ON edges (asserted_by) WHERE asserted_by IS NOT NULL",
+    "CREATE INDEX edges_dst ON edges (dst)",
+    # Only ends that may resolve differently are looked up by key (graph/load.py, _settle).
+    "CREATE INDEX edges_dst_key ON edges (dst_key) WHERE dst_fixed = 0",
+    "CREATE INDEX edges_src_key ON edges (src_key) WHERE src_fixed = 0",
+)
+
+_DOC_COLUMNS = "id, placeholder, number, title, doc_type, issuer, issue_date, year, province, place, subject, signer, source"
+_DOC_FIELDS = tuple(c.strip() for c in _DOC_COLUMNS.split(","))
+_DOC_COLUMNS_D = ", ".join(f"d.{c}" for c in _DOC_FIELDS)
+_EDGE_COLUMNS = (
+    "src, dst, relation, relation_detail, source_doc, asserted_by, evidence, start_offset, end_offset, "
+    "mention, pinpoint, confidence, cited_as, source_cited_as, "
+    "dst_method, dst_confidence, dst_candidates, src_method, src_confidence, src_candidates"
+)
+_EDGE_ORDER = "source_doc, start_offset IS NULL, start_offset, src, dst, relation, evidence"
+_IN = "(SELECT value FROM json_each(?))"  # a parameter holding a JSON array of values
+
+_ROW_COLUMNS = (
+    "id, placeholder, number, title, doc_type, issuer, issue_date, year, province, local, definite, "
+    "place, subject, signer, source, content_hash, meta, "
+    "number_key, issuer_key, words, words_ascii, date_lo, date_hi"
+)
+_ROW_FIELDS = [c.strip() for c in _ROW_COLUMNS.split(",")]
+_UPSERT = (
+    f"INSERT INTO documents ({_ROW_COLUMNS}) VALUES ({', '.join('?' * len(_ROW_FIELDS))}) "
+    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _ROW_FIELDS[1:])}"
+)
+_EDGE_INSERT = (
+    "INSERT INTO edges (src, dst, relation, relation_detail, source_doc, asserted_by, evidence, start_offset, "
+    "end_offset, mention, pinpoint, confidence, cited_as, source_cited_as, dst_key, dst_ref, dst_fixed, "
+    "dst_method, dst_confidence, dst_candidates, src_key, src_ref, src_fixed, src_method, src_confidence, "
+    f"src_candidates) VALUES ({', '.join('?' * 26)})"
+)
+
+
+def _json(values: Iterable[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+@lru_cache(maxsize=1 << 14)
+def fold(text: str) -> str:
+    """Case, tone placement and punctuation ignored: how names and subjects are searched."""
+    text = modern_tones(unicodedata.normalize("NFC", text)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _date_range(date: str | None) -> tuple[str | None, str | None]:
+    """ "2023" → 2023-01-01 … 2023-12-31; "2023-02" → the month; a full date → itself."""
+    if not date:
+        return None, None
+    low = date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date
+    high = date + "-12-31"[len(date) - 4 :] if len(date) < 10 else date
+    return low, high
+
+
+def _row(node: NodeRecord) -> tuple[Any, ...]:
+    text = " ".join(filter(None, (node.title, node.subject)))
+    low, high = _date_range(node.issue_date or node.year)
+    derived = {
+        "number_key": node.number.upper() if node.number else None,
+        "issuer_key": fold(node.issuer) if node.issuer else None,
+        "words": f" {fold(text)} ",
+        "words_ascii": f" {slug(text).replace('-', ' ')} ",
+        "date_lo": low,
+        "date_hi": high,
+        "meta": node.meta_json,
+    }
+    return tuple(derived[c] if c in derived else getattr(node, c) for c in _ROW_FIELDS)
+
+
+# Models are built with their validating constructors: pydantic-core does that faster than model_construct.
+
+
+def _document(row: Sequence[Any]) -> Document:
+    values = dict(zip(_DOC_FIELDS, row, strict=True))
+    values["placeholder"] = bool(values["placeholder"])
+    return Document(**values)
+
+
+@lru_cache(maxsize=4096)
+def _resolution(method: str, confidence: float, candidates: str) -> Resolution:
+    """Shared, as most edges were resolved alike (Resolutions are frozen)."""
+    return Resolution(method=method, confidence=confidence, candidates=json.loads(candidates))  # type: ignore[arg-type]
+
+
+def _edge(row: Sequence[Any]) -> Edge:
+    (src, dst, relation, detail, source_doc, asserted_by, evidence, start, end, mention, pinpoint, confidence,
+     cited_as, source_cited_as, d_method, d_conf, d_cands, s_method, s_conf, s_cands) = row  # fmt: skip
+    return Edge(
+        source=src,
+        target=dst,
+        relation=relation,
+        relation_detail=detail,
+        source_doc=source_doc,
+        asserted_by=asserted_by,
+        evidence=evidence,
+        start=start,
+        end=end,
+        mention=mention,
+        pinpoint=pinpoint,
+        confidence=confidence,
+        cited_as=cited_as,
+        source_cited_as=source_cited_as,
+        resolution=_resolution(d_method, d_conf, d_cands),
+        source_resolution=_resolution(s_method, s_conf, s_cands) if s_method else None,
+    )
+
+
+class _Txn:
+    """`graph.store.GraphTxn` on one SQLite connection inside BEGIN IMMEDIATE … COMMIT."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def content_hashes(self, ids: Collection[str]) -> dict[str, str]:
+        rows = self.conn.execute(
+            f"SELECT id, content_hash FROM documents WHERE placeholder = 0 AND id IN {_IN}", (_json(ids),)
+        )
+        return dict(rows.fetchall())
+
+    def ids_from_sources(self, sources: Collection[str]) -> dict[str, list[str]]:
+        rows = self.conn.execute(
+            f"SELECT source, id FROM documents WHERE source IN {_IN} AND placeholder = 0 ORDER BY source, id",
+            (_json(sources),),
+        )
+        found: dict[str, list[str]] = {}
+        for source, doc_id in rows:
+            found.setdefault(source, []).append(doc_id)
+        return found
+
+    def delete_edges_of(self, doc_ids: Collection[str]) -> set[str]:
+        # Citation edges have src = source_doc and no asserted_by; asserted ones have asserted_by = source_doc.
+        param = _json(doc_ids)
+        ends = self.conn.execute(
+            f"SELECT src, dst FROM edges WHERE src IN {_IN} AND asserted_by IS NULL "
+            f"UNION ALL SELECT src, dst FROM edges WHERE asserted_by IN {_IN}",
+            (param, param),
+        ).fetchall()
+        self.conn.execute(f"DELETE FROM edges WHERE src IN {_IN} AND asserted_by IS NULL", (param,))
+        self.conn.execute(f"DELETE FROM edges WHERE asserted_by IN {_IN}", (param,))
+        return {node for pair in ends for node in pair}
+
+    def demote(self, doc_ids: Collection[str]) -> None:
+        self.conn.execute(
+            "UPDATE documents SET placeholder = 1, source = NULL, content_hash = NULL, meta = NULL, "
+            f"place = NULL, signer = NULL WHERE id IN {_IN}",
+            (_json(doc_ids),),
+        )
+
+    def upsert_documents(self, nodes: Sequence[NodeRecord]) -> None:
+        self.conn.executemany(_UPSERT, [_row(n) for n in nodes])
+        self.conn.execute(
+            f"DELETE FROM doc_keys WHERE own = 1 AND doc_id IN {_IN}", (_json(n.id for n in nodes),)
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO doc_keys (key, doc_id, own) VALUES (?, ?, 1)",
+            [(key, n.id) for n in nodes for key in sorted(n.keys)],
+        )
+
+    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
+        ids = [n.id for n in nodes]
+        rows = self.conn.execute(
+            f"SELECT id, placeholder, number, title, doc_type, issuer, issue_date FROM documents WHERE id IN {_IN}",
+            (_json(ids),),
+        ).fetchall()
+        stored = {r[0]: r for r in rows}
+        merged: list[NodeRecord] = []
+        for node in nodes:
+            row = stored.get(node.id)
+            if row is None:
+                merged.append(node)
+            elif row[
+                1
+            ]:  # a placeholder: what it lacks, the new citation may give (a longer date is a finer one)
+                _, _, number, title, doc_type, issuer, issue_date = row
+                date = issue_date if len(issue_date or "") >= len(node.issue_date or "") else node.issue_date
+                filled = (
+                    number or node.number,
+                    title or node.title,
+                    doc_type or node.doc_type,
+                    issuer or node.issuer,
+                )
+                if filled != (number, title, doc_type, issuer) or date != issue_date:
+                    merged.append(
+                        node._replace(
+                            number=filled[0],
+                            title=filled[1],
+                            doc_type=filled[2],
+                            issuer=filled[3],
+                            issue_date=date,
+                        )
+                    )
+        self.conn.executemany(_UPSERT, [_row(n) for n in merged])
+        # An existing placeholder has the keys of its id already (the same number or name): only new ones need them.
+        self.add_keys((key, n.id) for n in nodes if n.id not in stored for key in sorted(n.keys))
+
+    def add_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO doc_keys (key, doc_id, own) VALUES (?, ?, 0)", pairs)
+
+    def keys_of(self, ids: Collection[str]) -> set[str]:
+        rows = self.conn.execute(f"SELECT key FROM doc_keys WHERE doc_id IN {_IN}", (_json(ids),))
+        return {r[0] for r in rows}
+
+    def existing(self, ids: Collection[str]) -> set[str]:
+        rows = self.conn.execute(f"SELECT id FROM documents WHERE id IN {_IN}", (_json(ids),))
+        return {r[0] for r in rows}
+
+    def candidates(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
+        rows = self.conn.execute(
+            "SELECT k.key, d.id, COALESCE(d.issue_date, d.year), d.year, d.province, d.number IS NOT NULL, "
+            f"d.definite FROM doc_keys k JOIN documents d ON d.id = k.doc_id WHERE k.key IN {_IN} "
+            "ORDER BY k.key, d.id",
+            (_json(keys),),
+        )
+        found: dict[str, list[Candidate]] = {}
+        for key, doc_id, date, year, province, numbered, definite in rows:
+            found.setdefault(key, []).append(
+                Candidate(doc_id, date, year, province, bool(numbered), bool(definite))
+            )
+        return found
+
+    def insert_edges(self, edges: Sequence[EdgeRecord]) -> None:
+        self.conn.executemany(_EDGE_INSERT, edges)  # records are rows, columns in order
+
+    def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
+        param = _json(keys)
+        rows = self.conn.execute(
+            "SELECT id, 'dst', dst_ref, dst, dst_method, dst_confidence, dst_candidates FROM edges "
+            f"WHERE dst_fixed = 0 AND dst_key IN {_IN} "
+            "UNION ALL SELECT id, 'src', src_ref, src, src_method, src_confidence, src_candidates FROM edges "
+            f"WHERE src_fixed = 0 AND src_key IN {_IN} ORDER BY 1, 2",
+            (param, param),
+        )
+        return [
+            StoredEnd(edge_id, end, ref, target, _resolution(method, confidence, candidates))
+            for edge_id, end, ref, target, method, confidence, candidates in rows
+        ]
+
+    def retarget(self, changes: Sequence[Retarget]) -> None:
+        for end in ("dst", "src"):
+            rows = [
+                (
+                    c.target,
+                    c.resolution.method,
+                    c.resolution.confidence,
+                    _json(c.resolution.candidates),
+                    c.edge_id,
+                )
+                for c in changes
+                if c.end == end
+            ]
+            # Two fixed statements rather than a column name put into SQL.
+            statement = (
+                "UPDATE edges SET dst = ?, dst_method = ?, dst_confidence = ?, dst_candidates = ? WHERE id = ?"
+                if end == "dst"
+                else "UPDATE edges SET src = ?, src_method = ?, src_confidence = ?, src_candidates = ? WHERE id = ?"
+            )
+            self.conn.executemany(statement, rows)
+
+    def orphan_placeholders(self, ids: Collection[str]) -> set[str]:
+        rows = self.conn.execute(
+            f"SELECT id FROM documents d WHERE placeholder = 1 AND id IN {_IN} "
+            "AND NOT EXISTS (SELECT 1 FROM edges WHERE dst = d.id) "
+            "AND NOT EXISTS (SELECT 1 FROM edges WHERE src = d.id)",
+            (_json(ids),),
+        )
+        return {r[0] for r in rows}
+
+    def delete_nodes(self, ids: Collection[str]) -> None:
+        param = _json(ids)
+        self.conn.execute(f"DELETE FROM doc_keys WHERE doc_id IN {_IN}", (param,))
+        self.conn.execute(f"DELETE FROM documents WHERE id IN {_IN}", (param,))
+
+
+class SQLiteStore:
+    """`graph.store.GraphStore` in one SQLite file. Safe to share between threads (a connection each)."""
+
+    def __init__(
+        self, path: Path, *, url: str | None = None, create: bool = True, timeout: float = 5.0
+    ) -> None:
+        self.file = Path(path)
+        self.url = url or f"sqlite:///{self.file}"
+        self.timeout = timeout
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._cache: tuple[int, nx.DiGraph] | None = None
+        self._open(create)
+
+    # --- connections, transactions, errors -----------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """sqlite3's exceptions as StoreErrors that say what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if "locked" in message or "busy" in message:
+                raise StoreError(
+                    f"{self.file} is locked by another writer (waited {self.timeout:g} s); "
+                    "try again when it has finished"
+                ) from exc
+            raise StoreError(f"{self.file}: {doing} failed: {message}") from exc
+        except sqlite3.DatabaseError as exc:
+            message = str(exc)
+            if "not a database" in message or "malformed" in message or "corrupt" in message:
+                raise StoreError(
+                    f"{self.file} is not a usable lexgraph database ({message}); it was left as it is"
+                ) from exc
+            raise StoreError(f"{self.file}: {doing} failed: {message}") from exc
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            # isolation_level=None: transactions are ours (BEGIN … COMMIT), reads included.
+            conn = sqlite3.connect(
+                self.file, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: index pages of a large batch stay in memory
+            self._local.conn = conn
+            self._local.depth = 0
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def _open(self, create: bool) -> None:
+        if self.file.is_dir():
+            raise StoreError(f"{self.file} is a folder, not a database file")
+        missing = not self.file.exists()
+        if missing and not create:
+            raise StoreError(
+                f"no graph at {self.file}; build one with `lexgraph ingest PATH --store {self.url}`"
+            )
+        if missing:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+        with self._errors("opening"):
+            conn = self._conn()
+            app_id, version = self._header(conn)
+            if app_id == 0 and version == 0:
+                if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise StoreError(
+                        f"{self.file} is an SQLite database of something else; it was left as it is"
+                    )
+                if not create:
+                    raise StoreError(f"no graph at {self.file}; build one with `lexgraph ingest PATH`")
+                self._create(conn)
+            elif app_id != APPLICATION_ID:
+                raise StoreError(f"{self.file} is an SQLite database of something else; it was left as it is")
+            elif version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.file} has lexgraph schema {version}; this lexgraph reads schema {SCHEMA_VERSION}"
+                )
+
+    @staticmethod
+    def _header(conn: sqlite3.Connection) -> tuple[int, int]:
+        return (
+            conn.execute("PRAGMA application_id").fetchone()[0],
+            conn.execute("PRAGMA user_version").fetchone()[0],
+        )
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self._header(conn) == (0, 0):  # another process may have created it while we waited
+                for statement in (*_SCHEMA, *_SET_HEADER):
+                    conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction (reentrant): every statement in it sees the same committed state."""
+        with self._errors("reading"):
+            conn = self._conn()
+            outer = self._local.depth == 0
+            if outer:
+                conn.execute("BEGIN")
+            self._local.depth += 1
+            try:
+                yield conn
+            finally:
+                self._local.depth -= 1
+                if outer:
+                    conn.execute("COMMIT")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._errors("writing"):
+            conn = self._conn()
+            conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through the batch
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
+        from graph.load import apply_batch  # load imports the store protocol; the store needs load only here
+
+        with self._write() as conn:
+            result = apply_batch(_Txn(conn), documents)
+            if result.written:
+                conn.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
+        return result
+
+    # --- documents -----------------------------------------------------------------------------------------
+
+    def _get(self, conn: sqlite3.Connection, doc_id: str) -> Document | None:
+        row = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def _documents(self, conn: sqlite3.Connection, ids: Collection[str]) -> dict[str, Document]:
+        rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id IN {_IN}", (_json(ids),))
+        return {d.id: d for d in map(_document, rows)}
+
+    def _by_keys(self, conn: sqlite3.Connection, keys: Collection[str]) -> list[Document]:
+        rows = conn.execute(
+            f"SELECT DISTINCT {_DOC_COLUMNS_D} FROM documents d JOIN doc_keys k ON k.doc_id = d.id "
+            f"WHERE k.key IN {_IN} ORDER BY d.id",
+            (_json(keys),),
+        )
+        return [_document(r) for r in rows]
+
+    def _labels(self, conn: sqlite3.Connection) -> dict[str, str]:
+        labels: dict[str, str] = {}
+        for row in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id"):
+            document = _document(row)
+            for name in (document.id, document.number, document.title, document.label):
+                if name:
+                    labels.setdefault(name, document.id)
+        return labels
+
+    def get(self, doc_id: str) -> Document | None:
+        with self._read() as conn:
+            return self._get(conn, doc_id)
+
+    def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
+        with self._read() as conn:
+            return self._by_keys(conn, keys)
+
+    def labels(self) -> dict[str, str]:
+        with self._read() as conn:
+            return self._labels(conn)
+
+    def find(self, ref: str) -> list[Document]:
+        with self._read() as conn:
+            return lookups.find(ref, lambda i: self._get(conn, i), lambda k: self._by_keys(conn, k))
+
+    def lookup(self, ref: str) -> Document:
+        with self._read() as conn:
+            return lookups.lookup(
+                ref,
+                lambda i: self._get(conn, i),
+                lambda k: self._by_keys(conn, k),
+                lambda: self._labels(conn),
+            )
+
+    def _require(self, conn: sqlite3.Connection, doc_id: str) -> Document:
+        document = self._get(conn, doc_id)
+        if document is None:
+            raise lookups.DocumentNotFound(doc_id, [])
+        return document
+
+    def search(
+        self,
+        *,
+        number: str | None = None,
+        doc_type: str | None = None,
+        issuer: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        words: str | None = None,
+        placeholders: bool = True,
+        limit: int = 50,
+    ) -> list[Document]:
+        # Fixed fragments joined; every value goes in as a parameter.
+        where: list[str] = []
+        params: list[Any] = []
+        if number:
+            where.append("instr(number_key, ?) > 0")
+            params.append(normalise_number(number).upper())
+        if doc_type:
+            where.append("doc_type = ?")
+            params.append(canonical_type(doc_type.strip()))
+        if issuer:
+            where.append("instr(issuer_key, ?) > 0")
+            params.append(fold(issuer))
+        if date_from:
+            where.append("date_hi >= ?")
+            params.append(_date_range(date_from)[0])
+        if date_to:
+            where.append("date_lo <= ?")
+            params.append(_date_range(date_to)[1])
+        for word in fold(words or "").split():
+            if word.isascii():
+                where.append("instr(words_ascii, ?) > 0")
+            else:
+                where.append("instr(words, ?) > 0")
+            params.append(f" {word} ")
+        if not placeholders:
+            where.append("placeholder = 0")
+        clause = " AND ".join(where) or "1"
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE {clause} "
+                "ORDER BY placeholder, COALESCE(issue_date, year, '') DESC, id LIMIT ?",
+                (*params, limit),
+            )
+            return [_document(r) for r in rows]
+
+    # --- edges ---------------------------------------------------------------------------------------------
+
+    def citations(
+        self, doc_id: str, direction: Direction = "out", relations: Collection[str] | None = None
+    ) -> list[Edge]:
+        traverse.mask_of(relations)  # unknown relations are an error, as in traversals
+        ends = {"out": "src = ?", "in": "dst = ?", "both": "(src = ? OR dst = ?)"}[direction]
+        params: list[Any] = [doc_id] * (2 if direction == "both" else 1)
+        relation_filter = ""
+        if relations is not None:
+            relation_filter = f" AND relation IN {_IN}"
+            params.append(_json(relations))
+        with self._read() as conn:
+            self._require(conn, doc_id)
+            rows = conn.execute(
+                f"SELECT {_EDGE_COLUMNS} FROM edges WHERE {ends}{relation_filter} ORDER BY {_EDGE_ORDER}",
+                params,
+            )
+            return [_edge(r) for r in rows]
+
+    def _graph(self, conn: sqlite3.Connection) -> nx.DiGraph:
+        """The DiGraph of the state `conn` reads, loaded again when the generation has moved."""
+        generation = conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0]
+        with self._lock:
+            if self._cache is not None and self._cache[0] == generation:
+                return self._cache[1]
+        graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
+        with self._lock:
+            self._cache = (generation, graph)
+        return graph
+
+    def _edges_between(
+        self, conn: sqlite3.Connection, pairs: set[tuple[str, str]], relations: Collection[str] | None
+    ) -> dict[tuple[str, str], list[Edge]]:
+        """Edges of these (source, target) pairs, of `relations` when given, in edge order."""
+        if not pairs:
+            return {}
+        sources = {s for s, _ in pairs}
+        targets = {t for _, t in pairs}
+        rows = conn.execute(
+            f"SELECT {_EDGE_COLUMNS} FROM edges WHERE src IN {_IN} AND dst IN {_IN} ORDER BY {_EDGE_ORDER}",
+            (_json(sources), _json(targets)),
+        )
+        wanted = set(relations) if relations is not None else None
+        found: dict[tuple[str, str], list[Edge]] = {}
+        for row in rows:
+            if (row[0], row[1]) in pairs and (wanted is None or row[2] in wanted):
+                found.setdefault((row[0], row[1]), []).append(_edge(row))
+        return found
+
+    def _tree(
+        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
+    ) -> Tree:
+        mask = traverse.mask_of(relations)
+        with self._read() as conn:
+            self._require(conn, doc_id)
+            raw, cut = traverse.unfold(
+                self._graph(conn),
+                doc_id,
+                forwards=forwards,
+                mask=mask,
+                max_depth=max_depth,
+                max_nodes=max_nodes,
+            )
+            ids: set[str] = set()
+            pairs: set[tuple[str, str]] = set()
+            stack = [raw]
+            while stack:
+                node = stack.pop()
+                ids.add(node.node)
+                for child in node.children:
+                    pairs.add((node.node, child.node) if forwards else (child.node, node.node))
+                    stack.append(child)
+            documents = self._documents(conn, ids)
+            edges = self._edges_between(conn, pairs, relations)
+
+        def build(node: traverse.RawTree, parent: str | None) -> TreeNode:
+            pair = (parent, node.node) if forwards else (node.node, parent)
+            return TreeNode(
+                document=documents[node.node],
+                edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
+                children=[build(child, node.node) for child in node.children],
+                truncated=node.truncated,
+                cycle=node.cycle,
+            )
+
+        return Tree(root=build(raw, None), relations=list(relations), max_depth=max_depth, truncated=cut)
+
+    def implementers(
+        self,
+        doc_id: str,
+        max_depth: int = 5,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        return self._tree(
+            doc_id, forwards=False, max_depth=max_depth, relations=relations, max_nodes=max_nodes
+        )
+
+    def implements(
+        self,
+        doc_id: str,
+        max_depth: int = 10,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        return self._tree(
+            doc_id, forwards=True, max_depth=max_depth, relations=relations, max_nodes=max_nodes
+        )
+
+    def path(
+        self, source: str, target: str, relations: Collection[str] | None = None, max_depth: int = 10
+    ) -> DocumentPath | None:
+        mask = traverse.mask_of(relations)
+        with self._read() as conn:
+            self._require(conn, source)
+            self._require(conn, target)
+            route = traverse.shortest_path(self._graph(conn), source, target, mask=mask, max_depth=max_depth)
+            if route is None:
+                return None
+            pairs = list(pairwise(route))
+            documents = self._documents(conn, route)
+            edges = self._edges_between(conn, set(pairs), relations)
+        return DocumentPath(
+            steps=[PathStep(source=documents[s], target=documents[t], edges=edges[s, t]) for s, t in pairs]
+        )
+
+    def neighbourhood(
+        self,
+        doc_id: str,
+        depth: int = 1,
+        relations: Collection[str] | None = None,
+        direction: Direction = "both",
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        mask = traverse.mask_of(relations)
+        with self._read() as conn:
+            self._require(conn, doc_id)
+            graph = self._graph(conn)
+            ids, cut = traverse.reach(
+                graph, doc_id, depth=depth, mask=mask, direction=direction, max_nodes=max_nodes
+            )
+            inside = set(ids)
+            pairs = {
+                (s, t)
+                for s in ids
+                if s in graph
+                for t, a in graph._succ[s].items()
+                if t in inside and a["m"] & mask
+            }
+            documents = self._documents(conn, ids)
+            edges = self._edges_between(conn, pairs, relations)
+        ordered = sorted((e for found in edges.values() for e in found), key=_edge_order)
+        return Subgraph(documents=[documents[i] for i in sorted(ids)], edges=ordered, truncated=cut)
+
+    # --- rankings and counts -------------------------------------------------------------------------------
+
+    def _ranked(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        placeholders_only: bool,
+        relations: Collection[str] | None,
+        limit: int,
+    ) -> list[CitedDocument]:
+        where = ["1"]
+        params: list[Any] = []
+        if placeholders_only:
+            where.append("d.placeholder = 1")
+        if relations is not None:
+            where.append(f"e.relation IN {_IN}")
+            params.append(_json(relations))
+        rows = conn.execute(
+            f"SELECT {_DOC_COLUMNS_D}, count(DISTINCT e.src) AS citing, count(*) AS n "
+            f"FROM documents d JOIN edges e ON e.dst = d.id WHERE {' AND '.join(where)} "
+            "GROUP BY d.id ORDER BY citing DESC, n DESC, d.id LIMIT ?",
+            (*params, limit),
+        )
+        width = len(_DOC_FIELDS)
+        return [
+            CitedDocument(document=_document(r[:width]), citing_documents=r[width], citations=r[width + 1])
+            for r in rows
+        ]
+
+    def missing(self, limit: int = 50) -> list[CitedDocument]:
+        with self._read() as conn:
+            return self._ranked(conn, placeholders_only=True, relations=None, limit=limit)
+
+    def most_cited(self, limit: int = 50, relations: Collection[str] | None = None) -> list[CitedDocument]:
+        traverse.mask_of(relations)
+        with self._read() as conn:
+            return self._ranked(conn, placeholders_only=False, relations=relations, limit=limit)
+
+    def stats(self) -> Stats:
+        with self._read() as conn:
+            nodes = dict(
+                conn.execute("SELECT placeholder, count(*) FROM documents GROUP BY placeholder").fetchall()
+            )
+            edges, asserted = conn.execute("SELECT count(*), count(asserted_by) FROM edges").fetchone()
+            relations = dict(
+                conn.execute("SELECT relation, count(*) FROM edges GROUP BY relation ORDER BY 1")
+            )
+            methods: dict[str, int] = {}
+            for method, n in conn.execute(
+                "SELECT dst_method, count(*) FROM edges GROUP BY 1 "
+                "UNION ALL SELECT src_method, count(*) FROM edges WHERE src_method IS NOT NULL GROUP BY 1"
+            ):
+                methods[method] = methods.get(method, 0) + n
+        return Stats(
+            documents=nodes.get(0, 0),
+            placeholders=nodes.get(1, 0),
+            edges=edges,
+            asserted_edges=asserted,
+            relations=relations,
+            resolutions=dict(sorted(methods.items())),
+        )
+
+
+def _edge_order(edge: Edge) -> tuple[Any, ...]:
+    """The contract's edge order, in Python: (source_doc, start with none last, source, target, relation)."""
+    return (
+        edge.source_doc,
+        edge.start is None,
+        edge.start or 0,
+        edge.source,
+        edge.target,
+        edge.relation,
+        edge.evidence,
+    )

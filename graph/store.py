@@ -1,0 +1,315 @@
+"""The `GraphStore` protocol every store meets, the write primitives a store lends to `graph.load`, and
+`open_store(url)`, which picks the store a URL names.
+
+Two stores answer the same questions the same way: the embedded default (one SQLite file, networkx for
+traversals; graph/sqlite_store.py) and Neo4j. tests/test_graph_contract.py holds them to this contract; a new
+store registers its URL schemes in `STORE_FACTORIES` and its factory in tests/graph_stores.py.
+
+Orders are part of the contract, so that two stores give the same lists: documents by id unless said otherwise,
+edges by (source_doc, start offset with none last, source, target, relation).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from graph.models import (
+    CitedDocument,
+    Direction,
+    Document,
+    DocumentPath,
+    Edge,
+    EdgeRecord,
+    NodeRecord,
+    Retarget,
+    Stats,
+    StoredEnd,
+    Subgraph,
+    Tree,
+    WriteResult,
+)
+
+if TYPE_CHECKING:
+    from graph.load import DocumentWrite
+    from graph.resolve import Candidate
+
+DEFAULT_URL = "sqlite:///data/lexgraph.db"
+ENV_VAR = "LEXGRAPH_STORE"
+
+
+class StoreError(Exception):
+    """The store cannot be used: a file that is not a lexgraph database, a database locked by another writer,
+    a server that cannot be reached. The message says what and where, for a person to act on."""
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A graph of documents (ingested, or placeholders for cited ones) and the edges their texts state.
+
+    Every method reads one consistent state: a reader running while a write commits sees the graph before it or
+    after it, never part of it. Traversals are bounded (depth, size), follow edges in their direction (citing →
+    cited) and never loop.
+    """
+
+    url: str
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
+        """Write whole documents in one transaction: all of them or, on failure, none.
+
+        A document whose content hash is stored already is left alone. Any other replaces the document of its id:
+        its metadata and all the edges its text states (its citations and the relations it asserts). Citations
+        are resolved with `graph.resolve`; placeholders are created for what is cited but not held, and an edge
+        that resolves differently now that the graph knows more moves (a placeholder left without edges goes).
+        Implementations run `graph.load.apply_batch` on their own `GraphTxn`."""
+        ...
+
+    # --- documents -----------------------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document | None:
+        """The document of this id, ingested or placeholder."""
+        ...
+
+    def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
+        """Documents that carry any of these match keys (graph/identity.py: "n:06/NQ-CP", "t:luật đất đai")."""
+        ...
+
+    def labels(self) -> dict[str, str]:
+        """Every way to name a document that a person might type (id, number, name, label) → its id; for
+        suggestions when a reference finds nothing."""
+        ...
+
+    def find(self, ref: str) -> list[Document]:
+        """Documents that `ref` names: an id, or citation text ("Nghị quyết số 06/NQ-CP của Chính phủ", "06/NQ-CP",
+        "Luật Đất đai 2013"). See `graph.lookup.find`, which every store uses."""
+        ...
+
+    def lookup(self, ref: str) -> Document:
+        """The one document `ref` names; raises `graph.lookup.DocumentNotFound` (with close matches) or
+        `graph.lookup.AmbiguousReference` (with the candidates). See `graph.lookup.lookup`."""
+        ...
+
+    def search(
+        self,
+        *,
+        number: str | None = None,
+        doc_type: str | None = None,
+        issuer: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        words: str | None = None,
+        placeholders: bool = True,
+        limit: int = 50,
+    ) -> list[Document]:
+        """Documents that meet every given condition:
+        - number: part of the số ký hiệu, case-insensitive ("06/NQ", "nq-cp");
+        - doc_type: the type, as `ingest.citations.canonical_type` names it ("nghị quyết" = "Nghị quyết");
+        - issuer: part of the issuer's name, case-insensitive;
+        - date_from/date_to: ISO dates or years, inclusive; a document dated by its year alone matches when that
+          year overlaps the range; undated documents never match a date condition;
+        - words: every word occurs in the name or subject, case-insensitive; a word typed without diacritics
+          ("dat dai") also matches the words with them;
+        - placeholders=False leaves cited-but-missing documents out.
+        Ordered ingested first, then by date (latest first, undated last), then id; at most `limit`."""
+        ...
+
+    # --- edges and traversals ------------------------------------------------------------------------------
+
+    def citations(
+        self, doc_id: str, direction: Direction = "out", relations: Collection[str] | None = None
+    ) -> list[Edge]:
+        """Edges out of `doc_id` (what it cites, including relations other letters assert of it), into it (what
+        cites it) or both; only `relations` when given. Edge order (see the module docstring)."""
+        ...
+
+    def implementers(
+        self,
+        doc_id: str,
+        max_depth: int = 5,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        """What implements `doc_id`, transitively: the root's children are the documents with an edge of one of
+        `relations` into it, each with those edges (evidence); their children the same for them, down to
+        `max_depth` levels. A document reached along two routes appears under both (1127/LĐLĐ under 06/NQ-CP and
+        under 5890/TLĐ-CSPL). A document already on the route from the root is shown with `cycle` and not expanded;
+        one at the depth limit, or cut by `max_nodes` (counted in depth-first order), with `truncated` when it has
+        children. Children are ordered by id."""
+        ...
+
+    def implements(
+        self,
+        doc_id: str,
+        max_depth: int = 10,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        """What `doc_id` implements, up to the roots: `implementers` with the edges followed forwards."""
+        ...
+
+    def path(
+        self, source: str, target: str, relations: Collection[str] | None = None, max_depth: int = 10
+    ) -> DocumentPath | None:
+        """The shortest route from `source` to `target` following edges forwards (only `relations` when given),
+        of at most `max_depth` steps; among equally short routes, the one whose sequence of ids is smallest. Each
+        step carries all the (filtered) edges between its two documents. None when there is none; an empty path
+        when source is target."""
+        ...
+
+    def neighbourhood(
+        self,
+        doc_id: str,
+        depth: int = 1,
+        relations: Collection[str] | None = None,
+        direction: Direction = "both",
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        """Documents within `depth` steps of `doc_id` along edges of `relations` (all when None), followed
+        forwards ("out"), backwards ("in") or both; and every such edge between two of them. Breadth first, ids in
+        order within a level; at most `max_nodes` documents (`truncated` when more were in reach). Documents by
+        id, edges in edge order."""
+        ...
+
+    def missing(self, limit: int = 50) -> list[CitedDocument]:
+        """Placeholders, most cited first: by distinct citing documents (edge sources), then by edges, then id."""
+        ...
+
+    def most_cited(self, limit: int = 50, relations: Collection[str] | None = None) -> list[CitedDocument]:
+        """Documents (ingested or not) with edges of `relations` into them, ranked as in `missing`."""
+        ...
+
+    def stats(self) -> Stats: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None:
+        """close()"""
+        ...
+
+
+class GraphTxn(Protocol):
+    """The write primitives `graph.load.apply_batch` needs, all inside one transaction of the store."""
+
+    def content_hashes(self, ids: Collection[str]) -> dict[str, str]:
+        """Content hash of each of these ids that is an ingested document."""
+        ...
+
+    def ids_from_sources(self, sources: Collection[str]) -> dict[str, list[str]]:
+        """Ingested documents read from these files, by file."""
+        ...
+
+    def delete_edges_of(self, doc_ids: Collection[str]) -> set[str]:
+        """Delete the edges these documents' texts state; return the documents at their ends."""
+        ...
+
+    def demote(self, doc_ids: Collection[str]) -> None:
+        """Turn ingested documents back into placeholders (their files now name other documents)."""
+        ...
+
+    def upsert_documents(self, nodes: Sequence[NodeRecord]) -> None:
+        """Insert or replace ingested documents (a placeholder of the same id becomes one) and their own keys."""
+        ...
+
+    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
+        """Insert these placeholders; of one that exists as a placeholder, fill only what it lacks."""
+        ...
+
+    def add_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Add (match key, document id) pairs: names that citations give to numbered documents."""
+        ...
+
+    def keys_of(self, ids: Collection[str]) -> set[str]: ...
+
+    def existing(self, ids: Collection[str]) -> set[str]: ...
+
+    def candidates(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
+        """Documents by match key, as resolution candidates."""
+        ...
+
+    def insert_edges(self, edges: Sequence[EdgeRecord]) -> None: ...
+
+    def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
+        """Edge ends whose reference has one of these keys and could resolve differently."""
+        ...
+
+    def retarget(self, changes: Sequence[Retarget]) -> None: ...
+
+    def orphan_placeholders(self, ids: Collection[str]) -> set[str]:
+        """Those of `ids` that are placeholders without any edge."""
+        ...
+
+    def delete_nodes(self, ids: Collection[str]) -> None: ...
+
+
+StoreFactory = Callable[..., GraphStore]
+
+
+def _sqlite(url: str, **options: object) -> GraphStore:
+    from graph.sqlite_store import SQLiteStore
+
+    return SQLiteStore(sqlite_path(url), url=url, **options)  # type: ignore[arg-type]
+
+
+def _neo4j_not_available(url: str, **_options: object) -> GraphStore:
+    raise StoreError(
+        f"{url}: the Neo4j store is not available yet; use a sqlite:/// URL (the default is {DEFAULT_URL})"
+    )
+
+
+# URL scheme → factory(url, create=…, timeout=…). The Neo4j store replaces the stand-in here.
+STORE_FACTORIES: dict[str, StoreFactory] = {
+    "sqlite": _sqlite,
+    "neo4j": _neo4j_not_available,
+    "neo4j+s": _neo4j_not_available,
+    "neo4j+ssc": _neo4j_not_available,
+    "bolt": _neo4j_not_available,
+    "bolt+s": _neo4j_not_available,
+    "bolt+ssc": _neo4j_not_available,
+}
+
+
+def sqlite_path(url: str) -> Path:
+    """ "sqlite:///data/x.db" → data/x.db (relative), "sqlite:////tmp/x.db" → /tmp/x.db, as SQLAlchemy reads
+    them; a plain path is itself."""
+    if "://" not in url:
+        return Path(url)
+    rest = url.split("://", 1)[1]
+    if not rest.startswith("/") or rest == "/":
+        raise StoreError(f"{url}: expected sqlite:///relative/path.db or sqlite:////absolute/path.db")
+    return Path(rest[1:])
+
+
+def store_url(url: str | None = None) -> str:
+    """The URL given, else $LEXGRAPH_STORE, else the default ./data/lexgraph.db."""
+    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def open_store(url: str | None = None, *, create: bool = True, timeout: float = 5.0) -> GraphStore:
+    """The store `url` names (see `store_url`). `create=False` refuses to create a database that does not exist
+    (what queries want); `timeout` is how long to wait for another writer's lock before giving up."""
+    url = store_url(url)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else "sqlite"
+    factory = STORE_FACTORIES.get(scheme)
+    if factory is None:
+        known = ", ".join(sorted(f"{s}://" for s in STORE_FACTORIES))
+        raise StoreError(f"{url}: unknown kind of store; expected one of {known}")
+    return factory(url, create=create, timeout=timeout)
+
+
+__all__ = [
+    "DEFAULT_URL",
+    "ENV_VAR",
+    "STORE_FACTORIES",
+    "GraphStore",
+    "GraphTxn",
+    "StoreError",
+    "open_store",
+    "sqlite_path",
+    "store_url",
+]
