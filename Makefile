@@ -22,7 +22,7 @@ UV = $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
 help:
 	@echo "make setup   create .venv (Python 3.11) from requirements.lock and install lexgraph into it"
-	@echo "make demo    extract examples/corpus into data/extractions.jsonl and evaluate it against its gold"
+	@echo "make demo    ingest examples/corpus into data/lexgraph.db, ask what implements 06/NQ-CP, score extraction"
 	@echo "make test    lint, then the test suite"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make lock    regenerate requirements.lock from pyproject.toml"
@@ -43,8 +43,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: setup
 	@mkdir -p data
-	$(BIN)/lexgraph extract examples/corpus > data/extractions.jsonl
-	@echo "data/extractions.jsonl: $$(wc -l < data/extractions.jsonl) documents"
+	$(BIN)/lexgraph ingest examples/corpus --store sqlite:///data/lexgraph.db
+	$(BIN)/lexgraph query implementers "Nghị quyết 06/NQ-CP" --store sqlite:///data/lexgraph.db
 	$(BIN)/lexgraph eval examples/corpus
 
 lint: setup
