@@ -567,19 +567,20 @@ _QUOTED = re.compile(
 )
 
 
+def _titled(m: re.Match[str]) -> Mention:
+    """A mention known by its type and name alone (the name in group "name")."""
+    title = f"{m.group('type')} {clean_name(m.group('name'))}"
+    return Mention(
+        start=m.start(), end=m.end(), key=title, doc_type=m.group("type"), title=title, head_end=m.end()
+    )
+
+
 def find_quoted(text: str) -> list[Mention]:
-    mentions = []
-    for m in _QUOTED.finditer(text):
-        doc_type = m.group("type")
-        if doc_type == "Phong trào":
-            continue
-        title = f"{doc_type} {clean_name(m.group('name'))}"
-        mention = Mention(start=m.start(), end=m.end(), key=title, doc_type=doc_type, title=title)
-        mention.head_end = m.end()
-        mentions.append(mention)
-    return mentions
+    # A "Phong trào" (a campaign) in quotes is not a document.
+    return [_titled(m) for m in _QUOTED.finditer(text) if m.group("type") != "Phong trào"]
 
 
+_BETWEEN_BODIES = re.compile(rf"\s(?:với|và)\s+{UP}")
 _NAMED_REGULATION = re.compile(
     rf"(?<![\w])(?P<type>Quy chế|Quy định|Điều lệ)\s+(?P<name>(?:về|giữa)\s+[^;:.\n\[]{{5,160}}?"
     rf"\s(?:với|và)\s+(?:{UP}{LOW}*\s+){{1,10}}?(?:{UP}{LOW}*))(?=\[\^\d+\]|\s*[;,.]|\s+(?:{LOW}))"
@@ -588,16 +589,7 @@ _NAMED_REGULATION = re.compile(
 
 def find_named_regulations(text: str) -> list[Mention]:
     """ "Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn Lao động Việt Nam"."""
-    mentions = []
-    for m in _NAMED_REGULATION.finditer(text):
-        name = m.group("name")
-        if not re.search(rf"\s(?:với|và)\s+{UP}", name):
-            continue
-        title = f"{m.group('type')} {clean_name(name)}"
-        mention = Mention(start=m.start(), end=m.end(), key=title, doc_type=m.group("type"), title=title)
-        mention.head_end = m.end()
-        mentions.append(mention)
-    return mentions
+    return [_titled(m) for m in _NAMED_REGULATION.finditer(text) if _BETWEEN_BODIES.search(m.group("name"))]
 
 
 def find_mentions(
