@@ -256,21 +256,25 @@ def _sqlite(url: str, **options: object) -> GraphStore:
     return SQLiteStore(sqlite_path(url), url=url, **options)  # type: ignore[arg-type]
 
 
-def _neo4j_not_available(url: str, **_options: object) -> GraphStore:
-    raise StoreError(
-        f"{url}: the Neo4j store is not available yet; use a sqlite:/// URL (the default is {DEFAULT_URL})"
-    )
+def _neo4j(url: str, **options: object) -> GraphStore:
+    try:  # the driver is imported only by those who use it
+        from graph.neo4j_store import Neo4jStore
+    except ModuleNotFoundError as exc:
+        if exc.name != "neo4j":
+            raise
+        raise StoreError(f"{url}: the Neo4j driver is not installed (pip install 'neo4j>=5.20')") from exc
+    return Neo4jStore(url, **options)  # type: ignore[arg-type]
 
 
-# URL scheme → factory(url, create=…, timeout=…). The Neo4j store replaces the stand-in here.
+# URL scheme → factory(url, create=…, timeout=…).
 STORE_FACTORIES: dict[str, StoreFactory] = {
     "sqlite": _sqlite,
-    "neo4j": _neo4j_not_available,
-    "neo4j+s": _neo4j_not_available,
-    "neo4j+ssc": _neo4j_not_available,
-    "bolt": _neo4j_not_available,
-    "bolt+s": _neo4j_not_available,
-    "bolt+ssc": _neo4j_not_available,
+    "neo4j": _neo4j,
+    "neo4j+s": _neo4j,
+    "neo4j+ssc": _neo4j,
+    "bolt": _neo4j,
+    "bolt+s": _neo4j,
+    "bolt+ssc": _neo4j,
 }
 
 

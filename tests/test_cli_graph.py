@@ -210,6 +210,7 @@ def test_a_file_that_is_not_a_graph(tmp_path: Path) -> None:
     assert junk.read_bytes().startswith(b"\x89PNG")
 
 
-def test_neo4j_is_not_available_yet(tmp_path: Path) -> None:
-    result = invoke("query", "stats", "--store", "neo4j://localhost:7687")
-    assert result.exit_code == 1 and "Neo4j store is not available yet" in result.stderr
+def test_an_unreachable_neo4j_is_one_clear_line(tmp_path: Path) -> None:
+    result = invoke("query", "stats", "--store", "bolt://127.0.0.1:1")  # nothing listens on port 1
+    assert result.exit_code == 1 and "cannot reach Neo4j at 127.0.0.1:1" in result.stderr
+    assert_no_traceback(result.output)

@@ -1,0 +1,1256 @@
+"""The Neo4j store: the same `GraphStore` contract as the embedded one, on a Neo4j 5 server, through the official
+driver.
+
+Model (one database can hold several lexgraph graphs, told apart by `graph_id`; "default" unless the URL says
+`?graph=NAME`):
+
+    (:LexDocument {graph_id, id, placeholder, number, …, words, date_lo, date_hi})   one per document
+    (:LexKey {graph_id, match_key, doc_id, own})                                    the match keys (SQLite's doc_keys)
+    (:LexDocument)-[:CITES {eid, relation, evidence, …, dst_key, dst_method, …}]->(:LexDocument)   one per edge
+    (:LexGraph {graph_id, schema_version, generation, next_edge})                   one per graph: lock and counters
+
+- One relationship type, `CITES`, with the relation in a `relation` property (as the SQLite store has a column):
+  every statement is one constant text whatever the relation, relation filters are a parameter
+  (`r.relation IN $relations`), and an edge whose end moves is copied without choosing among nine statements.
+  The price: a hand-written Cypher query says `[:CITES {relation: 'implements'}]`, not `[:IMPLEMENTS]`.
+- Properties are the SQLite store's columns, computed by the same functions (graph/sqlite_store.py: `_row` for
+  the derived search fields, `_document` and `_edge` for the models), so both stores search and answer alike.
+- Every statement is a constant string below; values travel only as parameters (tests/test_neo4j_store.py
+  checks both, and that each statement gets exactly the parameters it names).
+- Writes: one managed write transaction per batch (`session.execute_write`) running `graph.load.apply_batch` on
+  `_Txn`. It first takes a write lock on the graph's `LexGraph` node, so that batches of one graph are
+  serialised as SQLite's BEGIN IMMEDIATE serialises them (resolution reads, then writes), and it moves the
+  graph's `generation` when it changed something.
+- Reads: every public query is one managed read transaction. Neo4j reads are read-committed, not snapshots, so
+  a read notes the generation before and after and runs again when a write committed in between: a reader
+  sees the graph before a batch or after it, never part of it.
+- Traversals fetch the edges they need, level by level from the start (one statement per level), into a small
+  networkx graph, and run graph/traverse.py on it, as the SQLite store does on the whole graph: same code, same
+  orders, same truncation and cycle rules, hence the same answers.
+- Driver and server failures are `StoreError`s that say where and what to check.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, LiteralString, Protocol, TypeVar
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import neo4j
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Forbidden,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from graph import lookup as lookups
+from graph import traverse
+from graph.models import (
+    CitedDocument,
+    Direction,
+    Document,
+    DocumentPath,
+    Edge,
+    EdgeRecord,
+    NodeRecord,
+    PathStep,
+    Retarget,
+    Stats,
+    StoredEnd,
+    Subgraph,
+    Tree,
+    TreeNode,
+    WriteResult,
+)
+from graph.resolve import Candidate
+
+# One definition of the stored fields and of the models made from them, shared with the embedded store, so that
+# the two cannot drift apart.
+from graph.sqlite_store import (
+    _DOC_FIELDS,
+    _EDGE_COLUMNS,
+    _ROW_FIELDS,
+    _date_range,
+    _document,
+    _edge,
+    _resolution,
+    _row,
+    fold,
+)
+from graph.store import StoreError
+from ingest.citations import canonical_type
+from ingest.identity import normalise_number
+
+if TYPE_CHECKING:
+    from graph.load import DocumentWrite
+
+# The driver logs what it then raises (and retries it makes): the StoreError says it once. Without a handler of
+# its own, Python's last-resort handler would print those records on stderr; an application that configures
+# logging still receives them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+SCHEMA_VERSION = 1
+DEFAULT_GRAPH = "default"
+DEFAULT_DATABASE = "neo4j"
+DEFAULT_PORT = 7687
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+READ_ATTEMPTS = 20  # reads run again when a write commits meanwhile; this many times before giving up
+DROP_BATCH = 10_000  # nodes deleted per transaction by `drop`
+
+_EDGE_FIELDS = tuple(
+    c.strip() for c in _EDGE_COLUMNS.split(",")
+)  # src, dst, then properties, in `_edge` order
+# EdgeRecord fields → relationship properties: the ends are the relationship's nodes; "start"/"end" are stored as
+# the SQLite columns are named (and END is a Cypher keyword).
+_EDGE_PROPERTY = {"start": "start_offset", "end": "end_offset"}
+_EDGE_PROPERTIES = tuple(_EDGE_PROPERTY.get(f, f) for f in EdgeRecord._fields[2:])
+
+# ------------------------------------------------------------------------------------------------------------
+# Cypher. Constants only: values are parameters ($name), never part of the text.
+
+_SCHEMA: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT lexgraph_graph IF NOT EXISTS FOR (g:LexGraph) REQUIRE g.graph_id IS UNIQUE",
+    "CREATE CONSTRAINT lexgraph_document_id IF NOT EXISTS "
+    "FOR (d:LexDocument) REQUIRE (d.graph_id, d.id) IS UNIQUE",
+    "CREATE CONSTRAINT lexgraph_key IF NOT EXISTS "
+    "FOR (k:LexKey) REQUIRE (k.graph_id, k.match_key, k.doc_id) IS UNIQUE",
+    "CREATE INDEX lexgraph_document_graph IF NOT EXISTS FOR (d:LexDocument) ON (d.graph_id)",
+    "CREATE INDEX lexgraph_document_source IF NOT EXISTS FOR (d:LexDocument) ON (d.graph_id, d.source)",
+    "CREATE INDEX lexgraph_key_match IF NOT EXISTS FOR (k:LexKey) ON (k.graph_id, k.match_key)",
+    "CREATE INDEX lexgraph_key_doc IF NOT EXISTS FOR (k:LexKey) ON (k.graph_id, k.doc_id)",
+    "CREATE INDEX lexgraph_edge_id IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.eid)",
+    "CREATE INDEX lexgraph_edge_asserted_by IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.asserted_by)",
+    # Only ends that may resolve differently are looked up by key (graph/load.py, _settle).
+    "CREATE INDEX lexgraph_edge_dst_key IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.dst_key)",
+    "CREATE INDEX lexgraph_edge_src_key IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.src_key)",
+)
+
+# --- the graph node: schema version, generation, edge ids, the writers' lock -----------------------------------
+
+_GRAPH_STATE: LiteralString = "OPTIONAL MATCH (g:LexGraph {graph_id: $graph_id}) RETURN g.schema_version AS schema, g.generation AS generation"
+_CREATE_GRAPH: LiteralString = (
+    "MERGE (g:LexGraph {graph_id: $graph_id}) "
+    "ON CREATE SET g.schema_version = $schema, g.generation = 0, g.next_edge = 1 "
+    "RETURN g.schema_version AS schema"
+)
+# Setting a property takes the node's write lock until the transaction ends: batches of a graph queue here.
+_LOCK_GRAPH: LiteralString = (
+    "MERGE (g:LexGraph {graph_id: $graph_id}) "
+    "ON CREATE SET g.schema_version = $schema, g.generation = 0, g.next_edge = 1 "
+    "SET g._lock = true"
+)
+_UNLOCK_GRAPH: LiteralString = (
+    "MATCH (g:LexGraph {graph_id: $graph_id}) REMOVE g._lock SET g.generation = g.generation + $changed"
+)
+_RESERVE_EDGE_IDS: LiteralString = (
+    "MATCH (g:LexGraph {graph_id: $graph_id}) "
+    "SET g.next_edge = g.next_edge + $count "
+    "RETURN g.next_edge - $count AS first_eid"
+)
+
+# --- documents and keys (writes) ------------------------------------------------------------------------------
+
+_CONTENT_HASHES: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) WHERE NOT d.placeholder "
+    "RETURN d.id AS id, d.content_hash AS content_hash"
+)
+_IDS_FROM_SOURCES: LiteralString = (
+    "UNWIND $sources AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, source: wanted}) WHERE NOT d.placeholder "
+    "RETURN d.source AS source, d.id AS id"
+)
+_DEMOTE: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "SET d.placeholder = true, d.source = null, d.content_hash = null, d.meta = null, d.place = null, "
+    "d.signer = null"
+)
+# `+=` with every stored field: a field that is null now is removed, so this replaces the document as SQLite's
+# upsert replaces the row.
+_UPSERT_DOCUMENTS: LiteralString = (
+    "UNWIND $rows AS row MERGE (d:LexDocument {graph_id: $graph_id, id: row.id}) SET d += row.props"
+)
+_STORED_NAMES: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "RETURN d.id AS id, d.placeholder AS placeholder, d.number AS number, d.title AS title, "
+    "d.doc_type AS doc_type, d.issuer AS issuer, d.issue_date AS issue_date"
+)
+_DELETE_OWN_KEYS: LiteralString = (
+    "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) WHERE k.own DELETE k"
+)
+# An existing pair keeps its `own` (SQLite's INSERT OR IGNORE).
+_ADD_KEYS: LiteralString = (
+    "UNWIND $rows AS row "
+    "MERGE (k:LexKey {graph_id: $graph_id, match_key: row.match_key, doc_id: row.doc_id}) "
+    "ON CREATE SET k.own = $own"
+)
+_KEYS_OF: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) RETURN k.match_key AS match_key"
+)
+_EXISTING: LiteralString = (
+    "UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) RETURN d.id AS id"
+)
+_CANDIDATES: LiteralString = (
+    "UNWIND $keys AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) "
+    "RETURN wanted AS match_key, d.id AS id, d.issue_date AS issue_date, d.year AS year, "
+    "d.province AS province, d.number IS NOT NULL AS numbered, d.definite AS definite"
+)
+_ORPHAN_PLACEHOLDERS: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "WHERE d.placeholder AND NOT EXISTS { MATCH (d)-[:CITES]-() } "
+    "RETURN d.id AS id"
+)
+_DELETE_KEYS_OF: LiteralString = (
+    "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) DELETE k"
+)
+_DELETE_DOCUMENTS: LiteralString = (
+    "UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) DETACH DELETE d"
+)
+
+# --- edges (writes) -------------------------------------------------------------------------------------------
+
+# A document's own citations are the edges from it that nobody else asserts; the edges it asserts between two
+# others carry its id in asserted_by.
+_DELETE_CITATIONS_OF: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+    "WHERE r.asserted_by IS NULL "
+    "DELETE r "
+    "RETURN s.id AS src, t.id AS dst"
+)
+_DELETE_ASSERTED_BY: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "WHERE r.asserted_by = wanted "
+    "DELETE r "
+    "RETURN s.id AS src, t.id AS dst"
+)
+_CREATE_EDGES: LiteralString = (
+    "UNWIND $rows AS row "
+    "MATCH (s:LexDocument {graph_id: $graph_id, id: row.src}) "
+    "MATCH (t:LexDocument {graph_id: $graph_id, id: row.dst}) "
+    "CREATE (s)-[r:CITES]->(t) "
+    "SET r = row.props "
+    "RETURN count(r) AS created"
+)
+_UNFIXED_DST_ENDS: LiteralString = (
+    "UNWIND $keys AS wanted "
+    "MATCH (:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "WHERE r.dst_key = wanted AND r.dst_fixed = false "
+    "RETURN r.eid AS eid, r.dst_ref AS ref, t.id AS target, r.dst_method AS method, "
+    "r.dst_confidence AS confidence, r.dst_candidates AS candidates"
+)
+_UNFIXED_SRC_ENDS: LiteralString = (
+    "UNWIND $keys AS wanted "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(:LexDocument) "
+    "WHERE r.src_key = wanted AND r.src_fixed = false "
+    "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, r.src_method AS method, "
+    "r.src_confidence AS confidence, r.src_candidates AS candidates"
+)
+# A relationship's ends cannot change: a moved end is a copy to the new node, and the old one is deleted.
+_RETARGET_DST: LiteralString = (
+    "UNWIND $rows AS row "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES {eid: row.eid}]->(:LexDocument) "
+    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) "
+    "CREATE (s)-[m:CITES]->(n) "
+    "SET m = properties(r) "
+    "SET m.dst_method = row.method, m.dst_confidence = row.confidence, m.dst_candidates = row.candidates "
+    "DELETE r "
+    "RETURN count(m) AS moved"
+)
+_RETARGET_SRC: LiteralString = (
+    "UNWIND $rows AS row "
+    "MATCH (:LexDocument {graph_id: $graph_id})-[r:CITES {eid: row.eid}]->(t:LexDocument) "
+    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) "
+    "CREATE (n)-[m:CITES]->(t) "
+    "SET m = properties(r) "
+    "SET m.src_method = row.method, m.src_confidence = row.confidence, m.src_candidates = row.candidates "
+    "DELETE r "
+    "RETURN count(m) AS moved"
+)
+
+# --- reads ----------------------------------------------------------------------------------------------------
+
+_GET: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id}) RETURN properties(d) AS doc"
+_DOCUMENTS: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) RETURN properties(d) AS doc"
+)
+_BY_KEYS: LiteralString = (
+    "UNWIND $keys AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) "
+    "WITH DISTINCT d RETURN properties(d) AS doc"
+)
+_ALL_DOCUMENTS: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id}) RETURN properties(d) AS doc"
+# Every condition is a parameter that is null (or an empty list) when not asked for.
+_SEARCH: LiteralString = (
+    "MATCH (d:LexDocument {graph_id: $graph_id}) "
+    "WHERE ($number IS NULL OR d.number_key CONTAINS $number) "
+    "AND ($doc_type IS NULL OR d.doc_type = $doc_type) "
+    "AND ($issuer IS NULL OR d.issuer_key CONTAINS $issuer) "
+    "AND ($date_from IS NULL OR d.date_hi >= $date_from) "
+    "AND ($date_to IS NULL OR d.date_lo <= $date_to) "
+    "AND all(word IN $words WHERE d.words CONTAINS word) "
+    "AND all(word IN $ascii_words WHERE d.words_ascii CONTAINS word) "
+    "AND ($placeholders OR NOT d.placeholder) "
+    "WITH d ORDER BY d.placeholder, coalesce(d.issue_date, d.year, '') DESC, d.id LIMIT $limit "
+    "RETURN properties(d) AS doc"
+)
+_CITATIONS: dict[str, LiteralString] = {
+    "out": (
+        "MATCH (s:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]->(t:LexDocument) "
+        "WHERE $relations IS NULL OR r.relation IN $relations "
+        "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
+    ),
+    "in": (
+        "MATCH (s:LexDocument)-[r:CITES]->(t:LexDocument {graph_id: $graph_id, id: $doc_id}) "
+        "WHERE $relations IS NULL OR r.relation IN $relations "
+        "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
+    ),
+    "both": (
+        "MATCH (:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]-(:LexDocument) "
+        "WHERE $relations IS NULL OR r.relation IN $relations "
+        "RETURN startNode(r).id AS src, endNode(r).id AS dst, properties(r) AS edge"
+    ),
+}
+# One level of a traversal: the (source, target, relation) of the edges out of / into these documents.
+_STEPS: dict[bool, LiteralString] = {
+    True: (
+        "UNWIND $ids AS wanted "
+        "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+        "WHERE $relations IS NULL OR r.relation IN $relations "
+        "RETURN s.id AS src, t.id AS dst, r.relation AS relation"
+    ),
+    False: (
+        "UNWIND $ids AS wanted "
+        "MATCH (s:LexDocument)-[r:CITES]->(t:LexDocument {graph_id: $graph_id, id: wanted}) "
+        "WHERE $relations IS NULL OR r.relation IN $relations "
+        "RETURN s.id AS src, t.id AS dst, r.relation AS relation"
+    ),
+}
+_EDGES_BETWEEN: LiteralString = (
+    "UNWIND $pairs AS pair "
+    "MATCH (s:LexDocument {graph_id: $graph_id, id: pair[0]})-[r:CITES]->"
+    "(t:LexDocument {graph_id: $graph_id, id: pair[1]}) "
+    "WHERE $relations IS NULL OR r.relation IN $relations "
+    "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
+)
+_EDGES_AMONG: LiteralString = (
+    "UNWIND $ids AS wanted "
+    "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+    "WHERE t.id IN $ids AND ($relations IS NULL OR r.relation IN $relations) "
+    "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
+)
+_RANKED: LiteralString = (
+    "MATCH (s:LexDocument)-[r:CITES]->(d:LexDocument {graph_id: $graph_id}) "
+    "WHERE (NOT $placeholders_only OR d.placeholder) AND ($relations IS NULL OR r.relation IN $relations) "
+    "WITH d, count(DISTINCT s) AS citing, count(r) AS citations "
+    "ORDER BY citing DESC, citations DESC, d.id LIMIT $limit "
+    "RETURN properties(d) AS doc, citing, citations"
+)
+_COUNT_DOCUMENTS: LiteralString = (
+    "MATCH (d:LexDocument {graph_id: $graph_id}) RETURN d.placeholder AS placeholder, count(*) AS n"
+)
+_COUNT_EDGES: LiteralString = (
+    "MATCH (:LexDocument {graph_id: $graph_id})-[r:CITES]->(:LexDocument) "
+    "RETURN r.relation AS relation, r.dst_method AS dst_method, r.src_method AS src_method, "
+    "count(*) AS n, count(r.asserted_by) AS asserted"
+)
+
+# --- dropping a graph -----------------------------------------------------------------------------------------
+
+_DROP_DOCUMENTS: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id}) WITH d LIMIT $batch DETACH DELETE d RETURN count(*) AS deleted"
+_DROP_KEYS: LiteralString = (
+    "MATCH (k:LexKey {graph_id: $graph_id}) WITH k LIMIT $batch DELETE k RETURN count(*) AS deleted"
+)
+_DROP_GRAPH: LiteralString = "MATCH (g:LexGraph {graph_id: $graph_id}) DELETE g"
+
+# ------------------------------------------------------------------------------------------------------------
+# connection settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where and how to connect, from the URL and the environment."""
+
+    uri: str  # what the driver gets: scheme://host:port, nothing else
+    address: str  # host:port, for messages
+    user: str | None
+    password: str | None
+    database: str
+    graph_id: str
+    url: str  # the store's URL as shown to people: without the password
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        return (self.user or "neo4j", self.password) if self.password is not None else None
+
+
+def settings(url: str, env: Mapping[str, str] | None = None, graph: str | None = None) -> Settings:
+    """Read `scheme://[user[:password]@]host[:port][/database][?graph=NAME]`; what the URL leaves out comes from
+    $NEO4J_USER, $NEO4J_PASSWORD and $NEO4J_DATABASE (default "neo4j"). `graph` overrides the URL's."""
+    env = os.environ if env is None else env
+    try:
+        parts = urlsplit(url)
+        port = parts.port or DEFAULT_PORT
+    except ValueError as exc:
+        raise StoreError(f"{url}: not a Neo4j URL ({exc}); expected bolt://host:7687") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise StoreError(f"{url}: expected one of {', '.join(s + '://' for s in SCHEMES)}")
+    host = parts.hostname
+    if not host:
+        raise StoreError(f"{url}: no server named; expected {scheme}://host:7687")
+    options = parse_qs(parts.query, keep_blank_values=True)
+    unknown = sorted(set(options) - {"graph"})
+    if unknown:
+        raise StoreError(f"{url}: unknown option(s) {', '.join(unknown)}; the only one is ?graph=NAME")
+    graph_id = graph or (options.get("graph") or [""])[-1] or DEFAULT_GRAPH
+    database = unquote(parts.path.strip("/")) or env.get("NEO4J_DATABASE") or DEFAULT_DATABASE
+    user = unquote(parts.username) if parts.username else env.get("NEO4J_USER")
+    password = unquote(parts.password) if parts.password is not None else env.get("NEO4J_PASSWORD")
+    hostport = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    shown = parts._replace(netloc=f"{parts.username}@{hostport}" if parts.username else hostport)
+    return Settings(
+        uri=f"{scheme}://{hostport}",
+        address=hostport,
+        user=user,
+        password=password,
+        database=database,
+        graph_id=graph_id,
+        url=shown.geturl(),
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------
+# rows
+
+
+Row = Mapping[str, Any]  # a driver Record, read by key
+
+
+class _Tx(Protocol):
+    """What is used of a `neo4j.ManagedTransaction`."""
+
+    def run(self, query: LiteralString, parameters: dict[str, Any]) -> Iterable[Row]: ...
+
+
+def _coalesce(*values: Any) -> Any:
+    return next((v for v in values if v is not None), None)
+
+
+def _run(tx: _Tx, query: LiteralString, **params: Any) -> list[Row]:
+    """Run one statement in this transaction; all its records, read to the end."""
+    return list(tx.run(query, params))
+
+
+def _doc(props: Mapping[str, Any]) -> Document:
+    return _document(tuple(props.get(f) for f in _DOC_FIELDS))
+
+
+def _edge_of(record: Row) -> tuple[Edge, int]:
+    """An Edge from a (src, dst, edge properties) record, with its edge id (the last tie-breaker of edge order)."""
+    props = record["edge"]
+    row = (record["src"], record["dst"], *(props.get(f) for f in _EDGE_FIELDS[2:]))
+    return _edge(row), props["eid"]
+
+
+def _edge_order(item: tuple[Edge, int]) -> tuple[Any, ...]:
+    """The contract's edge order (graph/store.py), as the SQLite store sorts: (source_doc, start with none last,
+    source, target, relation, evidence); then the edge id, the order in which edges were written."""
+    edge, eid = item
+    return (
+        edge.source_doc,
+        edge.start is None,
+        edge.start or 0,
+        edge.source,
+        edge.target,
+        edge.relation,
+        edge.evidence,
+        eid,
+    )
+
+
+def _sorted_edges(records: Iterable[Row]) -> list[Edge]:
+    return [edge for edge, _ in sorted(map(_edge_of, records), key=_edge_order)]
+
+
+def _relations_param(relations: Collection[str] | None) -> list[str] | None:
+    return sorted(relations) if relations is not None else None
+
+
+# ------------------------------------------------------------------------------------------------------------
+# writes
+
+
+class _Txn:
+    """`graph.store.GraphTxn` in one managed Neo4j write transaction."""
+
+    def __init__(self, tx: _Tx, graph_id: str) -> None:
+        self.tx = tx
+        self.graph_id = graph_id
+
+    def _run(self, query: LiteralString, **params: Any) -> list[Row]:
+        return _run(self.tx, query, graph_id=self.graph_id, **params)
+
+    def content_hashes(self, ids: Collection[str]) -> dict[str, str]:
+        return {r["id"]: r["content_hash"] for r in self._run(_CONTENT_HASHES, ids=list(ids))}
+
+    def ids_from_sources(self, sources: Collection[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        rows = self._run(_IDS_FROM_SOURCES, sources=list(sources))
+        for row in sorted(rows, key=lambda r: (r["source"], r["id"])):
+            found.setdefault(row["source"], []).append(row["id"])
+        return found
+
+    def delete_edges_of(self, doc_ids: Collection[str]) -> set[str]:
+        ids = list(doc_ids)
+        ends = self._run(_DELETE_CITATIONS_OF, ids=ids) + self._run(_DELETE_ASSERTED_BY, ids=ids)
+        return {node for r in ends for node in (r["src"], r["dst"])}
+
+    def demote(self, doc_ids: Collection[str]) -> None:
+        self._run(_DEMOTE, ids=list(doc_ids))
+
+    def _upsert(self, nodes: Iterable[NodeRecord]) -> None:
+        rows = [{"id": n.id, "props": dict(zip(_ROW_FIELDS, _row(n), strict=True))} for n in nodes]
+        if rows:
+            self._run(_UPSERT_DOCUMENTS, rows=rows)
+
+    def _keys(self, pairs: Iterable[tuple[str, str]], *, own: bool) -> None:
+        rows = [{"match_key": key, "doc_id": doc_id} for key, doc_id in pairs]
+        if rows:
+            self._run(_ADD_KEYS, rows=rows, own=own)
+
+    def upsert_documents(self, nodes: Sequence[NodeRecord]) -> None:
+        self._upsert(nodes)
+        self._run(_DELETE_OWN_KEYS, ids=[n.id for n in nodes])
+        self._keys(((key, n.id) for n in nodes for key in sorted(n.keys)), own=True)
+
+    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
+        stored = {r["id"]: r for r in self._run(_STORED_NAMES, ids=[n.id for n in nodes])}
+        merged = [m for m in (_merged(n, stored.get(n.id)) for n in nodes) if m is not None]
+        self._upsert(merged)
+        # An existing placeholder has the keys of its id already (the same number or name): only new ones need them.
+        self.add_keys((key, n.id) for n in nodes if n.id not in stored for key in sorted(n.keys))
+
+    def add_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._keys(pairs, own=False)
+
+    def keys_of(self, ids: Collection[str]) -> set[str]:
+        return {r["match_key"] for r in self._run(_KEYS_OF, ids=list(ids))}
+
+    def existing(self, ids: Collection[str]) -> set[str]:
+        return {r["id"] for r in self._run(_EXISTING, ids=list(ids))}
+
+    def candidates(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
+        found: dict[str, list[Candidate]] = {}
+        rows = self._run(_CANDIDATES, keys=list(keys))
+        for row in sorted(rows, key=lambda r: (r["match_key"], r["id"])):
+            date = _coalesce(row["issue_date"], row["year"])
+            found.setdefault(row["match_key"], []).append(
+                Candidate(
+                    row["id"],
+                    date,
+                    row["year"],
+                    row["province"],
+                    bool(row["numbered"]),
+                    bool(row["definite"]),
+                )
+            )
+        return found
+
+    def insert_edges(self, edges: Sequence[EdgeRecord]) -> None:
+        if not edges:
+            return
+        # Ids in the order of the records, after every stored one: what SQLite's rowids give.
+        (reserved,) = self._run(_RESERVE_EDGE_IDS, count=len(edges))
+        first = reserved["first_eid"]
+        rows = [
+            {
+                "src": e.src,
+                "dst": e.dst,
+                "props": {"eid": first + i, **dict(zip(_EDGE_PROPERTIES, e[2:], strict=True))},
+            }
+            for i, e in enumerate(edges)
+        ]
+        (created,) = self._run(_CREATE_EDGES, rows=rows)
+        _expect(created["created"], len(rows), "edges written")
+
+    def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
+        ends: list[tuple[int, str, StoredEnd]] = []
+        for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
+            for r in self._run(query, keys=list(keys)):
+                resolution = _resolution(r["method"], r["confidence"], r["candidates"])
+                ends.append((r["eid"], end, StoredEnd(r["eid"], end, r["ref"], r["target"], resolution)))  # type: ignore[arg-type]
+        return [stored for _, _, stored in sorted(ends, key=lambda e: (e[0], e[1]))]
+
+    def retarget(self, changes: Sequence[Retarget]) -> None:
+        # Two fixed statements rather than an end chosen in the text; targets first, as the SQLite store does.
+        for end, query in (("dst", _RETARGET_DST), ("src", _RETARGET_SRC)):
+            rows = [
+                {
+                    "eid": c.edge_id,
+                    "target": c.target,
+                    "method": c.resolution.method,
+                    "confidence": c.resolution.confidence,
+                    "candidates": _json_list(c.resolution.candidates),
+                }
+                for c in changes
+                if c.end == end
+            ]
+            if rows:
+                (moved,) = self._run(query, rows=rows)
+                _expect(moved["moved"], len(rows), "edge ends moved")
+
+    def orphan_placeholders(self, ids: Collection[str]) -> set[str]:
+        return {r["id"] for r in self._run(_ORPHAN_PLACEHOLDERS, ids=list(ids))}
+
+    def delete_nodes(self, ids: Collection[str]) -> None:
+        wanted = list(ids)
+        self._run(_DELETE_KEYS_OF, ids=wanted)
+        self._run(_DELETE_DOCUMENTS, ids=wanted)
+
+
+def _json_list(values: Sequence[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)  # as graph.load writes candidates
+
+
+def _expect(done: int, wanted: int, what: str) -> None:
+    """An edge whose end is missing would be dropped silently by MATCH (SQLite would store it dangling): refuse the
+    batch instead, which rolls it back."""
+    if done != wanted:
+        raise StoreError(f"{what}: {done} of {wanted}; an edge end is missing, the batch was rolled back")
+
+
+def _merged(node: NodeRecord, row: Row | None) -> NodeRecord | None:
+    """What to write for a placeholder `node`, given what is stored under its id: the node when nothing is; for a
+    stored placeholder, it with the blanks the new citation fills (a longer date is a finer one), or None when
+    that adds nothing; None for an ingested document. The SQLite store's rule."""
+    if row is None:
+        return node
+    if not row["placeholder"]:
+        return None
+    number, title, doc_type, issuer, issue_date = (
+        row["number"],
+        row["title"],
+        row["doc_type"],
+        row["issuer"],
+        row["issue_date"],
+    )
+    date = issue_date if len(issue_date or "") >= len(node.issue_date or "") else node.issue_date
+    filled = (number or node.number, title or node.title, doc_type or node.doc_type, issuer or node.issuer)
+    if filled == (number, title, doc_type, issuer) and date == issue_date:
+        return None
+    return node._replace(
+        number=filled[0], title=filled[1], doc_type=filled[2], issuer=filled[3], issue_date=date
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------
+# reads
+
+
+class _Reader:
+    """The queries, on one read transaction."""
+
+    def __init__(self, tx: _Tx, graph_id: str) -> None:
+        self.tx = tx
+        self.graph_id = graph_id
+
+    def _run(self, query: LiteralString, **params: Any) -> list[Row]:
+        return _run(self.tx, query, graph_id=self.graph_id, **params)
+
+    # --- documents
+
+    def get(self, doc_id: str) -> Document | None:
+        rows = self._run(_GET, doc_id=doc_id)
+        return _doc(rows[0]["doc"]) if rows else None
+
+    def require(self, doc_id: str) -> Document:
+        document = self.get(doc_id)
+        if document is None:
+            raise lookups.DocumentNotFound(doc_id, [])
+        return document
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        return {d.id: d for d in (_doc(r["doc"]) for r in self._run(_DOCUMENTS, ids=sorted(ids)))}
+
+    def by_keys(self, keys: Collection[str]) -> list[Document]:
+        return sorted((_doc(r["doc"]) for r in self._run(_BY_KEYS, keys=sorted(keys))), key=lambda d: d.id)
+
+    def labels(self) -> dict[str, str]:
+        labels: dict[str, str] = {}
+        documents = sorted((_doc(r["doc"]) for r in self._run(_ALL_DOCUMENTS)), key=lambda d: d.id)
+        for document in documents:
+            for name in (document.id, document.number, document.title, document.label):
+                if name:
+                    labels.setdefault(name, document.id)
+        return labels
+
+    def find(self, ref: str) -> list[Document]:
+        return lookups.find(ref, self.get, self.by_keys)
+
+    def lookup(self, ref: str) -> Document:
+        return lookups.lookup(ref, self.get, self.by_keys, self.labels)
+
+    def search(self, params: dict[str, Any]) -> list[Document]:
+        documents = [_doc(r["doc"]) for r in self._run(_SEARCH, **params)]
+        # Python's order over what the server chose: the same keys as the SQLite store's ORDER BY.
+        documents.sort(key=lambda d: d.id)
+        documents.sort(key=lambda d: _coalesce(d.issue_date, d.year, ""), reverse=True)
+        documents.sort(key=lambda d: d.placeholder)
+        return documents
+
+    # --- edges
+
+    def citations(self, doc_id: str, direction: Direction, relations: Collection[str] | None) -> list[Edge]:
+        self.require(doc_id)
+        rows = self._run(_CITATIONS[direction], doc_id=doc_id, relations=_relations_param(relations))
+        return _sorted_edges(rows)
+
+    def edges_between(
+        self, pairs: Collection[tuple[str, str]], relations: Collection[str] | None
+    ) -> dict[tuple[str, str], list[Edge]]:
+        """Edges of these (source, target) pairs, of `relations` when given, in edge order."""
+        if not pairs:
+            return {}
+        rows = self._run(
+            _EDGES_BETWEEN, pairs=[list(p) for p in sorted(pairs)], relations=_relations_param(relations)
+        )
+        found: dict[tuple[str, str], list[Edge]] = {}
+        for edge in _sorted_edges(rows):
+            found.setdefault((edge.source, edge.target), []).append(edge)
+        return found
+
+    def steps(
+        self,
+        roots: Iterable[str],
+        *,
+        forwards: Collection[bool],
+        relations: Collection[str] | None,
+        levels: int,
+        enough: Callable[[set[str]], bool] = lambda _seen: False,
+    ) -> Any:
+        """A DiGraph (graph/traverse.py) of the edges of `relations` out of (forwards True) and/or into (False)
+        every document within `levels - 1` steps of `roots`, expanded breadth first, one statement per level and
+        direction; it stops early when no document is new, or when `enough(documents reached)` says so. The
+        traversals of graph/traverse.py look only at the neighbours of documents it has expanded."""
+        seen = set(roots)
+        frontier = sorted(seen)
+        rows: list[tuple[str, str, str]] = []
+        wanted = _relations_param(relations)
+        for _ in range(levels):
+            fresh: set[str] = set()
+            for direction in forwards:
+                for r in self._run(_STEPS[direction], ids=frontier, relations=wanted):
+                    rows.append((r["src"], r["dst"], r["relation"]))
+                    fresh.add(r["dst"] if direction else r["src"])
+            fresh -= seen
+            seen |= fresh
+            frontier = sorted(fresh)
+            if not frontier or enough(seen):
+                break
+        return traverse.build(rows)
+
+    def tree(
+        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
+    ) -> Tree:
+        mask = traverse.mask_of(relations)
+        self.require(doc_id)
+        # unfold looks at the neighbours of every document it reaches, down to max_depth (to mark truncation).
+        graph = self.steps([doc_id], forwards=[forwards], relations=relations, levels=max(max_depth, 0) + 1)
+        raw, cut = traverse.unfold(
+            graph, doc_id, forwards=forwards, mask=mask, max_depth=max_depth, max_nodes=max_nodes
+        )
+        ids: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        stack = [raw]
+        while stack:
+            node = stack.pop()
+            ids.add(node.node)
+            for child in node.children:
+                pairs.add((node.node, child.node) if forwards else (child.node, node.node))
+                stack.append(child)
+        documents = self.documents(ids)
+        edges = self.edges_between(pairs, relations)
+
+        def build(node: traverse.RawTree, parent: str | None) -> TreeNode:
+            pair = (parent, node.node) if forwards else (node.node, parent)
+            return TreeNode(
+                document=documents[node.node],
+                edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
+                children=[build(child, node.node) for child in node.children],
+                truncated=node.truncated,
+                cycle=node.cycle,
+            )
+
+        return Tree(root=build(raw, None), relations=list(relations), max_depth=max_depth, truncated=cut)
+
+    def path(
+        self, source: str, target: str, relations: Collection[str] | None, max_depth: int
+    ) -> DocumentPath | None:
+        mask = traverse.mask_of(relations)
+        self.require(source)
+        self.require(target)
+        if source == target:
+            return DocumentPath(steps=[])
+        # shortest_path searches backwards from the target: the edges into every document closer than
+        # max_depth to it, and no further than the level where the source turns up.
+        graph = self.steps(
+            [target],
+            forwards=[False],
+            relations=relations,
+            levels=max(max_depth, 0),
+            enough=lambda seen: source in seen,
+        )
+        route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
+        if route is None:
+            return None
+        pairs = list(pairwise(route))
+        documents = self.documents(route)
+        edges = self.edges_between(set(pairs), relations)
+        return DocumentPath(
+            steps=[PathStep(source=documents[s], target=documents[t], edges=edges[s, t]) for s, t in pairs]
+        )
+
+    def neighbourhood(
+        self,
+        doc_id: str,
+        depth: int,
+        relations: Collection[str] | None,
+        direction: Direction,
+        max_nodes: int,
+    ) -> Subgraph:
+        mask = traverse.mask_of(relations)
+        self.require(doc_id)
+        forwards = {"out": [True], "in": [False], "both": [True, False]}[direction]
+        # reach stops at the level that overflows max_nodes: no need to look past it.
+        graph = self.steps(
+            [doc_id],
+            forwards=forwards,
+            relations=relations,
+            levels=max(depth, 0),
+            enough=lambda seen: len(seen) > max_nodes,
+        )
+        ids, cut = traverse.reach(
+            graph, doc_id, depth=depth, mask=mask, direction=direction, max_nodes=max_nodes
+        )
+        documents = self.documents(ids)
+        # Every edge between two of them, those between two documents of the last level included.
+        rows = self._run(_EDGES_AMONG, ids=sorted(ids), relations=_relations_param(relations))
+        return Subgraph(
+            documents=[documents[i] for i in sorted(ids)], edges=_sorted_edges(rows), truncated=cut
+        )
+
+    # --- rankings and counts
+
+    def ranked(
+        self, *, placeholders_only: bool, relations: Collection[str] | None, limit: int
+    ) -> list[CitedDocument]:
+        rows = self._run(
+            _RANKED,
+            placeholders_only=placeholders_only,
+            relations=_relations_param(relations),
+            limit=_limit(limit),
+        )
+        ranked = [
+            CitedDocument(document=_doc(r["doc"]), citing_documents=r["citing"], citations=r["citations"])
+            for r in rows
+        ]
+        ranked.sort(key=lambda c: (-c.citing_documents, -c.citations, c.document.id))
+        return ranked
+
+    def stats(self) -> Stats:
+        nodes = {bool(r["placeholder"]): r["n"] for r in self._run(_COUNT_DOCUMENTS)}
+        edges = asserted = 0
+        relations: dict[str, int] = {}
+        methods: dict[str, int] = {}
+        for r in self._run(_COUNT_EDGES):
+            edges += r["n"]
+            asserted += r["asserted"]
+            relations[r["relation"]] = relations.get(r["relation"], 0) + r["n"]
+            for method in (r["dst_method"], r["src_method"]):
+                if method is not None:
+                    methods[method] = methods.get(method, 0) + r["n"]
+        return Stats(
+            documents=nodes.get(False, 0),
+            placeholders=nodes.get(True, 0),
+            edges=edges,
+            asserted_edges=asserted,
+            relations=dict(sorted(relations.items())),
+            resolutions=dict(sorted(methods.items())),
+        )
+
+
+def _limit(limit: int) -> int:
+    """SQLite reads a negative LIMIT as none; Cypher refuses one."""
+    return limit if limit >= 0 else 2**62
+
+
+def search_params(
+    *,
+    number: str | None,
+    doc_type: str | None,
+    issuer: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    words: str | None,
+    placeholders: bool,
+    limit: int,
+) -> dict[str, Any]:
+    """`GraphStore.search`'s conditions as the parameters of _SEARCH, normalised as the SQLite store does."""
+    folded = fold(words or "").split()
+    return {
+        "number": normalise_number(number).upper() if number else None,
+        "doc_type": canonical_type(doc_type.strip()) if doc_type else None,
+        "issuer": fold(issuer) if issuer else None,
+        "date_from": _date_range(date_from)[0] if date_from else None,
+        "date_to": _date_range(date_to)[1] if date_to else None,
+        # A word typed without diacritics also matches the words with them.
+        "words": [f" {w} " for w in folded if not w.isascii()],
+        "ascii_words": [f" {w} " for w in folded if w.isascii()],
+        "placeholders": placeholders,
+        "limit": _limit(limit),
+    }
+
+
+# ------------------------------------------------------------------------------------------------------------
+# the store
+
+T = TypeVar("T")
+
+
+class _Moved(Exception):
+    """A write committed while a read was running: run the read again."""
+
+
+class Neo4jStore:
+    """`graph.store.GraphStore` on a Neo4j 5 server. Safe to share between threads (the driver is; each call
+    has its own session)."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        create: bool = True,
+        timeout: float = 5.0,
+        graph: str | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.settings = settings(url, env, graph)
+        self.url = self.settings.url
+        self.graph_id = self.settings.graph_id
+        self.database = self.settings.database
+        self.timeout = timeout
+        with self._errors("connecting"):
+            self._driver = neo4j.GraphDatabase.driver(
+                self.settings.uri,
+                auth=self.settings.auth,
+                connection_timeout=timeout,
+                user_agent="lexgraph",
+            )
+        try:
+            self._open(create)
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # --- connections, transactions, errors -----------------------------------------------------------------
+
+    def _where(self) -> str:
+        return f"Neo4j at {self.settings.address} (database {self.database!r}, graph {self.graph_id!r})"
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """The driver's and the server's exceptions as StoreErrors that say what to check."""
+        address = self.settings.address
+        try:
+            yield
+        except AuthError as exc:
+            user = self.settings.user or "neo4j"
+            raise StoreError(
+                f"Neo4j at {address} refused the credentials of user {user!r}: check NEO4J_USER and "
+                "NEO4J_PASSWORD (or user:password in the URL)"
+            ) from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreError(
+                f"cannot reach Neo4j at {address} ({_reason(exc)}): is the server running and is the address "
+                "right? `docker compose up -d neo4j` starts one"
+            ) from exc
+        except Forbidden as exc:
+            raise StoreError(f"{self._where()}: {doing} is not allowed for this user: {exc.message}") from exc
+        except ClientError as exc:
+            if "DatabaseNotFound" in (exc.code or ""):
+                raise StoreError(
+                    f"Neo4j at {address} has no database {self.database!r}: set NEO4J_DATABASE or the URL's "
+                    "path (/name)"
+                ) from exc
+            raise StoreError(f"{self._where()}: {doing} failed: {exc.message} ({exc.code})") from exc
+        except TransientError as exc:
+            raise StoreError(
+                f"{self._where()} is busy ({exc.message}); another writer may hold the graph: try again"
+            ) from exc
+        except Neo4jError as exc:
+            raise StoreError(f"{self._where()}: {doing} failed: {exc.message} ({exc.code})") from exc
+        except DriverError as exc:
+            raise StoreError(f"{self._where()}: {doing} failed: {_reason(exc)}") from exc
+
+    def _session(self) -> neo4j.Session:
+        # One bookmark manager for the store's sessions: a read follows the writes this store made, even on a
+        # cluster whose followers lag.
+        return self._driver.session(
+            database=self.database, bookmark_manager=self._driver.execute_query_bookmark_manager
+        )
+
+    def _state(self) -> tuple[int | None, int | None]:
+        """(schema, generation) of this graph; (None, None) when it does not exist."""
+        records, _, _ = self._driver.execute_query(
+            _GRAPH_STATE,
+            {"graph_id": self.graph_id},
+            routing_=neo4j.RoutingControl.READ,
+            database_=self.database,
+        )
+        return (records[0]["schema"], records[0]["generation"]) if records else (None, None)
+
+    def _open(self, create: bool) -> None:
+        with self._errors("connecting"):
+            self._driver.verify_connectivity()
+        with self._errors("opening the graph"):
+            schema, _ = self._state()
+            if schema is None:
+                if not create:
+                    raise StoreError(
+                        f"no graph {self.graph_id!r} in {self._where()}; build one with "
+                        f"`lexgraph ingest PATH --store {self.url}`"
+                    )
+                self._create_schema()
+                records, _, _ = self._driver.execute_query(
+                    _CREATE_GRAPH,
+                    {"graph_id": self.graph_id, "schema": SCHEMA_VERSION},
+                    routing_=neo4j.RoutingControl.WRITE,
+                    database_=self.database,
+                )
+                schema = records[0]["schema"]
+            if schema != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self._where()} has lexgraph schema {schema}; this lexgraph reads schema {SCHEMA_VERSION}"
+                )
+
+    def _create_schema(self) -> None:
+        for statement in _SCHEMA:
+            try:
+                self._driver.execute_query(
+                    statement, routing_=neo4j.RoutingControl.WRITE, database_=self.database
+                )
+            except ClientError as exc:
+                # Two processes creating the graph at once: the other one's constraint is as good as ours.
+                if "AlreadyExists" not in (exc.code or ""):
+                    raise
+
+    def _read(self, work: Callable[[_Reader], T]) -> T:
+        """`work` in one managed read transaction that no write committed during; run again when one did."""
+
+        def consistent(tx: neo4j.ManagedTransaction) -> T:
+            before = _generation(tx, self.graph_id)
+            try:
+                result = work(_Reader(tx, self.graph_id))
+            except (Neo4jError, DriverError):
+                raise
+            except Exception as exc:
+                # A state that moved under the read can make it fail (an edge gone between two statements):
+                # then the failure is no answer, and the read runs again.
+                if _generation(tx, self.graph_id) != before:
+                    raise _Moved from exc
+                raise
+            if _generation(tx, self.graph_id) != before:
+                raise _Moved
+            return result
+
+        with self._errors("reading"):
+            for attempt in range(READ_ATTEMPTS):
+                with self._session() as session:
+                    try:
+                        return session.execute_read(consistent)
+                    except _Moved:
+                        time.sleep(0.005 * attempt)  # let a burst of writes pass
+        raise StoreError(
+            f"{self._where()}: the graph changed during each of {READ_ATTEMPTS} reads; try again"
+        )
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
+        from graph.load import apply_batch  # load imports the store protocol; the store needs load only here
+
+        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
+            _run(tx, _LOCK_GRAPH, graph_id=self.graph_id, schema=SCHEMA_VERSION)
+            result = apply_batch(_Txn(tx, self.graph_id), documents)
+            _run(tx, _UNLOCK_GRAPH, graph_id=self.graph_id, changed=1 if result.written else 0)
+            return result
+
+        # The driver runs `work` again on a transient failure (a deadlock): apply_batch starts from the
+        # documents each time, on a transaction that sees nothing of the failed one.
+        with self._errors("writing"), self._session() as session:
+            return session.execute_write(work)
+
+    def drop(self) -> None:
+        """Delete this graph (its documents, keys and counters) from the database, in transactions of
+        DROP_BATCH nodes; other graphs of the database are not touched."""
+
+        def delete(tx: neo4j.ManagedTransaction, query: LiteralString) -> int:
+            return _run(tx, query, graph_id=self.graph_id, batch=DROP_BATCH)[0]["deleted"]
+
+        with self._errors("dropping the graph"), self._session() as session:
+            for query in (_DROP_DOCUMENTS, _DROP_KEYS):
+                while session.execute_write(delete, query):
+                    pass
+            session.execute_write(lambda tx: _run(tx, _DROP_GRAPH, graph_id=self.graph_id))
+
+    # --- documents -----------------------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document | None:
+        return self._read(lambda r: r.get(doc_id))
+
+    def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
+        return self._read(lambda r: r.by_keys(keys))
+
+    def labels(self) -> dict[str, str]:
+        return self._read(lambda r: r.labels())
+
+    def find(self, ref: str) -> list[Document]:
+        return self._read(lambda r: r.find(ref))
+
+    def lookup(self, ref: str) -> Document:
+        return self._read(lambda r: r.lookup(ref))
+
+    def search(
+        self,
+        *,
+        number: str | None = None,
+        doc_type: str | None = None,
+        issuer: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        words: str | None = None,
+        placeholders: bool = True,
+        limit: int = 50,
+    ) -> list[Document]:
+        params = search_params(
+            number=number,
+            doc_type=doc_type,
+            issuer=issuer,
+            date_from=date_from,
+            date_to=date_to,
+            words=words,
+            placeholders=placeholders,
+            limit=limit,
+        )
+        return self._read(lambda r: r.search(params))
+
+    # --- edges and traversals ------------------------------------------------------------------------------
+
+    def citations(
+        self, doc_id: str, direction: Direction = "out", relations: Collection[str] | None = None
+    ) -> list[Edge]:
+        traverse.mask_of(relations)  # unknown relations are an error, as in traversals
+        return self._read(lambda r: r.citations(doc_id, direction, relations))
+
+    def implementers(
+        self,
+        doc_id: str,
+        max_depth: int = 5,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        traverse.mask_of(relations)
+        return self._read(
+            lambda r: r.tree(
+                doc_id, forwards=False, max_depth=max_depth, relations=relations, max_nodes=max_nodes
+            )
+        )
+
+    def implements(
+        self,
+        doc_id: str,
+        max_depth: int = 10,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        traverse.mask_of(relations)
+        return self._read(
+            lambda r: r.tree(
+                doc_id, forwards=True, max_depth=max_depth, relations=relations, max_nodes=max_nodes
+            )
+        )
+
+    def path(
+        self, source: str, target: str, relations: Collection[str] | None = None, max_depth: int = 10
+    ) -> DocumentPath | None:
+        traverse.mask_of(relations)
+        return self._read(lambda r: r.path(source, target, relations, max_depth))
+
+    def neighbourhood(
+        self,
+        doc_id: str,
+        depth: int = 1,
+        relations: Collection[str] | None = None,
+        direction: Direction = "both",
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        traverse.mask_of(relations)
+        return self._read(lambda r: r.neighbourhood(doc_id, depth, relations, direction, max_nodes))
+
+    # --- rankings and counts -------------------------------------------------------------------------------
+
+    def missing(self, limit: int = 50) -> list[CitedDocument]:
+        return self._read(lambda r: r.ranked(placeholders_only=True, relations=None, limit=limit))
+
+    def most_cited(self, limit: int = 50, relations: Collection[str] | None = None) -> list[CitedDocument]:
+        traverse.mask_of(relations)
+        return self._read(lambda r: r.ranked(placeholders_only=False, relations=relations, limit=limit))
+
+    def stats(self) -> Stats:
+        return self._read(lambda r: r.stats())
+
+
+def _generation(tx: _Tx, graph_id: str) -> int | None:
+    rows = _run(tx, _GRAPH_STATE, graph_id=graph_id)
+    return rows[0]["generation"] if rows else None
+
+
+def _reason(exc: BaseException) -> str:
+    """The useful part of a driver message: "[Errno 111] Connection refused", not the resolver's story."""
+    text = str(exc).strip()
+    found = re.search(r"\(reason ([^)]*)\)", text)
+    if found:
+        return found.group(1)
+    return (text.splitlines() or [type(exc).__name__])[-1]
