@@ -13,8 +13,9 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
   every statement is one constant text whatever the relation, relation filters are a parameter
   (`r.relation IN $relations`), and an edge whose end moves is copied without choosing among nine statements.
   The price: a hand-written Cypher query says `[:CITES {relation: 'implements'}]`, not `[:IMPLEMENTS]`.
-- Properties are the SQLite store's columns, computed by the same functions (graph/sqlite_store.py: `_row` for
-  the derived search fields, `_document` and `_edge` for the models), so both stores search and answer alike.
+- Properties are the SQLite store's columns, computed by the same functions (graph/rows.py: `document_row` for
+  the derived search fields, `document_of` and `edge_of` for the models), so both stores search and answer alike;
+  the answers are built as the SQLite store builds them (graph/answers.py).
 - Every statement is a constant string below; values travel only as parameters (tests/test_neo4j_store.py
   checks both, and that each statement gets exactly the parameters it names).
 - Writes: one managed write transaction per batch (`session.execute_write`) running `graph.load.apply_batch` on
@@ -32,7 +33,6 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -56,8 +56,8 @@ from neo4j.exceptions import (
     TransientError,
 )
 
+from graph import answers, traverse
 from graph import lookup as lookups
-from graph import traverse
 from graph.models import (
     CitedDocument,
     Direction,
@@ -66,33 +66,31 @@ from graph.models import (
     Edge,
     EdgeRecord,
     NodeRecord,
-    PathStep,
     Retarget,
     Stats,
     StoredEnd,
     Subgraph,
     Tree,
-    TreeNode,
     WriteResult,
 )
 from graph.resolve import Candidate
 
 # One definition of the stored fields and of the models made from them, shared with the embedded store, so that
 # the two cannot drift apart.
-from graph.sqlite_store import (
-    _DOC_FIELDS,
-    _EDGE_COLUMNS,
-    _ROW_FIELDS,
-    _date_range,
-    _document,
-    _edge,
-    _resolution,
-    _row,
-    fold,
+from graph.rows import (
+    DOC_FIELDS,
+    EDGE_FIELDS,
+    ROW_FIELDS,
+    STORED_NAMES,
+    SearchTerms,
+    document_of,
+    document_row,
+    edge_of,
+    json_list,
+    merged_placeholder,
+    resolution_of,
 )
 from graph.store import StoreError
-from ingest.citations import canonical_type
-from ingest.identity import normalise_number
 
 if TYPE_CHECKING:
     from graph.load import DocumentWrite
@@ -110,9 +108,6 @@ SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 READ_ATTEMPTS = 20  # reads run again when a write commits meanwhile; this many times before giving up
 DROP_BATCH = 10_000  # nodes deleted per transaction by `drop`
 
-_EDGE_FIELDS = tuple(
-    c.strip() for c in _EDGE_COLUMNS.split(",")
-)  # src, dst, then properties, in `_edge` order
 # EdgeRecord fields → relationship properties: the ends are the relationship's nodes; "start"/"end" are stored as
 # the SQLite columns are named (and END is a Cypher keyword).
 _EDGE_PROPERTY = {"start": "start_offset", "end": "end_offset"}
@@ -465,34 +460,24 @@ def _run(tx: _Tx, query: LiteralString, **params: Any) -> list[Row]:
 
 
 def _doc(props: Mapping[str, Any]) -> Document:
-    return _document(tuple(props.get(f) for f in _DOC_FIELDS))
+    return document_of(tuple(props.get(f) for f in DOC_FIELDS))
 
 
-def _edge_of(record: Row) -> tuple[Edge, int]:
+def _record_edge(record: Row) -> tuple[Edge, int]:
     """An Edge from a (src, dst, edge properties) record, with its edge id (the last tie-breaker of edge order)."""
     props = record["edge"]
-    row = (record["src"], record["dst"], *(props.get(f) for f in _EDGE_FIELDS[2:]))
-    return _edge(row), props["eid"]
+    row = (record["src"], record["dst"], *(props.get(f) for f in EDGE_FIELDS[2:]))
+    return edge_of(row), props["eid"]
 
 
 def _edge_order(item: tuple[Edge, int]) -> tuple[Any, ...]:
-    """The contract's edge order (graph/store.py), as the SQLite store sorts: (source_doc, start with none last,
-    source, target, relation, evidence); then the edge id, the order in which edges were written."""
-    edge, eid = item
-    return (
-        edge.source_doc,
-        edge.start is None,
-        edge.start or 0,
-        edge.source,
-        edge.target,
-        edge.relation,
-        edge.evidence,
-        eid,
-    )
+    """The contract's edge order (graph/answers.py), as the SQLite store sorts; then the edge id, the order in
+    which edges were written."""
+    return (*answers.edge_order(item[0]), item[1])
 
 
 def _sorted_edges(records: Iterable[Row]) -> list[Edge]:
-    return [edge for edge, _ in sorted(map(_edge_of, records), key=_edge_order)]
+    return [edge for edge, _ in sorted(map(_record_edge, records), key=_edge_order)]
 
 
 def _relations_param(relations: Collection[str] | None) -> list[str] | None:
@@ -503,8 +488,8 @@ def _relations_param(relations: Collection[str] | None) -> list[str] | None:
 # writes
 
 
-class _Txn:
-    """`graph.store.GraphTxn` in one managed Neo4j write transaction."""
+class _OnGraph:
+    """Statements on one transaction, about one graph: every one gets its $graph_id."""
 
     def __init__(self, tx: _Tx, graph_id: str) -> None:
         self.tx = tx
@@ -512,6 +497,10 @@ class _Txn:
 
     def _run(self, query: LiteralString, **params: Any) -> list[Row]:
         return _run(self.tx, query, graph_id=self.graph_id, **params)
+
+
+class _Txn(_OnGraph):
+    """`graph.store.GraphTxn` in one managed Neo4j write transaction."""
 
     def content_hashes(self, ids: Collection[str]) -> dict[str, str]:
         return {r["id"]: r["content_hash"] for r in self._run(_CONTENT_HASHES, ids=list(ids))}
@@ -532,7 +521,7 @@ class _Txn:
         self._run(_DEMOTE, ids=list(doc_ids))
 
     def _upsert(self, nodes: Iterable[NodeRecord]) -> None:
-        rows = [{"id": n.id, "props": dict(zip(_ROW_FIELDS, _row(n), strict=True))} for n in nodes]
+        rows = [{"id": n.id, "props": dict(zip(ROW_FIELDS, document_row(n), strict=True))} for n in nodes]
         if rows:
             self._run(_UPSERT_DOCUMENTS, rows=rows)
 
@@ -548,7 +537,9 @@ class _Txn:
 
     def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
         stored = {r["id"]: r for r in self._run(_STORED_NAMES, ids=[n.id for n in nodes])}
-        merged = [m for m in (_merged(n, stored.get(n.id)) for n in nodes) if m is not None]
+        merged = [
+            m for m in (merged_placeholder(n, _names(stored.get(n.id))) for n in nodes) if m is not None
+        ]
         self._upsert(merged)
         # An existing placeholder has the keys of its id already (the same number or name): only new ones need them.
         self.add_keys((key, n.id) for n in nodes if n.id not in stored for key in sorted(n.keys))
@@ -600,8 +591,8 @@ class _Txn:
         ends: list[tuple[int, str, StoredEnd]] = []
         for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
             for r in self._run(query, keys=list(keys)):
-                resolution = _resolution(r["method"], r["confidence"], r["candidates"])
-                ends.append((r["eid"], end, StoredEnd(r["eid"], end, r["ref"], r["target"], resolution)))  # type: ignore[arg-type]
+                how = resolution_of(r["method"], r["confidence"], r["candidates"])
+                ends.append((r["eid"], end, StoredEnd(r["eid"], end, r["ref"], r["target"], how)))  # type: ignore[arg-type]
         return [stored for _, _, stored in sorted(ends, key=lambda e: (e[0], e[1]))]
 
     def retarget(self, changes: Sequence[Retarget]) -> None:
@@ -613,7 +604,7 @@ class _Txn:
                     "target": c.target,
                     "method": c.resolution.method,
                     "confidence": c.resolution.confidence,
-                    "candidates": _json_list(c.resolution.candidates),
+                    "candidates": json_list(c.resolution.candidates),
                 }
                 for c in changes
                 if c.end == end
@@ -631,10 +622,6 @@ class _Txn:
         self._run(_DELETE_DOCUMENTS, ids=wanted)
 
 
-def _json_list(values: Sequence[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)  # as graph.load writes candidates
-
-
 def _expect(done: int, wanted: int, what: str) -> None:
     """An edge whose end is missing would be dropped silently by MATCH (SQLite would store it dangling): refuse the
     batch instead, which rolls it back."""
@@ -642,43 +629,17 @@ def _expect(done: int, wanted: int, what: str) -> None:
         raise StoreError(f"{what}: {done} of {wanted}; an edge end is missing, the batch was rolled back")
 
 
-def _merged(node: NodeRecord, row: Row | None) -> NodeRecord | None:
-    """What to write for a placeholder `node`, given what is stored under its id: the node when nothing is; for a
-    stored placeholder, it with the blanks the new citation fills (a longer date is a finer one), or None when
-    that adds nothing; None for an ingested document. The SQLite store's rule."""
-    if row is None:
-        return node
-    if not row["placeholder"]:
-        return None
-    number, title, doc_type, issuer, issue_date = (
-        row["number"],
-        row["title"],
-        row["doc_type"],
-        row["issuer"],
-        row["issue_date"],
-    )
-    date = issue_date if len(issue_date or "") >= len(node.issue_date or "") else node.issue_date
-    filled = (number or node.number, title or node.title, doc_type or node.doc_type, issuer or node.issuer)
-    if filled == (number, title, doc_type, issuer) and date == issue_date:
-        return None
-    return node._replace(
-        number=filled[0], title=filled[1], doc_type=filled[2], issuer=filled[3], issue_date=date
-    )
+def _names(row: Row | None) -> tuple[Any, ...] | None:
+    """What `graph.rows.merged_placeholder` reads of a stored document (a _STORED_NAMES record)."""
+    return None if row is None else tuple(row[name] for name in STORED_NAMES)
 
 
 # ------------------------------------------------------------------------------------------------------------
 # reads
 
 
-class _Reader:
+class _Reader(_OnGraph):
     """The queries, on one read transaction."""
-
-    def __init__(self, tx: _Tx, graph_id: str) -> None:
-        self.tx = tx
-        self.graph_id = graph_id
-
-    def _run(self, query: LiteralString, **params: Any) -> list[Row]:
-        return _run(self.tx, query, graph_id=self.graph_id, **params)
 
     # --- documents
 
@@ -687,10 +648,7 @@ class _Reader:
         return _doc(rows[0]["doc"]) if rows else None
 
     def require(self, doc_id: str) -> Document:
-        document = self.get(doc_id)
-        if document is None:
-            raise lookups.DocumentNotFound(doc_id, [])
-        return document
+        return answers.required(self.get(doc_id), doc_id)
 
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
         return {d.id: d for d in (_doc(r["doc"]) for r in self._run(_DOCUMENTS, ids=sorted(ids)))}
@@ -699,13 +657,7 @@ class _Reader:
         return sorted((_doc(r["doc"]) for r in self._run(_BY_KEYS, keys=sorted(keys))), key=lambda d: d.id)
 
     def labels(self) -> dict[str, str]:
-        labels: dict[str, str] = {}
-        documents = sorted((_doc(r["doc"]) for r in self._run(_ALL_DOCUMENTS)), key=lambda d: d.id)
-        for document in documents:
-            for name in (document.id, document.number, document.title, document.label):
-                if name:
-                    labels.setdefault(name, document.id)
-        return labels
+        return answers.labels(_doc(r["doc"]) for r in self._run(_ALL_DOCUMENTS))
 
     def find(self, ref: str) -> list[Document]:
         return lookups.find(ref, self.get, self.by_keys)
@@ -714,12 +666,8 @@ class _Reader:
         return lookups.lookup(ref, self.get, self.by_keys, self.labels)
 
     def search(self, params: dict[str, Any]) -> list[Document]:
-        documents = [_doc(r["doc"]) for r in self._run(_SEARCH, **params)]
         # Python's order over what the server chose: the same keys as the SQLite store's ORDER BY.
-        documents.sort(key=lambda d: d.id)
-        documents.sort(key=lambda d: _coalesce(d.issue_date, d.year, ""), reverse=True)
-        documents.sort(key=lambda d: d.placeholder)
-        return documents
+        return answers.search_order(_doc(r["doc"]) for r in self._run(_SEARCH, **params))
 
     # --- edges
 
@@ -782,29 +730,18 @@ class _Reader:
         raw, cut = traverse.unfold(
             graph, doc_id, forwards=forwards, mask=mask, max_depth=max_depth, max_nodes=max_nodes
         )
-        ids: set[str] = set()
-        pairs: set[tuple[str, str]] = set()
-        stack = [raw]
-        while stack:
-            node = stack.pop()
-            ids.add(node.node)
-            for child in node.children:
-                pairs.add((node.node, child.node) if forwards else (child.node, node.node))
-                stack.append(child)
+        ids, pairs = answers.tree_links(raw, forwards=forwards)
         documents = self.documents(ids)
         edges = self.edges_between(pairs, relations)
-
-        def build(node: traverse.RawTree, parent: str | None) -> TreeNode:
-            pair = (parent, node.node) if forwards else (node.node, parent)
-            return TreeNode(
-                document=documents[node.node],
-                edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
-                children=[build(child, node.node) for child in node.children],
-                truncated=node.truncated,
-                cycle=node.cycle,
-            )
-
-        return Tree(root=build(raw, None), relations=list(relations), max_depth=max_depth, truncated=cut)
+        return answers.tree(
+            raw,
+            documents,
+            edges,
+            forwards=forwards,
+            relations=relations,
+            max_depth=max_depth,
+            truncated=cut,
+        )
 
     def path(
         self, source: str, target: str, relations: Collection[str] | None, max_depth: int
@@ -826,12 +763,9 @@ class _Reader:
         route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
         if route is None:
             return None
-        pairs = list(pairwise(route))
         documents = self.documents(route)
-        edges = self.edges_between(set(pairs), relations)
-        return DocumentPath(
-            steps=[PathStep(source=documents[s], target=documents[t], edges=edges[s, t]) for s, t in pairs]
-        )
+        edges = self.edges_between(set(pairwise(route)), relations)
+        return answers.path(route, documents, edges)
 
     def neighbourhood(
         self,
@@ -858,9 +792,7 @@ class _Reader:
         documents = self.documents(ids)
         # Every edge between two of them, those between two documents of the last level included.
         rows = self._run(_EDGES_AMONG, ids=sorted(ids), relations=_relations_param(relations))
-        return Subgraph(
-            documents=[documents[i] for i in sorted(ids)], edges=_sorted_edges(rows), truncated=cut
-        )
+        return answers.subgraph(ids, documents, _sorted_edges(rows), truncated=cut)
 
     # --- rankings and counts
 
@@ -877,7 +809,7 @@ class _Reader:
             CitedDocument(document=_doc(r["doc"]), citing_documents=r["citing"], citations=r["citations"])
             for r in rows
         ]
-        ranked.sort(key=lambda c: (-c.citing_documents, -c.citations, c.document.id))
+        ranked.sort(key=answers.ranking_order)
         return ranked
 
     def stats(self) -> Stats:
@@ -907,29 +839,18 @@ def _limit(limit: int) -> int:
     return limit if limit >= 0 else 2**62
 
 
-def search_params(
-    *,
-    number: str | None,
-    doc_type: str | None,
-    issuer: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    words: str | None,
-    placeholders: bool,
-    limit: int,
-) -> dict[str, Any]:
-    """`GraphStore.search`'s conditions as the parameters of _SEARCH, normalised as the SQLite store does."""
-    folded = fold(words or "").split()
+def search_params(terms: SearchTerms, limit: int) -> dict[str, Any]:
+    """`GraphStore.search`'s conditions (graph/rows.py) as the parameters of _SEARCH."""
     return {
-        "number": normalise_number(number).upper() if number else None,
-        "doc_type": canonical_type(doc_type.strip()) if doc_type else None,
-        "issuer": fold(issuer) if issuer else None,
-        "date_from": _date_range(date_from)[0] if date_from else None,
-        "date_to": _date_range(date_to)[1] if date_to else None,
+        "number": terms.number,
+        "doc_type": terms.doc_type,
+        "issuer": terms.issuer,
+        "date_from": terms.date_from,
+        "date_to": terms.date_to,
         # A word typed without diacritics also matches the words with them.
-        "words": [f" {w} " for w in folded if not w.isascii()],
-        "ascii_words": [f" {w} " for w in folded if w.isascii()],
-        "placeholders": placeholders,
+        "words": [w for w in terms.words if not w.isascii()],
+        "ascii_words": [w for w in terms.words if w.isascii()],
+        "placeholders": terms.placeholders,
         "limit": _limit(limit),
     }
 
@@ -944,7 +865,7 @@ class _Moved(Exception):
     """A write committed while a read was running: run the read again."""
 
 
-class Neo4jStore:
+class Neo4jStore(answers.StoreQueries):
     """`graph.store.GraphStore` on a Neo4j 5 server. Safe to share between threads (the driver is; each call
     has its own session)."""
 
@@ -1100,12 +1021,6 @@ class Neo4jStore:
     def close(self) -> None:
         self._driver.close()
 
-    def __enter__(self) -> Neo4jStore:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
     # --- writing -------------------------------------------------------------------------------------------
 
     def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
@@ -1152,28 +1067,8 @@ class Neo4jStore:
     def lookup(self, ref: str) -> Document:
         return self._read(lambda r: r.lookup(ref))
 
-    def search(
-        self,
-        *,
-        number: str | None = None,
-        doc_type: str | None = None,
-        issuer: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        words: str | None = None,
-        placeholders: bool = True,
-        limit: int = 50,
-    ) -> list[Document]:
-        params = search_params(
-            number=number,
-            doc_type=doc_type,
-            issuer=issuer,
-            date_from=date_from,
-            date_to=date_to,
-            words=words,
-            placeholders=placeholders,
-            limit=limit,
-        )
+    def _search(self, terms: SearchTerms, limit: int) -> list[Document]:
+        params = search_params(terms, limit)
         return self._read(lambda r: r.search(params))
 
     # --- edges and traversals ------------------------------------------------------------------------------
@@ -1184,31 +1079,13 @@ class Neo4jStore:
         traverse.mask_of(relations)  # unknown relations are an error, as in traversals
         return self._read(lambda r: r.citations(doc_id, direction, relations))
 
-    def implementers(
-        self,
-        doc_id: str,
-        max_depth: int = 5,
-        relations: Collection[str] = ("implements",),
-        max_nodes: int = 1000,
+    def _tree(
+        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
     ) -> Tree:
         traverse.mask_of(relations)
         return self._read(
             lambda r: r.tree(
-                doc_id, forwards=False, max_depth=max_depth, relations=relations, max_nodes=max_nodes
-            )
-        )
-
-    def implements(
-        self,
-        doc_id: str,
-        max_depth: int = 10,
-        relations: Collection[str] = ("implements",),
-        max_nodes: int = 1000,
-    ) -> Tree:
-        traverse.mask_of(relations)
-        return self._read(
-            lambda r: r.tree(
-                doc_id, forwards=True, max_depth=max_depth, relations=relations, max_nodes=max_nodes
+                doc_id, forwards=forwards, max_depth=max_depth, relations=relations, max_nodes=max_nodes
             )
         )
 

@@ -11,22 +11,18 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph import answers, traverse
 from graph import lookup as lookups
-from graph import traverse
 from graph.models import (
     CitedDocument,
     Direction,
@@ -35,21 +31,28 @@ from graph.models import (
     Edge,
     EdgeRecord,
     NodeRecord,
-    PathStep,
-    Resolution,
     Retarget,
     Stats,
     StoredEnd,
     Subgraph,
     Tree,
-    TreeNode,
     WriteResult,
 )
 from graph.resolve import Candidate
+from graph.rows import (
+    DOC_FIELDS,
+    EDGE_FIELDS,
+    ROW_FIELDS,
+    STORED_NAMES,
+    SearchTerms,
+    document_of,
+    document_row,
+    edge_of,
+    json_list,
+    merged_placeholder,
+    resolution_of,
+)
 from graph.store import StoreError
-from ingest.citations import canonical_type
-from ingest.identity import normalise_number, slug
-from ingest.lexicon import modern_tones
 
 if TYPE_CHECKING:
     from graph.load import DocumentWrite
@@ -99,26 +102,17 @@ _SCHEMA = (
     "CREATE INDEX edges_src_key ON edges (src_key) WHERE src_fixed = 0",
 )
 
-_DOC_COLUMNS = "id, placeholder, number, title, doc_type, issuer, issue_date, year, province, place, subject, signer, source"
-_DOC_FIELDS = tuple(c.strip() for c in _DOC_COLUMNS.split(","))
-_DOC_COLUMNS_D = ", ".join(f"d.{c}" for c in _DOC_FIELDS)
-_EDGE_COLUMNS = (
-    "src, dst, relation, relation_detail, source_doc, asserted_by, evidence, start_offset, end_offset, "
-    "mention, pinpoint, confidence, cited_as, source_cited_as, "
-    "dst_method, dst_confidence, dst_candidates, src_method, src_confidence, src_candidates"
-)
+# Columns named as graph/rows.py names the stored fields.
+_DOC_COLUMNS = ", ".join(DOC_FIELDS)
+_DOC_COLUMNS_D = ", ".join(f"d.{c}" for c in DOC_FIELDS)
+_EDGE_COLUMNS = ", ".join(EDGE_FIELDS)
+_STORED_NAMES = ", ".join(STORED_NAMES)
 _EDGE_ORDER = "source_doc, start_offset IS NULL, start_offset, src, dst, relation, evidence"
 _IN = "(SELECT value FROM json_each(?))"  # a parameter holding a JSON array of values
 
-_ROW_COLUMNS = (
-    "id, placeholder, number, title, doc_type, issuer, issue_date, year, province, local, definite, "
-    "place, subject, signer, source, content_hash, meta, "
-    "number_key, issuer_key, words, words_ascii, date_lo, date_hi"
-)
-_ROW_FIELDS = [c.strip() for c in _ROW_COLUMNS.split(",")]
 _UPSERT = (
-    f"INSERT INTO documents ({_ROW_COLUMNS}) VALUES ({', '.join('?' * len(_ROW_FIELDS))}) "
-    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _ROW_FIELDS[1:])}"
+    f"INSERT INTO documents ({', '.join(ROW_FIELDS)}) VALUES ({', '.join('?' * len(ROW_FIELDS))}) "
+    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in ROW_FIELDS[1:])}"
 )
 _EDGE_INSERT = (
     "INSERT INTO edges (src, dst, relation, relation_detail, source_doc, asserted_by, evidence, start_offset, "
@@ -126,79 +120,6 @@ _EDGE_INSERT = (
     "dst_method, dst_confidence, dst_candidates, src_key, src_ref, src_fixed, src_method, src_confidence, "
     f"src_candidates) VALUES ({', '.join('?' * 26)})"
 )
-
-
-def _json(values: Iterable[Any]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
-
-
-@lru_cache(maxsize=1 << 14)
-def fold(text: str) -> str:
-    """Case, tone placement and punctuation ignored: how names and subjects are searched."""
-    text = modern_tones(unicodedata.normalize("NFC", text)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
-def _date_range(date: str | None) -> tuple[str | None, str | None]:
-    """ "2023" → 2023-01-01 … 2023-12-31; "2023-02" → the month; a full date → itself."""
-    if not date:
-        return None, None
-    low = date + "-01-01"[len(date) - 4 :] if len(date) < 10 else date
-    high = date + "-12-31"[len(date) - 4 :] if len(date) < 10 else date
-    return low, high
-
-
-def _row(node: NodeRecord) -> tuple[Any, ...]:
-    text = " ".join(filter(None, (node.title, node.subject)))
-    low, high = _date_range(node.issue_date or node.year)
-    derived = {
-        "number_key": node.number.upper() if node.number else None,
-        "issuer_key": fold(node.issuer) if node.issuer else None,
-        "words": f" {fold(text)} ",
-        "words_ascii": f" {slug(text).replace('-', ' ')} ",
-        "date_lo": low,
-        "date_hi": high,
-        "meta": node.meta_json,
-    }
-    return tuple(derived[c] if c in derived else getattr(node, c) for c in _ROW_FIELDS)
-
-
-# Models are built with their validating constructors: pydantic-core does that faster than model_construct.
-
-
-def _document(row: Sequence[Any]) -> Document:
-    values = dict(zip(_DOC_FIELDS, row, strict=True))
-    values["placeholder"] = bool(values["placeholder"])
-    return Document(**values)
-
-
-@lru_cache(maxsize=4096)
-def _resolution(method: str, confidence: float, candidates: str) -> Resolution:
-    """Shared, as most edges were resolved alike (Resolutions are frozen)."""
-    return Resolution(method=method, confidence=confidence, candidates=json.loads(candidates))  # type: ignore[arg-type]
-
-
-def _edge(row: Sequence[Any]) -> Edge:
-    (src, dst, relation, detail, source_doc, asserted_by, evidence, start, end, mention, pinpoint, confidence,
-     cited_as, source_cited_as, d_method, d_conf, d_cands, s_method, s_conf, s_cands) = row  # fmt: skip
-    return Edge(
-        source=src,
-        target=dst,
-        relation=relation,
-        relation_detail=detail,
-        source_doc=source_doc,
-        asserted_by=asserted_by,
-        evidence=evidence,
-        start=start,
-        end=end,
-        mention=mention,
-        pinpoint=pinpoint,
-        confidence=confidence,
-        cited_as=cited_as,
-        source_cited_as=source_cited_as,
-        resolution=_resolution(d_method, d_conf, d_cands),
-        source_resolution=_resolution(s_method, s_conf, s_cands) if s_method else None,
-    )
 
 
 class _Txn:
@@ -209,14 +130,14 @@ class _Txn:
 
     def content_hashes(self, ids: Collection[str]) -> dict[str, str]:
         rows = self.conn.execute(
-            f"SELECT id, content_hash FROM documents WHERE placeholder = 0 AND id IN {_IN}", (_json(ids),)
+            f"SELECT id, content_hash FROM documents WHERE placeholder = 0 AND id IN {_IN}", (json_list(ids),)
         )
         return dict(rows.fetchall())
 
     def ids_from_sources(self, sources: Collection[str]) -> dict[str, list[str]]:
         rows = self.conn.execute(
             f"SELECT source, id FROM documents WHERE source IN {_IN} AND placeholder = 0 ORDER BY source, id",
-            (_json(sources),),
+            (json_list(sources),),
         )
         found: dict[str, list[str]] = {}
         for source, doc_id in rows:
@@ -225,7 +146,7 @@ class _Txn:
 
     def delete_edges_of(self, doc_ids: Collection[str]) -> set[str]:
         # Citation edges have src = source_doc and no asserted_by; asserted ones have asserted_by = source_doc.
-        param = _json(doc_ids)
+        param = json_list(doc_ids)
         ends = self.conn.execute(
             f"SELECT src, dst FROM edges WHERE src IN {_IN} AND asserted_by IS NULL "
             f"UNION ALL SELECT src, dst FROM edges WHERE asserted_by IN {_IN}",
@@ -239,13 +160,13 @@ class _Txn:
         self.conn.execute(
             "UPDATE documents SET placeholder = 1, source = NULL, content_hash = NULL, meta = NULL, "
             f"place = NULL, signer = NULL WHERE id IN {_IN}",
-            (_json(doc_ids),),
+            (json_list(doc_ids),),
         )
 
     def upsert_documents(self, nodes: Sequence[NodeRecord]) -> None:
-        self.conn.executemany(_UPSERT, [_row(n) for n in nodes])
+        self.conn.executemany(_UPSERT, [document_row(n) for n in nodes])
         self.conn.execute(
-            f"DELETE FROM doc_keys WHERE own = 1 AND doc_id IN {_IN}", (_json(n.id for n in nodes),)
+            f"DELETE FROM doc_keys WHERE own = 1 AND doc_id IN {_IN}", (json_list(n.id for n in nodes),)
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO doc_keys (key, doc_id, own) VALUES (?, ?, 1)",
@@ -253,39 +174,12 @@ class _Txn:
         )
 
     def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
-        ids = [n.id for n in nodes]
         rows = self.conn.execute(
-            f"SELECT id, placeholder, number, title, doc_type, issuer, issue_date FROM documents WHERE id IN {_IN}",
-            (_json(ids),),
-        ).fetchall()
-        stored = {r[0]: r for r in rows}
-        merged: list[NodeRecord] = []
-        for node in nodes:
-            row = stored.get(node.id)
-            if row is None:
-                merged.append(node)
-            elif row[
-                1
-            ]:  # a placeholder: what it lacks, the new citation may give (a longer date is a finer one)
-                _, _, number, title, doc_type, issuer, issue_date = row
-                date = issue_date if len(issue_date or "") >= len(node.issue_date or "") else node.issue_date
-                filled = (
-                    number or node.number,
-                    title or node.title,
-                    doc_type or node.doc_type,
-                    issuer or node.issuer,
-                )
-                if filled != (number, title, doc_type, issuer) or date != issue_date:
-                    merged.append(
-                        node._replace(
-                            number=filled[0],
-                            title=filled[1],
-                            doc_type=filled[2],
-                            issuer=filled[3],
-                            issue_date=date,
-                        )
-                    )
-        self.conn.executemany(_UPSERT, [_row(n) for n in merged])
+            f"SELECT id, {_STORED_NAMES} FROM documents WHERE id IN {_IN}", (json_list(n.id for n in nodes),)
+        )
+        stored = {r[0]: r[1:] for r in rows}
+        merged = [m for m in (merged_placeholder(n, stored.get(n.id)) for n in nodes) if m is not None]
+        self.conn.executemany(_UPSERT, [document_row(n) for n in merged])
         # An existing placeholder has the keys of its id already (the same number or name): only new ones need them.
         self.add_keys((key, n.id) for n in nodes if n.id not in stored for key in sorted(n.keys))
 
@@ -293,11 +187,11 @@ class _Txn:
         self.conn.executemany("INSERT OR IGNORE INTO doc_keys (key, doc_id, own) VALUES (?, ?, 0)", pairs)
 
     def keys_of(self, ids: Collection[str]) -> set[str]:
-        rows = self.conn.execute(f"SELECT key FROM doc_keys WHERE doc_id IN {_IN}", (_json(ids),))
+        rows = self.conn.execute(f"SELECT key FROM doc_keys WHERE doc_id IN {_IN}", (json_list(ids),))
         return {r[0] for r in rows}
 
     def existing(self, ids: Collection[str]) -> set[str]:
-        rows = self.conn.execute(f"SELECT id FROM documents WHERE id IN {_IN}", (_json(ids),))
+        rows = self.conn.execute(f"SELECT id FROM documents WHERE id IN {_IN}", (json_list(ids),))
         return {r[0] for r in rows}
 
     def candidates(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
@@ -305,7 +199,7 @@ class _Txn:
             "SELECT k.key, d.id, COALESCE(d.issue_date, d.year), d.year, d.province, d.number IS NOT NULL, "
             f"d.definite FROM doc_keys k JOIN documents d ON d.id = k.doc_id WHERE k.key IN {_IN} "
             "ORDER BY k.key, d.id",
-            (_json(keys),),
+            (json_list(keys),),
         )
         found: dict[str, list[Candidate]] = {}
         for key, doc_id, date, year, province, numbered, definite in rows:
@@ -318,7 +212,7 @@ class _Txn:
         self.conn.executemany(_EDGE_INSERT, edges)  # records are rows, columns in order
 
     def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
-        param = _json(keys)
+        param = json_list(keys)
         rows = self.conn.execute(
             "SELECT id, 'dst', dst_ref, dst, dst_method, dst_confidence, dst_candidates FROM edges "
             f"WHERE dst_fixed = 0 AND dst_key IN {_IN} "
@@ -327,7 +221,7 @@ class _Txn:
             (param, param),
         )
         return [
-            StoredEnd(edge_id, end, ref, target, _resolution(method, confidence, candidates))
+            StoredEnd(edge_id, end, ref, target, resolution_of(method, confidence, candidates))
             for edge_id, end, ref, target, method, confidence, candidates in rows
         ]
 
@@ -338,7 +232,7 @@ class _Txn:
                     c.target,
                     c.resolution.method,
                     c.resolution.confidence,
-                    _json(c.resolution.candidates),
+                    json_list(c.resolution.candidates),
                     c.edge_id,
                 )
                 for c in changes
@@ -357,17 +251,17 @@ class _Txn:
             f"SELECT id FROM documents d WHERE placeholder = 1 AND id IN {_IN} "
             "AND NOT EXISTS (SELECT 1 FROM edges WHERE dst = d.id) "
             "AND NOT EXISTS (SELECT 1 FROM edges WHERE src = d.id)",
-            (_json(ids),),
+            (json_list(ids),),
         )
         return {r[0] for r in rows}
 
     def delete_nodes(self, ids: Collection[str]) -> None:
-        param = _json(ids)
+        param = json_list(ids)
         self.conn.execute(f"DELETE FROM doc_keys WHERE doc_id IN {_IN}", (param,))
         self.conn.execute(f"DELETE FROM documents WHERE id IN {_IN}", (param,))
 
 
-class SQLiteStore:
+class SQLiteStore(answers.StoreQueries):
     """`graph.store.GraphStore` in one SQLite file. Safe to share between threads (a connection each)."""
 
     def __init__(
@@ -502,12 +396,6 @@ class SQLiteStore:
             self._connections.clear()
         self._local = threading.local()
 
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
     # --- writing -------------------------------------------------------------------------------------------
 
     def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
@@ -523,28 +411,24 @@ class SQLiteStore:
 
     def _get(self, conn: sqlite3.Connection, doc_id: str) -> Document | None:
         row = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return _document(row) if row else None
+        return document_of(row) if row else None
 
     def _documents(self, conn: sqlite3.Connection, ids: Collection[str]) -> dict[str, Document]:
-        rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id IN {_IN}", (_json(ids),))
-        return {d.id: d for d in map(_document, rows)}
+        rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id IN {_IN}", (json_list(ids),))
+        return {d.id: d for d in map(document_of, rows)}
 
     def _by_keys(self, conn: sqlite3.Connection, keys: Collection[str]) -> list[Document]:
         rows = conn.execute(
             f"SELECT DISTINCT {_DOC_COLUMNS_D} FROM documents d JOIN doc_keys k ON k.doc_id = d.id "
             f"WHERE k.key IN {_IN} ORDER BY d.id",
-            (_json(keys),),
+            (json_list(keys),),
         )
-        return [_document(r) for r in rows]
+        return [document_of(r) for r in rows]
 
     def _labels(self, conn: sqlite3.Connection) -> dict[str, str]:
-        labels: dict[str, str] = {}
-        for row in conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id"):
-            document = _document(row)
-            for name in (document.id, document.number, document.title, document.label):
-                if name:
-                    labels.setdefault(name, document.id)
-        return labels
+        return answers.labels(
+            map(document_of, conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id"))
+        )
 
     def get(self, doc_id: str) -> Document | None:
         with self._read() as conn:
@@ -572,48 +456,26 @@ class SQLiteStore:
             )
 
     def _require(self, conn: sqlite3.Connection, doc_id: str) -> Document:
-        document = self._get(conn, doc_id)
-        if document is None:
-            raise lookups.DocumentNotFound(doc_id, [])
-        return document
+        return answers.required(self._get(conn, doc_id), doc_id)
 
-    def search(
-        self,
-        *,
-        number: str | None = None,
-        doc_type: str | None = None,
-        issuer: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        words: str | None = None,
-        placeholders: bool = True,
-        limit: int = 50,
-    ) -> list[Document]:
+    def _search(self, terms: SearchTerms, limit: int) -> list[Document]:
         # Fixed fragments joined; every value goes in as a parameter.
         where: list[str] = []
         params: list[Any] = []
-        if number:
-            where.append("instr(number_key, ?) > 0")
-            params.append(normalise_number(number).upper())
-        if doc_type:
-            where.append("doc_type = ?")
-            params.append(canonical_type(doc_type.strip()))
-        if issuer:
-            where.append("instr(issuer_key, ?) > 0")
-            params.append(fold(issuer))
-        if date_from:
-            where.append("date_hi >= ?")
-            params.append(_date_range(date_from)[0])
-        if date_to:
-            where.append("date_lo <= ?")
-            params.append(_date_range(date_to)[1])
-        for word in fold(words or "").split():
-            if word.isascii():
-                where.append("instr(words_ascii, ?) > 0")
-            else:
-                where.append("instr(words, ?) > 0")
-            params.append(f" {word} ")
-        if not placeholders:
+        for condition, value in (
+            ("instr(number_key, ?) > 0", terms.number),
+            ("doc_type = ?", terms.doc_type),
+            ("instr(issuer_key, ?) > 0", terms.issuer),
+            ("date_hi >= ?", terms.date_from),
+            ("date_lo <= ?", terms.date_to),
+        ):
+            if value is not None:
+                where.append(condition)
+                params.append(value)
+        for word in terms.words:
+            where.append("instr(words_ascii, ?) > 0" if word.isascii() else "instr(words, ?) > 0")
+            params.append(word)
+        if not terms.placeholders:
             where.append("placeholder = 0")
         clause = " AND ".join(where) or "1"
         with self._read() as conn:
@@ -622,7 +484,7 @@ class SQLiteStore:
                 "ORDER BY placeholder, COALESCE(issue_date, year, '') DESC, id LIMIT ?",
                 (*params, limit),
             )
-            return [_document(r) for r in rows]
+            return [document_of(r) for r in rows]
 
     # --- edges ---------------------------------------------------------------------------------------------
 
@@ -635,14 +497,14 @@ class SQLiteStore:
         relation_filter = ""
         if relations is not None:
             relation_filter = f" AND relation IN {_IN}"
-            params.append(_json(relations))
+            params.append(json_list(relations))
         with self._read() as conn:
             self._require(conn, doc_id)
             rows = conn.execute(
                 f"SELECT {_EDGE_COLUMNS} FROM edges WHERE {ends}{relation_filter} ORDER BY {_EDGE_ORDER}",
                 params,
             )
-            return [_edge(r) for r in rows]
+            return [edge_of(r) for r in rows]
 
     def _graph(self, conn: sqlite3.Connection) -> nx.DiGraph:
         """The DiGraph of the state `conn` reads, loaded again when the generation has moved."""
@@ -665,13 +527,13 @@ class SQLiteStore:
         targets = {t for _, t in pairs}
         rows = conn.execute(
             f"SELECT {_EDGE_COLUMNS} FROM edges WHERE src IN {_IN} AND dst IN {_IN} ORDER BY {_EDGE_ORDER}",
-            (_json(sources), _json(targets)),
+            (json_list(sources), json_list(targets)),
         )
         wanted = set(relations) if relations is not None else None
         found: dict[tuple[str, str], list[Edge]] = {}
         for row in rows:
             if (row[0], row[1]) in pairs and (wanted is None or row[2] in wanted):
-                found.setdefault((row[0], row[1]), []).append(_edge(row))
+                found.setdefault((row[0], row[1]), []).append(edge_of(row))
         return found
 
     def _tree(
@@ -688,50 +550,17 @@ class SQLiteStore:
                 max_depth=max_depth,
                 max_nodes=max_nodes,
             )
-            ids: set[str] = set()
-            pairs: set[tuple[str, str]] = set()
-            stack = [raw]
-            while stack:
-                node = stack.pop()
-                ids.add(node.node)
-                for child in node.children:
-                    pairs.add((node.node, child.node) if forwards else (child.node, node.node))
-                    stack.append(child)
+            ids, pairs = answers.tree_links(raw, forwards=forwards)
             documents = self._documents(conn, ids)
             edges = self._edges_between(conn, pairs, relations)
-
-        def build(node: traverse.RawTree, parent: str | None) -> TreeNode:
-            pair = (parent, node.node) if forwards else (node.node, parent)
-            return TreeNode(
-                document=documents[node.node],
-                edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
-                children=[build(child, node.node) for child in node.children],
-                truncated=node.truncated,
-                cycle=node.cycle,
-            )
-
-        return Tree(root=build(raw, None), relations=list(relations), max_depth=max_depth, truncated=cut)
-
-    def implementers(
-        self,
-        doc_id: str,
-        max_depth: int = 5,
-        relations: Collection[str] = ("implements",),
-        max_nodes: int = 1000,
-    ) -> Tree:
-        return self._tree(
-            doc_id, forwards=False, max_depth=max_depth, relations=relations, max_nodes=max_nodes
-        )
-
-    def implements(
-        self,
-        doc_id: str,
-        max_depth: int = 10,
-        relations: Collection[str] = ("implements",),
-        max_nodes: int = 1000,
-    ) -> Tree:
-        return self._tree(
-            doc_id, forwards=True, max_depth=max_depth, relations=relations, max_nodes=max_nodes
+        return answers.tree(
+            raw,
+            documents,
+            edges,
+            forwards=forwards,
+            relations=relations,
+            max_depth=max_depth,
+            truncated=cut,
         )
 
     def path(
@@ -744,12 +573,9 @@ class SQLiteStore:
             route = traverse.shortest_path(self._graph(conn), source, target, mask=mask, max_depth=max_depth)
             if route is None:
                 return None
-            pairs = list(pairwise(route))
             documents = self._documents(conn, route)
-            edges = self._edges_between(conn, set(pairs), relations)
-        return DocumentPath(
-            steps=[PathStep(source=documents[s], target=documents[t], edges=edges[s, t]) for s, t in pairs]
-        )
+            edges = self._edges_between(conn, set(pairwise(route)), relations)
+        return answers.path(route, documents, edges)
 
     def neighbourhood(
         self,
@@ -776,8 +602,8 @@ class SQLiteStore:
             }
             documents = self._documents(conn, ids)
             edges = self._edges_between(conn, pairs, relations)
-        ordered = sorted((e for found in edges.values() for e in found), key=_edge_order)
-        return Subgraph(documents=[documents[i] for i in sorted(ids)], edges=ordered, truncated=cut)
+        ordered = sorted((e for found in edges.values() for e in found), key=answers.edge_order)
+        return answers.subgraph(ids, documents, ordered, truncated=cut)
 
     # --- rankings and counts -------------------------------------------------------------------------------
 
@@ -795,16 +621,16 @@ class SQLiteStore:
             where.append("d.placeholder = 1")
         if relations is not None:
             where.append(f"e.relation IN {_IN}")
-            params.append(_json(relations))
+            params.append(json_list(relations))
         rows = conn.execute(
             f"SELECT {_DOC_COLUMNS_D}, count(DISTINCT e.src) AS citing, count(*) AS n "
             f"FROM documents d JOIN edges e ON e.dst = d.id WHERE {' AND '.join(where)} "
             "GROUP BY d.id ORDER BY citing DESC, n DESC, d.id LIMIT ?",
             (*params, limit),
         )
-        width = len(_DOC_FIELDS)
+        width = len(DOC_FIELDS)
         return [
-            CitedDocument(document=_document(r[:width]), citing_documents=r[width], citations=r[width + 1])
+            CitedDocument(document=document_of(r[:width]), citing_documents=r[width], citations=r[width + 1])
             for r in rows
         ]
 
@@ -840,16 +666,3 @@ class SQLiteStore:
             relations=relations,
             resolutions=dict(sorted(methods.items())),
         )
-
-
-def _edge_order(edge: Edge) -> tuple[Any, ...]:
-    """The contract's edge order, in Python: (source_doc, start with none last, source, target, relation)."""
-    return (
-        edge.source_doc,
-        edge.start is None,
-        edge.start or 0,
-        edge.source,
-        edge.target,
-        edge.relation,
-        edge.evidence,
-    )
