@@ -1824,8 +1824,9 @@ class Renderer:
             self.page.add("item", f"- Nội dung chi tiết được nêu tại {before}", cite, ".")
         elif choice == 2:
             desc = self.namer.describe(target) if self.rng.random() < 0.5 else []
-            self.page.add("para", f"Thời gian qua, {self.agency()} đã ban hành ", cite, *desc,
-                          "; các nội dung cơ bản đã hoàn thành.")  # fmt: skip
+            # Starts the sentence: the type word in capitals, as any sentence's first word.
+            cite.text = cite.text[0].upper() + cite.text[1:]
+            self.page.add("para", cite, *desc, " đã được ban hành; các nội dung cơ bản đã hoàn thành.")
         else:
             self.page.add("item", f"- Mức chi, nội dung chi áp dụng theo hướng dẫn tại {before}", cite, ".")
 
@@ -1837,8 +1838,9 @@ class Renderer:
                                     slot.target, "body"))  # fmt: skip
 
     def filler(self, templates: Sequence[str], count: int, role: str = "para") -> None:
-        for _ in range(count):
-            self.page.add(role, ("- " if role == "item" else "") + self.sentence(templates))
+        """Sentences without citations; no template twice in one call (a page does not repeat itself)."""
+        for template in self.rng.sample(templates, min(count, len(templates))):
+            self.page.add(role, ("- " if role == "item" else "") + self.sentence((template,)))
 
     def scaled(self, low: int, high: int) -> int:
         return max(low, round(self.rng.randint(low, high) * min(2.0, max(0.6, self.plan.scale))))
