@@ -176,7 +176,9 @@ _ISSUER_STOP = frozenset(
         "không",
     ]
 )
-_ISSUER_OK_AFTER_STOP = {"ban": {"chấp", "tổ", "dân", "chỉ", "thường", "bí", "quản", "kinh", "tuyên", "nội"}}
+_ISSUER_OK_AFTER_STOP = {
+    "ban": {"chấp", "tổ", "dân", "chỉ", "thường", "bí", "quản", "kinh", "tuyên", "nội", "nhân"}
+}
 _ISSUER_HEAD = re.compile(rf"^(?:{UP}|Thủ|Chủ|Bộ|Ủy|Uỷ|UBND|HĐND)")
 
 
@@ -194,7 +196,11 @@ def parse_issuer(text: str, pos: int, limit: int = 160) -> tuple[str | None, int
             if token in "-&" and i + 1 < len(words) and words[i + 1].group()[0].isupper():
                 continue  # "Sở Lao động - Thương binh và Xã hội"
             break
-        if i > 0 and low in _ISSUER_STOP:
+        if (
+            i > 0
+            and low in _ISSUER_STOP
+            and not (low == "ban" and words[i - 1].group().lower() in {"ủy", "uỷ"})
+        ):
             nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
             if nxt not in _ISSUER_OK_AFTER_STOP.get(low, ()):
                 break

@@ -20,7 +20,7 @@ from ingest.normalise import Footnote
 # (relation, pattern) — cues of this document's own relation to what follows. Later cues in a clause win.
 _CUES: list[tuple[str, str]] = [
     # Checked first: phrases that contain a stronger cue word but only refer ("theo hướng dẫn tại …").
-    ("cites", r"theo hướng dẫn(?:\s+(?:tại|của))?|hướng dẫn tại|nội dung hướng dẫn|được hướng dẫn"
+    ("cites", r"tiếp theo|theo hướng dẫn(?:\s+(?:tại|của))?|hướng dẫn tại|nội dung hướng dẫn|được hướng dẫn"
               r"|(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong)\s+(?:triển khai\s+)?thực hiện"
               r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
@@ -53,7 +53,8 @@ _DESCRIPTION = re.compile(
     r"(?<![\w])(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ"
     r"|quy định chi tiết(?:(?:\s+[^\s;.]+){0,6}?\s+(?:hướng dẫn\s+)?thi hành|\s+(?:và\s+)?hướng dẫn)?"
     r"|hướng dẫn(?:\s+(?:thực hiện|thi hành))?"
-    r"|giải thích|thực hiện|triển khai|thi hành|ban hành kèm theo|kèm theo|phê duyệt|về|quy định|theo|tại)(?![\w])",
+    r"|giải thích|triển khai(?:\s+(?:thực hiện|thi hành))?|thực hiện|thi hành|ban hành kèm theo|kèm theo|phê duyệt"
+    r"|về|quy định|theo|tại)(?![\w])",
     re.IGNORECASE,
 )
 # What a description verb says the described document does to the next one. Weak verbs ("về", "theo", "tại")

@@ -182,3 +182,24 @@ def test_a_finer_reading_of_the_clause_is_kept_beside_the_relation(raw, relation
     _, citations, _ = cite(raw)
     (citation,) = citations.values()
     assert (citation.relation, citation.relation_detail) == (relation, detail)
+
+
+def test_the_issuer_ủy_ban_nhân_dân_is_read_whole():
+    _, citations, _ = cite("Thực hiện Quyết định số 16/QĐ-UBND của Ủy ban nhân dân tỉnh.")
+    assert citations["16/QĐ-UBND"].issuer == "Ủy ban nhân dân tỉnh"
+
+
+def test_tiep_theo_refers_back_without_responding():
+    _, citations, _ = cite(
+        "Tiếp theo Công văn số 12/UBND-VX ngày 03/4/2024 của UBND tỉnh, Sở Y tế báo cáo thêm."
+    )
+    assert citations["12/UBND-VX"].relation == "cites"
+
+
+def test_trien_khai_thuc_hien_in_a_description_is_one_verb():
+    _, citations, asserted = cite(
+        "Thực hiện Kế hoạch số 5/KH-UBND ngày 03/4/2024 của UBND tỉnh về triển khai thực hiện "
+        "Nghị quyết số 06/NQ-CP của Chính phủ."
+    )
+    assert ("5/KH-UBND", "implements", "06/NQ-CP") in asserted
+    assert citations["06/NQ-CP"].relation == "implements"
