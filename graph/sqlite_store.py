@@ -136,7 +136,9 @@ class _Txn:
 
     def ids_from_sources(self, sources: Collection[str]) -> dict[str, list[str]]:
         rows = self.conn.execute(
-            f"SELECT source, id FROM documents WHERE source IN {_IN} AND placeholder = 0 ORDER BY source, id",
+            # "+placeholder": keep SQLite off the placeholder index, which scans every ingested document per
+            # batch (88 ms at 20k documents) instead of the source index (0.1 ms).
+            f"SELECT source, id FROM documents WHERE source IN {_IN} AND +placeholder = 0 ORDER BY source, id",
             (json_list(sources),),
         )
         found: dict[str, list[str]] = {}
