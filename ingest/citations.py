@@ -73,9 +73,7 @@ def type_from_code(code: str) -> str | None:
     for candidate in (first, first.rstrip("0123456789")):
         if candidate in TYPE_CODES:
             return TYPE_CODES[candidate]
-    if re.search(r"\bQH\d*$", code):  # "31/2024/QH15": an act of the National Assembly
-        return None
-    return None
+    return None  # "31/2024/QH15" is a law or a resolution: the code alone does not say which
 
 
 # --- words around a mention ----------------------------------------------------------------------------
@@ -328,8 +326,6 @@ def _attach_date_and_issuer(text: str, mention: Mention) -> None:
             mention.issuer, pos = issuer, end
     if pos > mention.end:
         mention.end = pos
-    if mention.date is None and mention.number and (y := re.search(r"/((?:19|20)\d\d)/", mention.number)):
-        del y  # the year inside the number is not a date of the citation: the gold and users want the printed date
 
 
 def _attach_pinpoint(text: str, mention: Mention) -> None:
