@@ -13,7 +13,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graph.identity import (
@@ -31,7 +31,7 @@ from ingest.models import Citation, Extraction
 
 # Part of every content hash: changing how documents are identified or resolved makes the next ingest rewrite
 # every document instead of skipping it as unchanged.
-IDENTITY_VERSION = "1"
+IDENTITY_VERSION = "2"
 MAX_PASSES = 4  # re-resolution rounds per batch; each round can only be caused by nodes the previous one made
 
 
@@ -72,7 +72,7 @@ class DocumentWrite:
 
 def content_hash(extraction: Extraction, source: str) -> str:
     digest = hashlib.sha256()
-    for part in (IDENTITY_VERSION, source, extraction.to_json()):
+    for part in (IDENTITY_VERSION, source, extraction.to_json(), extraction.text or ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -100,6 +100,7 @@ def _node(identity: DocumentIdentity, extraction: Extraction, source: str) -> No
         source=source,
         content_hash=content_hash(extraction, source),
         meta_json=meta.model_dump_json(),
+        text=extraction.text,
     )
 
 
@@ -364,6 +365,21 @@ def _settle(batch: _Batch, changed_keys: set[str]) -> None:
             batch.removed |= orphans
         if not keys:
             return
+
+
+def remove_documents(txn: GraphTxn, doc_ids: Collection[str]) -> list[str]:
+    """Remove ingested documents (see `GraphStore.delete`) with the primitives of one transaction; return the ids
+    that were ingested and are no longer."""
+    held = sorted(txn.content_hashes(list(doc_ids)))
+    if not held:
+        return []
+    batch = _Batch(txn)
+    batch.touched = txn.delete_edges_of(held) | set(held)
+    # What others cite stays as a placeholder, with its edges; what nobody cites goes (in _settle, which also
+    # resolves again what pointed at a document that is gone).
+    txn.demote(held)
+    _settle(batch, set())
+    return held
 
 
 # ------------------------------------------------------------------------------------------------------------

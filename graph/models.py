@@ -167,6 +167,7 @@ class NodeRecord(NamedTuple):
     source: str | None = None
     content_hash: str | None = None
     meta_json: str | None = None
+    text: str | None = None  # the normalised text that edge offsets point into
 
 
 class EndRecord(NamedTuple):

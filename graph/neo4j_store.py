@@ -6,6 +6,7 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
 
     (:LexDocument {graph_id, id, placeholder, number, …, words, date_lo, date_hi})   one per document
     (:LexKey {graph_id, match_key, doc_id, own})                                    the match keys (SQLite's doc_keys)
+    (:LexText {graph_id, id, text})                           an ingested document's text, apart: queries never carry it
     (:LexDocument)-[:CITES {eid, relation, evidence, …, dst_key, dst_method, …}]->(:LexDocument)   one per edge
     (:LexGraph {graph_id, schema_version, generation, next_edge})                   one per graph: lock and counters
 
@@ -122,6 +123,7 @@ _SCHEMA: tuple[LiteralString, ...] = (
     "FOR (d:LexDocument) REQUIRE (d.graph_id, d.id) IS UNIQUE",
     "CREATE CONSTRAINT lexgraph_key IF NOT EXISTS "
     "FOR (k:LexKey) REQUIRE (k.graph_id, k.match_key, k.doc_id) IS UNIQUE",
+    "CREATE CONSTRAINT lexgraph_text_id IF NOT EXISTS FOR (t:LexText) REQUIRE (t.graph_id, t.id) IS UNIQUE",
     "CREATE INDEX lexgraph_document_graph IF NOT EXISTS FOR (d:LexDocument) ON (d.graph_id)",
     "CREATE INDEX lexgraph_document_source IF NOT EXISTS FOR (d:LexDocument) ON (d.graph_id, d.source)",
     "CREATE INDEX lexgraph_key_match IF NOT EXISTS FOR (k:LexKey) ON (k.graph_id, k.match_key)",
@@ -185,6 +187,13 @@ _STORED_NAMES: LiteralString = (
     "RETURN d.id AS id, d.placeholder AS placeholder, d.number AS number, d.title AS title, "
     "d.doc_type AS doc_type, d.issuer AS issuer, d.issue_date AS issue_date"
 )
+_SET_TEXTS: LiteralString = (
+    "UNWIND $rows AS row MERGE (t:LexText {graph_id: $graph_id, id: row.id}) SET t.text = row.text"
+)
+_DELETE_TEXTS: LiteralString = (
+    "UNWIND $ids AS wanted MATCH (t:LexText {graph_id: $graph_id, id: wanted}) DELETE t"
+)
+_TEXT: LiteralString = "MATCH (t:LexText {graph_id: $graph_id, id: $doc_id}) RETURN t.text AS text"
 _DELETE_OWN_KEYS: LiteralString = (
     "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) WHERE k.own DELETE k"
 )
@@ -378,6 +387,9 @@ _DROP_DOCUMENTS: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id}) WI
 _DROP_KEYS: LiteralString = (
     "MATCH (k:LexKey {graph_id: $graph_id}) WITH k LIMIT $batch DELETE k RETURN count(*) AS deleted"
 )
+_DROP_TEXTS: LiteralString = (
+    "MATCH (t:LexText {graph_id: $graph_id}) WITH t LIMIT $batch DELETE t RETURN count(*) AS deleted"
+)
 _DROP_GRAPH: LiteralString = "MATCH (g:LexGraph {graph_id: $graph_id}) DELETE g"
 
 # ------------------------------------------------------------------------------------------------------------
@@ -519,6 +531,7 @@ class _Txn(_OnGraph):
 
     def demote(self, doc_ids: Collection[str]) -> None:
         self._run(_DEMOTE, ids=list(doc_ids))
+        self._run(_DELETE_TEXTS, ids=list(doc_ids))
 
     def _upsert(self, nodes: Iterable[NodeRecord]) -> None:
         rows = [{"id": n.id, "props": dict(zip(ROW_FIELDS, document_row(n), strict=True))} for n in nodes]
@@ -532,6 +545,10 @@ class _Txn(_OnGraph):
 
     def upsert_documents(self, nodes: Sequence[NodeRecord]) -> None:
         self._upsert(nodes)
+        self._run(_DELETE_TEXTS, ids=[n.id for n in nodes if n.text is None])
+        texts = [{"id": n.id, "text": n.text} for n in nodes if n.text is not None]
+        if texts:
+            self._run(_SET_TEXTS, rows=texts)
         self._run(_DELETE_OWN_KEYS, ids=[n.id for n in nodes])
         self._keys(((key, n.id) for n in nodes for key in sorted(n.keys)), own=True)
 
@@ -619,6 +636,7 @@ class _Txn(_OnGraph):
     def delete_nodes(self, ids: Collection[str]) -> None:
         wanted = list(ids)
         self._run(_DELETE_KEYS_OF, ids=wanted)
+        self._run(_DELETE_TEXTS, ids=wanted)
         self._run(_DELETE_DOCUMENTS, ids=wanted)
 
 
@@ -646,6 +664,10 @@ class _Reader(_OnGraph):
     def get(self, doc_id: str) -> Document | None:
         rows = self._run(_GET, doc_id=doc_id)
         return _doc(rows[0]["doc"]) if rows else None
+
+    def text(self, doc_id: str) -> str | None:
+        rows = self._run(_TEXT, doc_id=doc_id)
+        return rows[0]["text"] if rows else None
 
     def require(self, doc_id: str) -> Document:
         return answers.required(self.get(doc_id), doc_id)
@@ -1037,6 +1059,18 @@ class Neo4jStore(answers.StoreQueries):
         with self._errors("writing"), self._session() as session:
             return session.execute_write(work)
 
+    def delete(self, doc_ids: Collection[str]) -> list[str]:
+        from graph.load import remove_documents
+
+        def work(tx: neo4j.ManagedTransaction) -> list[str]:
+            _run(tx, _LOCK_GRAPH, graph_id=self.graph_id, schema=SCHEMA_VERSION)
+            removed = remove_documents(_Txn(tx, self.graph_id), doc_ids)
+            _run(tx, _UNLOCK_GRAPH, graph_id=self.graph_id, changed=1 if removed else 0)
+            return removed
+
+        with self._errors("deleting"), self._session() as session:
+            return session.execute_write(work)
+
     def drop(self) -> None:
         """Delete this graph (its documents, keys and counters) from the database, in transactions of
         DROP_BATCH nodes; other graphs of the database are not touched."""
@@ -1045,7 +1079,7 @@ class Neo4jStore(answers.StoreQueries):
             return _run(tx, query, graph_id=self.graph_id, batch=DROP_BATCH)[0]["deleted"]
 
         with self._errors("dropping the graph"), self._session() as session:
-            for query in (_DROP_DOCUMENTS, _DROP_KEYS):
+            for query in (_DROP_DOCUMENTS, _DROP_KEYS, _DROP_TEXTS):
                 while session.execute_write(delete, query):
                     pass
             session.execute_write(lambda tx: _run(tx, _DROP_GRAPH, graph_id=self.graph_id))
@@ -1054,6 +1088,9 @@ class Neo4jStore(answers.StoreQueries):
 
     def get(self, doc_id: str) -> Document | None:
         return self._read(lambda r: r.get(doc_id))
+
+    def text(self, doc_id: str) -> str | None:
+        return self._read(lambda r: r.text(doc_id))
 
     def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
         return self._read(lambda r: r.by_keys(keys))

@@ -57,12 +57,17 @@ from graph.store import StoreError
 if TYPE_CHECKING:
     from graph.load import DocumentWrite
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x4C584752  # "LXGR" in the file header: this file is a lexgraph graph
 
 # PRAGMA takes no parameters; these statements hold the constants above, written out.
-_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 1")
-assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 1
+_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 2")
+assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 2
+# Schema n → n + 1. Documents written before texts were kept get theirs when ingested again (the content hash
+# covers the text, so the next ingest rewrites them).
+_MIGRATIONS = {
+    1: ("CREATE TABLE texts (id TEXT PRIMARY KEY, text TEXT NOT NULL)", "PRAGMA user_version = 2"),
+}
 
 _SCHEMA = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
@@ -81,6 +86,8 @@ _SCHEMA = (
         key TEXT NOT NULL, doc_id TEXT NOT NULL, own INTEGER NOT NULL, PRIMARY KEY (key, doc_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX doc_keys_doc ON doc_keys (doc_id)",
+    # Apart from the documents, so that no query over documents pages through texts.
+    "CREATE TABLE texts (id TEXT PRIMARY KEY, text TEXT NOT NULL)",
     """CREATE TABLE edges (
         id INTEGER PRIMARY KEY,
         src TEXT NOT NULL, dst TEXT NOT NULL, relation TEXT NOT NULL, relation_detail TEXT,
@@ -159,6 +166,7 @@ class _Txn:
         return {node for pair in ends for node in pair}
 
     def demote(self, doc_ids: Collection[str]) -> None:
+        self.conn.execute(f"DELETE FROM texts WHERE id IN {_IN}", (json_list(doc_ids),))
         self.conn.execute(
             "UPDATE documents SET placeholder = 1, source = NULL, content_hash = NULL, meta = NULL, "
             f"place = NULL, signer = NULL WHERE id IN {_IN}",
@@ -167,6 +175,13 @@ class _Txn:
 
     def upsert_documents(self, nodes: Sequence[NodeRecord]) -> None:
         self.conn.executemany(_UPSERT, [document_row(n) for n in nodes])
+        self.conn.execute(
+            f"DELETE FROM texts WHERE id IN {_IN}", (json_list(n.id for n in nodes if n.text is None),)
+        )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO texts (id, text) VALUES (?, ?)",
+            [(n.id, n.text) for n in nodes if n.text is not None],
+        )
         self.conn.execute(
             f"DELETE FROM doc_keys WHERE own = 1 AND doc_id IN {_IN}", (json_list(n.id for n in nodes),)
         )
@@ -260,6 +275,7 @@ class _Txn:
     def delete_nodes(self, ids: Collection[str]) -> None:
         param = json_list(ids)
         self.conn.execute(f"DELETE FROM doc_keys WHERE doc_id IN {_IN}", (param,))
+        self.conn.execute(f"DELETE FROM texts WHERE id IN {_IN}", (param,))
         self.conn.execute(f"DELETE FROM documents WHERE id IN {_IN}", (param,))
 
 
@@ -339,6 +355,8 @@ class SQLiteStore(answers.StoreQueries):
                 self._create(conn)
             elif app_id != APPLICATION_ID:
                 raise StoreError(f"{self.file} is an SQLite database of something else; it was left as it is")
+            elif version in _MIGRATIONS:
+                self._migrate(conn)
             elif version != SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.file} has lexgraph schema {version}; this lexgraph reads schema {SCHEMA_VERSION}"
@@ -358,6 +376,19 @@ class SQLiteStore(answers.StoreQueries):
             if self._header(conn) == (0, 0):  # another process may have created it while we waited
                 for statement in (*_SCHEMA, *_SET_HEADER):
                     conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._header(conn)[1]  # again, under the lock: another process may have migrated it
+            while version in _MIGRATIONS:
+                for statement in _MIGRATIONS[version]:
+                    conn.execute(statement)
+                version = self._header(conn)[1]
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -409,7 +440,21 @@ class SQLiteStore(answers.StoreQueries):
                 conn.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
         return result
 
+    def delete(self, doc_ids: Collection[str]) -> list[str]:
+        from graph.load import remove_documents
+
+        with self._write() as conn:
+            removed = remove_documents(_Txn(conn), doc_ids)
+            if removed:
+                conn.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
+        return removed
+
     # --- documents -----------------------------------------------------------------------------------------
+
+    def text(self, doc_id: str) -> str | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT text FROM texts WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def _get(self, conn: sqlite3.Connection, doc_id: str) -> Document | None:
         row = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()

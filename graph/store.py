@@ -68,10 +68,20 @@ class GraphStore(Protocol):
         Implementations run `graph.load.apply_batch` on their own `GraphTxn`."""
         ...
 
+    def delete(self, doc_ids: Collection[str]) -> list[str]:
+        """Remove these ingested documents in one transaction: the edges their texts state go; one that other
+        documents still cite stays as a placeholder with those edges, the others go, and what pointed at them is
+        resolved again. Returns the ids that were ingested (unknown ids and placeholders are left alone)."""
+        ...
+
     # --- documents -----------------------------------------------------------------------------------------
 
     def get(self, doc_id: str) -> Document | None:
         """The document of this id, ingested or placeholder."""
+        ...
+
+    def text(self, doc_id: str) -> str | None:
+        """The normalised text of an ingested document (edge offsets point into it); None for placeholders."""
         ...
 
     def documents_by_keys(self, keys: Collection[str]) -> list[Document]:

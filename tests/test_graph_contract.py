@@ -141,6 +141,55 @@ def test_a_new_version_replaces_the_documents_outgoing_edges(store: GraphStore) 
     assert store.stats().edges == 1
 
 
+def test_the_text_of_an_ingested_document_is_kept_for_its_edge_offsets(store: GraphStore) -> None:
+    text = (
+        "Các cấp công đoàn thực hiện Nghị quyết số 06/NQ-CP của Chính phủ về phát triển thị trường lao động."
+    )
+    load(store, letter_1127().model_copy(update={"text": text}))
+    edge = store.citations(L1127, "out")[0]
+    assert store.text(L1127) == text
+    assert text[edge.start : edge.end] == "Nghị quyết số 06/NQ-CP của Chính phủ"  # type: ignore[index]
+    assert store.text(NQ06) is None  # a placeholder has no text
+    assert store.text("vn/khong-co") is None
+
+
+def test_a_new_text_of_the_same_extraction_is_a_new_version(store: GraphStore) -> None:
+    load(store, letter_1127().model_copy(update={"text": "bản cũ"}))
+    summary = load(store, letter_1127().model_copy(update={"text": "bản mới"}))
+    assert summary.written == 1 and store.text(L1127) == "bản mới"
+
+
+def test_deleting_a_document_keeps_it_as_a_placeholder_while_others_cite_it(store: GraphStore) -> None:
+    load(store, letter_1127(), letter_5890(), letter_citing_1127("Liên đoàn Lao động tỉnh Lai Châu", "b.txt"))
+    assert store.delete([TLD5890]) == [TLD5890]
+    gone = store.get(TLD5890)
+    # 1127 still cites it (and says it implements 06/NQ-CP): those edges stay, on a placeholder without text.
+    assert gone is not None and gone.placeholder and store.text(TLD5890) is None
+    assert [e.source for e in store.citations(TLD5890, "in")] == [L1127]
+    assert store.citations(TLD5890, "out", relations=["implements"])[0].asserted_by == L1127
+
+
+def test_deleting_a_document_nobody_cites_removes_it_and_the_placeholders_only_it_cited(
+    store: GraphStore,
+) -> None:
+    load(store, letter_1127(), decision_quang_tri_2021())
+    before = store.stats()
+    assert store.delete([L1127, "vn/khong-co"]) == [L1127]
+    assert store.get(L1127) is None and store.text(L1127) is None
+    assert store.get(NQ06) is None and store.get(TLD5890) is None  # cited by 1127 alone
+    after = store.stats()
+    assert (after.documents, after.placeholders) == (before.documents - 1, before.placeholders - 2)
+    assert store.delete([L1127]) == []  # again: nothing to do
+
+
+def test_deleting_then_ingesting_again_gives_the_same_graph(store: GraphStore) -> None:
+    load(store, letter_1127(), letter_5890(), resolution_06("2023"))
+    before = snapshot(store)
+    store.delete([TLD5890, NQ06_2023])
+    load(store, letter_5890(), resolution_06("2023"))
+    assert snapshot(store) == before
+
+
 def test_placeholder_is_merged_into_the_real_document_edges_included(store: GraphStore) -> None:
     load(store, letter_1127())
     summary = load(store, resolution_06("2023"))

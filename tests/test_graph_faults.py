@@ -63,6 +63,27 @@ def test_queries_do_not_create_a_graph(db: Path) -> None:
     assert not db.exists()
 
 
+def test_a_graph_of_the_previous_schema_is_upgraded_in_place_and_keeps_its_documents(db: Path) -> None:
+    with open_store(f"sqlite:///{db}") as store:
+        ingest(store, [letter_1127()])
+    with sqlite3.connect(db) as conn:  # schema 1 had no texts
+        conn.execute("DROP TABLE texts")
+        conn.execute("PRAGMA user_version = 1")
+    with open_store(f"sqlite:///{db}") as store:
+        assert store.get(L1127) is not None and store.text(L1127) is None
+        ingest(store, [letter_1127().model_copy(update={"text": "Thực hiện Nghị quyết số 06/NQ-CP"})])
+        assert store.text(L1127) == "Thực hiện Nghị quyết số 06/NQ-CP"
+
+
+def test_a_graph_of_a_newer_schema_is_refused(db: Path) -> None:
+    with open_store(f"sqlite:///{db}") as store:
+        store.stats()
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="schema 99"):
+        open_store(f"sqlite:///{db}")
+
+
 def test_urls_that_name_no_usable_store(tmp_path: Path) -> None:
     # Port 1 of this machine: nothing listens there, the connection is refused.
     with pytest.raises(StoreError, match=r"cannot reach Neo4j at 127\.0\.0\.1:1"):

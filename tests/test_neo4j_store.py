@@ -191,6 +191,8 @@ class RecordingTx:
             module._RETARGET_SRC: lambda: [{"moved": len(p["rows"])}],
             module._DROP_DOCUMENTS: lambda: [{"deleted": 0}],
             module._DROP_KEYS: lambda: [{"deleted": 0}],
+            module._DROP_TEXTS: lambda: [{"deleted": 0}],
+            module._TEXT: lambda: [{"text": "Thực hiện Nghị quyết số 06/NQ-CP"}],
             module._GET: lambda: [{"doc": _props(p["doc_id"])}],
             module._DOCUMENTS: lambda: [{"doc": _props(i)} for i in p["ids"]],
             module._STEPS[True]: lambda: [
@@ -269,7 +271,9 @@ def test_every_statement_runs_with_exactly_the_parameters_it_names(
     assert [q for q, _ in tx.ran[: len(module._SCHEMA) + 1]][1:] == list(module._SCHEMA)
 
     # writing: a whole batch through graph.load.apply_batch, then the primitives it did not need on an empty graph
-    result = store.write([plan(letter_1127())])
+    result = store.write(
+        [plan(letter_1127().model_copy(update={"text": "Thực hiện Nghị quyết số 06/NQ-CP"}))]
+    )
     assert result.written == 1 and result.citations == 2
     txn = module._Txn(tx, store.graph_id)
     txn.demote(["x"])
@@ -297,6 +301,8 @@ def test_every_statement_runs_with_exactly_the_parameters_it_names(
     for direction in ("in", "both"):
         store.citations("c", direction)  # type: ignore[arg-type]
     store.get("a")
+    assert store.text("a") == "Thực hiện Nghị quyết số 06/NQ-CP"
+    store.delete(["a"])
     store.documents_by_keys(["n:06/NQ-CP"])
     store.labels()
     store.find("Nghị quyết 06/NQ-CP")
