@@ -625,6 +625,33 @@ def ingest_command(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command("serve")
+def serve_command(
+    store_option: StoreOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the graph over HTTP: the REST API (OpenAPI at /docs) and the browse pages at /.
+
+    Settings come from the environment: LEXGRAPH_API_KEYS (comma-separated keys that may upload and delete;
+    none: writes are refused), LEXGRAPH_READS_NEED_KEY, LEXGRAPH_CORS_ORIGINS, LEXGRAPH_MAX_UPLOAD_BYTES.
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    _use_utf8()
+    with _exit_status(), _graph_errors():
+        settings = Settings(**({"store": store_option} if store_option else {}))
+        # Opened here, so that a store that cannot be used is one clear line, not a server that fails later.
+        with open_store(settings.store, create=True) as store:
+            _stderr.print(
+                f"Serving {store.url} on http://{host}:{port}  (API docs: http://{host}:{port}/docs)"
+            )
+            uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info")
+
+
 query_app = typer.Typer(
     help="Ask the graph: what implements a document, what it cites, paths, missing documents.",
     no_args_is_help=True,

@@ -136,7 +136,9 @@ def plan(extraction: Extraction) -> DocumentWrite:
     """What writing this extraction means; ValueError when it holds no document."""
     if extraction.document is None:
         raise ValueError(f"{extraction.source}: no document to write")
-    source = os.path.abspath(extraction.source)
+    # A file path is made absolute, so that one file is one source wherever it was ingested from; a source that
+    # is a URL ("upload://congvan.pdf", from the API) is already the same everywhere.
+    source = extraction.source if "://" in extraction.source else os.path.abspath(extraction.source)
     identity = identify(extraction.document, source)
     context = identity.context
     edges = [_citation_edge(c, context) for c in extraction.citations]
@@ -324,8 +326,13 @@ def _resolve_new_edges(
     ingested = {d.node.id for d in todo}
     changed_keys |= batch.ensure({t: r for t, r in wanted.items() if t not in ingested})
     if aliases:
-        batch.txn.add_keys(sorted(aliases))
-        changed_keys |= {key for key, _ in aliases}
+        # Only pairs the graph does not hold yet change what a key finds: a law cited by number and name in most
+        # batches would otherwise send every citation of its name through _settle again, batch after batch.
+        held = batch.txn.candidates({key for key, _ in aliases})
+        fresh = sorted((key, i) for key, i in aliases if all(c.id != i for c in held.get(key, ())))
+        if fresh:
+            batch.txn.add_keys(fresh)
+            changed_keys |= {key for key, _ in fresh}
     return records
 
 

@@ -69,3 +69,28 @@ def install_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[Pat
         monkeypatch.setitem(sys.modules, "ingest.extract", module)
 
     return install
+
+
+@pytest.fixture(scope="session")
+def example_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite graph of the example corpus (46 real documents), built once per test process through the
+    public API. Tests that change a graph copy it first (`example_graph_copy`)."""
+    from graph import ingest, open_store
+    from ingest.extract import extract_paths
+
+    path = tmp_path_factory.mktemp("example-graph") / "lexgraph.db"
+    with open_store(f"sqlite:///{path}") as store:
+        summary = ingest(store, extract_paths([EXAMPLES], workers=1))
+    assert not summary.errors, summary.errors
+    return path
+
+
+@pytest.fixture
+def example_graph_copy(example_graph: Path, tmp_path: Path) -> Path:
+    """A copy of the example graph that a test may change."""
+    import sqlite3
+
+    copy = tmp_path / "lexgraph.db"
+    with sqlite3.connect(example_graph) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    return copy

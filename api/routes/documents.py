@@ -1,0 +1,155 @@
+"""Documents: search, one document with its text and citations, and the traversals from it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from api.deps import AppSettings, Store
+from api.problems import responses
+from api.routes.params import Depth, Limit, MaxNodes, Offset, Relations
+from api.security import require_read_access
+from graph import Document, DocumentNotFound, Edge, GraphStore, Tree
+
+router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[Depends(require_read_access)])
+
+Year = Annotated[int | None, Query(ge=1, le=9999, description="issued in this year")]
+IsoDateOrYear = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date or year, inclusive: '2023', '2023-02-03'"
+    ),
+]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class DocumentList(BaseModel):
+    items: list[Document]
+    limit: int
+    offset: int
+    more: bool = Field(description="there are more results past this page")
+
+
+class DocumentDetail(BaseModel):
+    document: Document
+    text: str | None = Field(
+        description="the normalised text; edge offsets point into it (None: not ingested)"
+    )
+    citations: list[Edge] = Field(description="what it cites, and relations other documents assert of it")
+    cited_by: list[Edge] = Field(description="what cites it")
+
+
+def _document(store: GraphStore, doc_id: str) -> Document:
+    document = store.get(doc_id)
+    if document is None:
+        # Ids are exact; close matches of citation text are /resolve's job.
+        raise DocumentNotFound(doc_id, [])
+    return document
+
+
+@router.get("", summary="Search documents", responses=responses())
+def search_documents(
+    store: Store,
+    number: Text = None,
+    type: Annotated[str | None, Query(max_length=60, description="'Nghị quyết', 'Công văn' …")] = None,
+    issuer: Text = None,
+    year: Year = None,
+    date_from: IsoDateOrYear = None,
+    date_to: IsoDateOrYear = None,
+    words: Annotated[
+        str | None, Query(max_length=200, description="words of the name or subject; diacritics optional")
+    ] = None,
+    placeholders: Annotated[bool, Query(description="include cited-but-not-ingested documents")] = True,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> DocumentList:
+    """Documents that meet every condition given: ingested first, then latest first."""
+    if year is not None:
+        date_from = date_from or str(year).zfill(4)
+        date_to = date_to or str(year).zfill(4)
+    found = store.search(
+        number=number or None,
+        doc_type=type or None,
+        issuer=issuer or None,
+        date_from=date_from,
+        date_to=date_to,
+        words=words or None,
+        placeholders=placeholders,
+        limit=offset + limit + 1,
+    )
+    page = found[offset : offset + limit]
+    return DocumentList(items=page, limit=limit, offset=offset, more=len(found) > offset + limit)
+
+
+# Sub-resources first: ids hold slashes, and `{doc_id:path}` alone would swallow "/implementers".
+
+
+@router.get(
+    "/{doc_id:path}/implementers", summary="What implements it, transitively", responses=responses(404)
+)
+def implementers(
+    store: Store,
+    settings: AppSettings,
+    doc_id: str,
+    depth: Depth = 5,
+    relation: Relations = None,
+    max_nodes: MaxNodes = 1000,
+) -> Tree:
+    """A tree: the documents with an `implements` edge (or of `relation`) into it, theirs below them, down to
+    `depth` levels; each node with the edges, hence the sentences, that link it to its parent."""
+    _document(store, doc_id)
+    return store.implementers(
+        doc_id,
+        max_depth=min(depth, settings.max_depth),
+        relations=relation or ("implements",),
+        max_nodes=min(max_nodes, settings.max_nodes),
+    )
+
+
+@router.get(
+    "/{doc_id:path}/implements", summary="What it implements, up to the roots", responses=responses(404)
+)
+def implements(
+    store: Store,
+    settings: AppSettings,
+    doc_id: str,
+    depth: Depth = 10,
+    relation: Relations = None,
+    max_nodes: MaxNodes = 1000,
+) -> Tree:
+    _document(store, doc_id)
+    return store.implements(
+        doc_id,
+        max_depth=min(depth, settings.max_depth),
+        relations=relation or ("implements",),
+        max_nodes=min(max_nodes, settings.max_nodes),
+    )
+
+
+@router.get("/{doc_id:path}/citations", summary="What it cites", responses=responses(404))
+def citations(store: Store, doc_id: str, relation: Relations = None) -> list[Edge]:
+    _document(store, doc_id)
+    return store.citations(doc_id, "out", relation)
+
+
+@router.get("/{doc_id:path}/cited-by", summary="What cites it", responses=responses(404))
+def cited_by(store: Store, doc_id: str, relation: Relations = None) -> list[Edge]:
+    _document(store, doc_id)
+    return store.citations(doc_id, "in", relation)
+
+
+@router.get("/{doc_id:path}", summary="One document, its text and its citations", responses=responses(404))
+def get_document(
+    store: Store,
+    doc_id: str,
+    text: Annotated[bool, Query(description="include the text")] = True,
+) -> DocumentDetail:
+    document = _document(store, doc_id)
+    return DocumentDetail(
+        document=document,
+        text=store.text(doc_id) if text else None,
+        citations=store.citations(doc_id, "out"),
+        cited_by=store.citations(doc_id, "in"),
+    )

@@ -1,0 +1,73 @@
+"""Exports of a neighbourhood for briefings and other tools (graph/exports): pyvis HTML, SVG/PNG pictures,
+GraphML, GEXF, CSV for neo4j-admin (a zip of nodes.csv and edges.csv) and JSON-LD with the ELI vocabulary."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from api.deps import AppSettings, Store
+from api.problems import ProblemError, responses
+from api.routes.params import DirectionParam, MaxNodes, Ref, Relations
+from api.security import require_read_access
+
+router = APIRouter(tags=["exports"], dependencies=[Depends(require_read_access)])
+
+Format = Literal["html", "svg", "png", "graphml", "gexf", "csv", "jsonld"]  # graph.exports.FORMATS
+
+_MEDIA = {
+    "html": "text/html",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "graphml": "application/xml",
+    "gexf": "application/xml",
+    "csv": "application/zip",
+    "jsonld": "application/ld+json",
+}
+
+
+@router.get(
+    "/export",
+    summary="A neighbourhood as a file: picture, interactive page or data",
+    responses={
+        200: {"description": "the file", "content": {media: {} for media in _MEDIA.values()}},
+        **responses(404, 409),
+    },
+    response_class=Response,
+)
+def export(
+    store: Store,
+    settings: AppSettings,
+    root: Ref,
+    format: Format = "html",
+    depth: Annotated[int, Query(ge=0, le=5, description="steps from the root")] = 2,
+    relation: Relations = None,
+    direction: DirectionParam = "both",
+    max_nodes: MaxNodes = 500,
+    layout: Annotated[Literal["hierarchical", "force"], Query(description="html only")] = "hierarchical",
+) -> Response:
+    from graph import exports  # pyvis and graphviz are loaded by the first export, not by every server start
+
+    try:
+        result = exports.export_subgraph(
+            store,
+            root,
+            depth=depth,
+            relations=relation,
+            direction=direction,
+            fmt=format,
+            options=exports.ExportOptions(layout=layout, max_nodes=min(max_nodes, settings.max_nodes)),
+        )
+    except exports.ExportError as exc:
+        raise ProblemError(422, str(exc), title="Cannot export") from exc
+    payload, filename = (
+        (result.zip(), "graph.zip")
+        if len(result.files) > 1
+        else next((data, name) for name, data in result.files.items())
+    )
+    return Response(
+        payload,
+        media_type=_MEDIA[format],
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )

@@ -1,0 +1,376 @@
+"""The REST service, as analysts and their scripts use it: JSON answers with the sentence behind every link,
+RFC 9457 problems for every failure, API keys on writes, limits on uploads.
+
+The graph is the example corpus (46 real documents): 1127/LĐLĐ of Lai Châu implements Nghị quyết 06/NQ-CP
+directly and through 5890/TLĐ-CSPL, which it says implements 06/NQ-CP too.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import quote
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.routes.uploads import safe_name
+from api.settings import Settings
+from graph import GraphStore, StoreError, open_store
+
+L1127 = "vn/lai-chau/ldld/2023/1127-ldld"
+NQ06 = "vn/cp/undated/06-nq-cp"
+TLD5890 = "vn/tld/2023/5890-tld-cspl"
+KEY = "khoa-bi-mat-3f9a2c"  # header values are ASCII
+AUTH = {"Authorization": f"Bearer {KEY}"}
+PROBLEM = "application/problem+json"
+
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 77/UBND-VX
+Lai Châu, ngày 10 tháng 3 năm 2023
+
+V/v triển khai thực hiện Công văn số 1127/LĐLĐ
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+
+Thực hiện Công văn số 1127/LĐLĐ ngày 03/02/2023 của Liên đoàn Lao động tỉnh Lai Châu, Ủy ban nhân dân tỉnh
+đề nghị các cơ quan, đơn vị triển khai thực hiện.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+
+def client_for(path: Path, **settings: Any) -> Iterator[tuple[TestClient, GraphStore]]:
+    with open_store(f"sqlite:///{path}") as store:
+        app = create_app(Settings(store=f"sqlite:///{path}", **settings), store)
+        with TestClient(app) as client:
+            yield client, store
+
+
+@pytest.fixture
+def api(example_graph: Path) -> Iterator[TestClient]:
+    """Reads only, on the shared example graph."""
+    for client, _ in client_for(example_graph):
+        yield client
+
+
+@pytest.fixture
+def writable(example_graph_copy: Path) -> Iterator[tuple[TestClient, GraphStore]]:
+    yield from client_for(example_graph_copy, api_keys=[KEY])
+
+
+def problem(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status and body["title"]
+    return body
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+
+def test_health_says_the_store_answers(api: TestClient) -> None:
+    body = api.get("/health").json()
+    assert body["status"] == "ok" and body["documents"] == 46 and body["store"].startswith("sqlite://")
+
+
+def test_health_is_a_503_problem_when_the_store_fails(api: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = api.app.state.store  # type: ignore[attr-defined]
+
+    def broken() -> None:
+        raise StoreError("graph.db is locked by another writer (waited 5 s); try again when it has finished")
+
+    monkeypatch.setattr(store, "stats", broken)
+    assert "locked" in problem(api.get("/health"), 503)["detail"]
+
+
+def test_search_by_words_with_or_without_diacritics_and_by_number(api: TestClient) -> None:
+    with_marks = api.get("/documents", params={"words": "thị trường lao động", "placeholders": False}).json()
+    without = api.get("/documents", params={"words": "thi truong lao dong", "placeholders": False}).json()
+    assert L1127 in [d["id"] for d in with_marks["items"]]
+    assert [d["id"] for d in with_marks["items"]] == [d["id"] for d in without["items"]]
+    by_number = api.get("/documents", params={"number": "1127/LĐLĐ"}).json()["items"]
+    assert [d["id"] for d in by_number] == [L1127]
+
+
+def test_search_pages_through_results(api: TestClient) -> None:
+    first = api.get("/documents", params={"placeholders": False, "limit": 20}).json()
+    second = api.get("/documents", params={"placeholders": False, "limit": 20, "offset": 20}).json()
+    last = api.get("/documents", params={"placeholders": False, "limit": 20, "offset": 40}).json()
+    assert first["more"] and second["more"] and not last["more"]
+    ids = [d["id"] for page in (first, second, last) for d in page["items"]]
+    assert len(ids) == len(set(ids)) == 46
+
+
+def test_search_by_type_and_year(api: TestClient) -> None:
+    items = api.get("/documents", params={"type": "Luật", "year": 2024, "placeholders": False}).json()["items"]
+    assert items and all(d["doc_type"] == "Luật" and d["issue_date"].startswith("2024") for d in items)
+
+
+def test_a_document_with_its_text_and_the_offsets_of_each_citation_in_it(api: TestClient) -> None:
+    body = api.get(f"/documents/{L1127}").json()
+    assert body["document"]["number"] == "1127/LĐLĐ"
+    text = body["text"]
+    assert text and "Nghị quyết số 06/NQ-CP" in text
+    for edge in body["citations"]:
+        if edge["source_doc"] == L1127 and edge["start"] is not None and edge["mention"]:
+            assert text[edge["start"] : edge["end"]] == edge["mention"]
+    assert {e["target"] for e in body["citations"]} >= {NQ06, TLD5890}
+
+
+def test_a_placeholder_has_no_text_but_lists_who_cites_it(api: TestClient) -> None:
+    body = api.get(f"/documents/{NQ06}", params={"text": True}).json()
+    assert body["document"]["placeholder"] and body["text"] is None
+    assert {e["source"] for e in body["cited_by"]} == {L1127, TLD5890}
+
+
+def test_an_unknown_id_is_a_404_problem(api: TestClient) -> None:
+    body = problem(api.get("/documents/vn/cp/2099/999-nq-cp"), 404)
+    assert body["instance"] == "/documents/vn/cp/2099/999-nq-cp"
+
+
+def test_resolve_reads_citation_text_as_the_ingest_does(api: TestClient) -> None:
+    for ref in ("Nghị quyết số 06/NQ-CP của Chính phủ", "Nghị quyết 06/NQ-CP", "NQ 06/NQ-CP", "06/NQ-CP"):
+        body = api.get("/resolve", params={"ref": ref}).json()
+        assert [d["id"] for d in body["documents"]] == [NQ06], ref
+        assert body["parsed"]["number"] == "06/NQ-CP"
+
+
+def test_resolve_of_nothing_known_is_a_404_with_close_matches(api: TestClient) -> None:
+    body = problem(api.get("/resolve", params={"ref": "Công văn 1128/LĐLĐ"}), 404)
+    assert "suggestions" in body
+
+
+def test_implementers_of_06_nq_cp_show_1127_directly_and_through_5890_with_the_sentences(api: TestClient) -> None:
+    tree = api.get(f"/documents/{NQ06}/implementers", params={"depth": 3}).json()
+    children = {c["document"]["id"]: c for c in tree["root"]["children"]}
+    assert set(children) == {L1127, TLD5890}
+    assert "thực hiện Nghị quyết số 06/NQ-CP" in children[L1127]["edges"][0]["evidence"]
+    through = children[TLD5890]
+    assert through["edges"][0]["asserted_by"] == L1127
+    assert [c["document"]["id"] for c in through["children"]] == [L1127]
+
+
+def test_implements_goes_up_from_the_letter(api: TestClient) -> None:
+    tree = api.get(f"/documents/{L1127}/implements").json()
+    assert {c["document"]["id"] for c in tree["root"]["children"]} == {NQ06, TLD5890}
+
+
+def test_depth_zero_is_the_root_alone_and_too_deep_is_refused(api: TestClient) -> None:
+    tree = api.get(f"/documents/{NQ06}/implementers", params={"depth": 0}).json()
+    assert tree["root"]["children"] == [] and tree["root"]["truncated"]
+    problem(api.get(f"/documents/{NQ06}/implementers", params={"depth": 99}), 422)
+
+
+def test_citations_and_cited_by_filter_by_relation(api: TestClient) -> None:
+    implements = api.get(f"/documents/{L1127}/citations", params={"relation": "implements"}).json()
+    assert implements and all(e["relation"] == "implements" for e in implements)
+    none = api.get(f"/documents/{L1127}/citations", params={"relation": "repeals"}).json()
+    assert none == []
+    cited_by = api.get(f"/documents/{NQ06}/cited-by").json()
+    assert {e["source"] for e in cited_by} == {L1127, TLD5890}
+
+
+def test_an_unknown_relation_is_a_422_problem_naming_the_parameter(api: TestClient) -> None:
+    body = problem(api.get(f"/documents/{L1127}/citations", params={"relation": "thực hiện"}), 422)
+    assert body["errors"][0]["loc"] == ["query", "relation", 0]
+
+
+def test_path_from_the_letter_to_the_resolution(api: TestClient) -> None:
+    body = api.get("/paths", params={"from": "Công văn 1127/LĐLĐ", "to": "Nghị quyết 06/NQ-CP"}).json()
+    steps = body["steps"]
+    assert len(steps) == 1 and steps[0]["source"]["id"] == L1127 and steps[0]["target"]["id"] == NQ06
+
+
+def test_no_path_is_a_404_problem(api: TestClient) -> None:
+    body = problem(api.get("/paths", params={"from": NQ06, "to": L1127}), 404)
+    assert body["title"] == "No path"
+
+
+def test_graph_gives_nodes_and_edges_around_a_document(api: TestClient) -> None:
+    body = api.get("/graph", params={"root": "06/NQ-CP", "depth": 1}).json()
+    ids = {d["id"] for d in body["documents"]}
+    assert {NQ06, L1127, TLD5890} <= ids
+    assert all(e["source"] in ids and e["target"] in ids for e in body["edges"])
+
+
+def test_missing_most_cited_and_stats(api: TestClient) -> None:
+    missing = api.get("/missing", params={"limit": 5}).json()
+    assert len(missing) == 5 and all(m["document"]["placeholder"] for m in missing)
+    counts = [m["citing_documents"] for m in missing]
+    assert counts == sorted(counts, reverse=True)
+    assert api.get("/most-cited", params={"relation": "based_on", "limit": 3}).json()
+    stats = api.get("/stats").json()
+    assert stats["documents"] == 46 and stats["edges"] > 300
+
+
+INJECTIONS = [
+    "' OR '1'='1",
+    "1; DROP TABLE documents; --",
+    '") RETURN n //',
+    "<script>alert(1)</script>",
+    "../../../../etc/passwd",
+    "%00",
+    "\x00",
+    "Nghị quyết 06/NQ-CP' }) DETACH DELETE n //",
+    "é" * 300,
+]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_strings_in_any_parameter_are_only_text(api: TestClient, value: str) -> None:
+    for path, params in (
+        ("/documents", {"words": value, "number": value, "issuer": value, "type": value}),
+        ("/resolve", {"ref": value}),
+        ("/paths", {"from": value, "to": "06/NQ-CP"}),
+        ("/graph", {"root": value}),
+        (f"/documents/{quote(value, safe='/')}", {}),
+        (f"/documents/{quote(value, safe='/')}/implementers", {}),
+    ):
+        response = api.get(path, params=params)
+        assert response.status_code in (200, 404, 409, 422), (path, response.text)
+    assert api.get("/stats").json()["documents"] == 46
+
+
+def test_reads_can_be_closed_by_configuration(example_graph: Path) -> None:
+    for client, _ in client_for(example_graph, api_keys=[KEY], reads_need_key=True):
+        problem(client.get("/documents"), 401)
+        assert client.get("/documents", headers=AUTH).status_code == 200
+
+
+def test_cors_answers_only_the_configured_origins(example_graph: Path) -> None:
+    for client, _ in client_for(example_graph, cors_origins=["https://phapche.example.vn"]):
+        allowed = client.get("/stats", headers={"Origin": "https://phapche.example.vn"})
+        other = client.get("/stats", headers={"Origin": "https://evil.example"})
+        assert allowed.headers["access-control-allow-origin"] == "https://phapche.example.vn"
+        assert "access-control-allow-origin" not in other.headers
+
+
+# --- writing ----------------------------------------------------------------------------------------------------
+
+
+def upload(client: TestClient, *files: tuple[str, bytes], headers: dict[str, str] | None = AUTH) -> Any:
+    parts = [("files", (name, io.BytesIO(data), "application/octet-stream")) for name, data in files]
+    return client.post("/documents", files=parts, headers=headers)
+
+
+def test_writes_need_a_key(writable: tuple[TestClient, GraphStore]) -> None:
+    client, store = writable
+    before = store.stats()
+    body = problem(upload(client, ("77.txt", LETTER.encode()), headers=None), 401)
+    assert "API key" in body["detail"]
+    wrong = upload(client, ("77.txt", LETTER.encode()), headers={"Authorization": "Bearer sai-khoa"})
+    assert problem(wrong, 401)["detail"] == "the API key is not valid"
+    assert wrong.headers["www-authenticate"].startswith("Bearer")
+    problem(client.delete(f"/documents/{L1127}"), 401)
+    assert store.stats() == before
+
+
+def test_without_configured_keys_writes_are_disabled(example_graph_copy: Path) -> None:
+    for client, _ in client_for(example_graph_copy):
+        problem(upload(client, ("77.txt", LETTER.encode()), headers=AUTH), 403)
+
+
+def test_an_uploaded_letter_is_ingested_and_linked_to_what_it_implements(
+    writable: tuple[TestClient, GraphStore],
+) -> None:
+    client, store = writable
+    response = upload(client, ("cong-van-77.txt", LETTER.encode("utf-8")))
+    assert response.status_code == 201, response.text
+    (document,) = response.json()["documents"]
+    assert document["file"] == "cong-van-77.txt" and document["citations"] == 1
+    assert store.get(document["id"]).source == "upload://cong-van-77.txt"  # type: ignore[union-attr]
+    tree = client.get(f"/documents/{L1127}/implementers").json()
+    assert document["id"] in [c["document"]["id"] for c in tree["root"]["children"]]
+    again = upload(client, ("cong-van-77.txt", LETTER.encode("utf-8"))).json()
+    assert again["result"]["unchanged"] == 1
+
+
+def test_a_bad_file_in_an_upload_writes_nothing(writable: tuple[TestClient, GraphStore]) -> None:
+    client, store = writable
+    before = store.stats()
+    response = upload(
+        client,
+        ("cong-van-77.txt", LETTER.encode()),
+        ("hong.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog"),
+        ("anh.png", b"\x89PNG\r\n\x1a\n"),
+        ("rong.txt", b""),
+    )
+    body = problem(response, 422)
+    codes = {e["file"]: e["code"] for e in body["errors"]}
+    assert set(codes) == {"hong.pdf", "anh.png", "rong.txt"} and codes["anh.png"] == "unsupported_type"
+    assert store.stats() == before
+
+
+def test_oversized_uploads_and_too_many_files_are_refused(example_graph_copy: Path) -> None:
+    for client, store in client_for(example_graph_copy, api_keys=[KEY], max_upload_bytes=4096, max_upload_files=2):
+        before = store.stats()
+        problem(upload(client, ("lon.txt", LETTER.encode() * 10)), 413)
+        problem(upload(client, *[(f"{i}.txt", LETTER.encode()) for i in range(3)]), 413)
+        assert store.stats() == before
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("../../etc/cron.d/x.txt", "x.txt"),
+        ("..\\..\\windows\\system32\\a.txt", "a.txt"),
+        ("/etc/passwd", "passwd"),
+        ("..", "document"),
+        ("công văn số 77\x00.txt", "công văn số 77.txt"),
+        ('<img src=x onerror="alert(1)">.txt', "_img src_x onerror__alert(1)__.txt"),
+        ("", "document"),
+    ],
+)
+def test_upload_names_cannot_leave_the_upload_folder(given: str, kept: str) -> None:
+    assert safe_name(given) == kept
+
+
+def test_a_traversing_upload_name_is_stored_as_its_last_part(writable: tuple[TestClient, GraphStore]) -> None:
+    client, store = writable
+    response = upload(client, ("../../../tmp/cong-van-77.txt", LETTER.encode()))
+    assert response.status_code == 201, response.text
+    assert response.json()["documents"][0]["file"] == "cong-van-77.txt"
+
+
+def test_delete_keeps_a_cited_document_as_a_placeholder(writable: tuple[TestClient, GraphStore]) -> None:
+    client, store = writable
+    letter = upload(client, ("cong-van-77.txt", LETTER.encode())).json()["documents"][0]["id"]
+    assert client.delete(f"/documents/{L1127}", headers=AUTH).status_code == 204
+    problem(client.delete(f"/documents/{L1127}", headers=AUTH), 404)  # no longer an ingested document
+    # The letter still cites 1127: a placeholder now, without text; 06/NQ-CP, cited by 1127 alone, is gone.
+    body = client.get(f"/documents/{L1127}").json()
+    assert body["document"]["placeholder"] and body["text"] is None
+    assert [e["source"] for e in body["cited_by"]] == [letter] and body["citations"] == []
+    problem(client.get(f"/documents/{NQ06}"), 404)
+    assert store.stats().documents == 46
+
+
+def test_every_route_documents_its_problems_in_openapi(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            for status in ("422", "503"):
+                assert PROBLEM in operation["responses"][status]["content"], (method, path, status)
+    assert set(spec["paths"]) >= {
+        "/documents",
+        "/documents/{doc_id}",
+        "/documents/{doc_id}/implementers",
+        "/documents/{doc_id}/implements",
+        "/documents/{doc_id}/citations",
+        "/documents/{doc_id}/cited-by",
+        "/resolve",
+        "/paths",
+        "/graph",
+        "/missing",
+        "/stats",
+        "/health",
+        "/export",
+    }
