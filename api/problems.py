@@ -137,13 +137,12 @@ def install(app: FastAPI) -> None:
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the problems a route can answer with."""
     described = {
-        400: "Bad request",
+        400: "A request body that cannot be parsed (broken multipart data)",
         401: "No API key, or a wrong one",
         403: "Writes are disabled: no API key is configured",
         404: "No such document, or no such route between two",
         409: "The reference matches several documents (`candidates`)",
         413: "The upload is too large",
-        415: "Not a multipart upload",
         422: "Invalid parameters, or files that could not be extracted (`errors`)",
         503: "The graph store cannot be reached",
     }

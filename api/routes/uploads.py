@@ -87,7 +87,7 @@ def _extract(paths: list[tuple[str, Path]], max_bytes: int) -> list[Extraction]:
     "",
     status_code=201,
     summary="Upload documents and ingest them",
-    responses=responses(401, 403, 413, 415),
+    responses=responses(400, 401, 403, 413),
 )
 async def upload_documents(
     store: Store,
