@@ -8,10 +8,10 @@ directly and through 5890/TLĐ-CSPL, which it says implements 06/NQ-CP too.
 from __future__ import annotations
 
 import io
-from urllib.parse import quote
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -81,7 +81,9 @@ def test_health_says_the_store_answers(api: TestClient) -> None:
     assert body["status"] == "ok" and body["documents"] == 46 and body["store"].startswith("sqlite://")
 
 
-def test_health_is_a_503_problem_when_the_store_fails(api: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_health_is_a_503_problem_when_the_store_fails(
+    api: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = api.app.state.store  # type: ignore[attr-defined]
 
     def broken() -> None:
@@ -110,7 +112,9 @@ def test_search_pages_through_results(api: TestClient) -> None:
 
 
 def test_search_by_type_and_year(api: TestClient) -> None:
-    items = api.get("/documents", params={"type": "Luật", "year": 2024, "placeholders": False}).json()["items"]
+    items = api.get("/documents", params={"type": "Luật", "year": 2024, "placeholders": False}).json()[
+        "items"
+    ]
     assert items and all(d["doc_type"] == "Luật" and d["issue_date"].startswith("2024") for d in items)
 
 
@@ -148,7 +152,9 @@ def test_resolve_of_nothing_known_is_a_404_with_close_matches(api: TestClient) -
     assert "suggestions" in body
 
 
-def test_implementers_of_06_nq_cp_show_1127_directly_and_through_5890_with_the_sentences(api: TestClient) -> None:
+def test_implementers_of_06_nq_cp_show_1127_directly_and_through_5890_with_the_sentences(
+    api: TestClient,
+) -> None:
     tree = api.get(f"/documents/{NQ06}/implementers", params={"depth": 3}).json()
     children = {c["document"]["id"]: c for c in tree["root"]["children"]}
     assert set(children) == {L1127, TLD5890}
@@ -310,7 +316,9 @@ def test_a_bad_file_in_an_upload_writes_nothing(writable: tuple[TestClient, Grap
 
 
 def test_oversized_uploads_and_too_many_files_are_refused(example_graph_copy: Path) -> None:
-    for client, store in client_for(example_graph_copy, api_keys=[KEY], max_upload_bytes=4096, max_upload_files=2):
+    for client, store in client_for(
+        example_graph_copy, api_keys=[KEY], max_upload_bytes=4096, max_upload_files=2
+    ):
         before = store.stats()
         problem(upload(client, ("lon.txt", LETTER.encode() * 10)), 413)
         problem(upload(client, *[(f"{i}.txt", LETTER.encode()) for i in range(3)]), 413)
@@ -334,7 +342,7 @@ def test_upload_names_cannot_leave_the_upload_folder(given: str, kept: str) -> N
 
 
 def test_a_traversing_upload_name_is_stored_as_its_last_part(writable: tuple[TestClient, GraphStore]) -> None:
-    client, store = writable
+    client, _ = writable
     response = upload(client, ("../../../tmp/cong-van-77.txt", LETTER.encode()))
     assert response.status_code == 201, response.text
     assert response.json()["documents"][0]["file"] == "cong-van-77.txt"

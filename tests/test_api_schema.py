@@ -11,9 +11,9 @@ from itertools import product
 from pathlib import Path
 
 import schemathesis
-from schemathesis import GenerationMode
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -48,7 +48,9 @@ def test_every_operation_answers_as_documented(example_graph_copy: Path) -> None
             try:
                 answers_as_documented()
             except Unsatisfiable:
-                assert mode is GenerationMode.NEGATIVE  # an operation without parameters has no invalid request
+                assert (
+                    mode is GenerationMode.NEGATIVE
+                )  # an operation without parameters has no invalid request
             except Exception as exc:  # every operation is tried; all failures are reported together
                 failures.append(f"{operation.label} ({mode.value} cases): {exc}")
         assert not failures, "\n\n".join(failures)
