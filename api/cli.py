@@ -630,6 +630,9 @@ def serve_command(
     store_option: StoreOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Server processes (each opens the store).")
+    ] = 1,
 ) -> None:
     """Serve the graph over HTTP: the REST API (OpenAPI at /docs) and the browse pages at /.
 
@@ -649,7 +652,14 @@ def serve_command(
             _stderr.print(
                 f"Serving {store.url} on http://{host}:{port}  (API docs: http://{host}:{port}/docs)"
             )
-            uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info")
+            if workers == 1:
+                uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info")
+                return
+        # Several processes: each builds the app from the environment, as `uvicorn --factory` would.
+        os.environ[ENV_VAR] = settings.store
+        uvicorn.run(
+            "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        )
 
 
 query_app = typer.Typer(
@@ -887,3 +897,160 @@ def query_stats(store_option: StoreOption = None, as_json: JsonOption = False) -
             _emit_json(stats)
             return
         _print(views.stats_view(stats))
+
+
+# ------------------------------------------------------------------------------------------------------------
+# export
+
+# What -o's extension says when --format does not; csv goes to a folder or a .zip.
+_FORMAT_OF_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+    ".png": "png",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".zip": "csv",
+}
+
+
+def _export_format(fmt: str | None, output: Path) -> str:
+    from graph.exports import UnknownFormat, check_format
+
+    if output.suffix.lower() == ".csv" and fmt in (None, "csv"):
+        raise typer.BadParameter(
+            "csv writes nodes.csv and edges.csv: give a folder or a .zip", param_hint="--output"
+        )
+    if fmt is None:
+        fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower())
+        if fmt is None:
+            raise typer.BadParameter(
+                f"cannot tell the format from {str(output)!r}: give --format", param_hint="--format"
+            )
+    try:
+        name = check_format(fmt)
+    except UnknownFormat as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
+    if str(output) == "-" and name == "csv":
+        raise typer.BadParameter("csv writes two files: give a folder or a .zip", param_hint="--output")
+    return name
+
+
+def _one_of(*choices: str) -> Callable[[str], str]:
+    """An option callback that accepts only these values (click's Choice, which this typer cannot declare)."""
+
+    def check(value: str) -> str:
+        if value not in choices:
+            raise typer.BadParameter(f"{value!r}: expected one of {', '.join(choices)}")
+        return value
+
+    return check
+
+
+def _size(data: int) -> str:
+    return f"{data / 1_000_000:.1f} MB" if data >= 1_000_000 else f"{data / 1000:.0f} kB"
+
+
+@app.command("export")
+def export_command(
+    ref: RefArgument,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write: a file (- for stdout); for csv a folder or a .zip.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, svg, png, graphml, gexf, csv or jsonld (default: from the extension of -o).",
+            show_default=False,
+        ),
+    ] = None,
+    depth: DepthOption = 1,
+    relation: RelationOption = None,
+    direction: Annotated[
+        str,
+        typer.Option(
+            "--direction",
+            callback=_one_of("in", "out", "both"),
+            help="in: what cites REF; out: what REF cites; both.",
+        ),
+    ] = "both",
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            callback=_one_of("hierarchical", "force"),
+            help="hierarchical: what is cited above what cites it; force: a spring layout (html, svg, png).",
+        ),
+    ] = "hierarchical",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="At most this many documents (the export says so).")
+    ] = 500,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Heading of the picture (default: REF's name).")
+    ] = None,
+    store_option: StoreOption = None,
+) -> None:
+    """Export the documents around REF (within --depth steps along --relation) as a picture or a data file:
+    an interactive HTML page (offline), SVG or PNG for slides, GraphML or GEXF for Gephi, nodes.csv and
+    edges.csv for neo4j-admin import, or JSON-LD in the ELI vocabulary.
+
+        lexgraph export "Nghị quyết 06/NQ-CP" --depth 3 -r implements --direction in -o 06-nq-cp.html
+    """
+    from graph.exports import ExportOptions, RendererUnavailable, render
+
+    name = _export_format(fmt, output)
+    options = ExportOptions(layout=layout, max_nodes=max_nodes, title=title)  # type: ignore[arg-type]
+    with _query(store_option) as store:
+        document = store.lookup(ref)
+        subgraph = store.neighbourhood(
+            document.id,
+            depth=depth,
+            relations=relation or None,
+            direction=direction,  # type: ignore[arg-type]
+            max_nodes=max_nodes,
+        )
+        try:
+            export = render(subgraph, name, root=document.id, options=options)
+        except RendererUnavailable as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_FAILED) from None
+        _write_export(export, output)
+    _export_summary(export, output, subgraph, document.label)
+
+
+def _write_export(export: Any, output: Path) -> None:
+    if str(output) == "-":
+        sys.stdout.buffer.write(export.payload())
+        sys.stdout.buffer.flush()
+        return
+    try:
+        export.write(output)
+    except OSError as exc:
+        _error(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _export_summary(export: Any, output: Path, subgraph: Any, label: str) -> None:
+    where = "stdout" if str(output) == "-" else str(output)
+    size = sum(len(data) for data in export.files.values())
+    _stderr.print(
+        f"{escape(label)}: {len(subgraph.documents)} documents, {len(subgraph.edges)} citations → "
+        f"{escape(where)} ({', '.join(export.files)}, {_size(size)})",
+        soft_wrap=True,
+    )
+    if subgraph.truncated:
+        _stderr.print(
+            f"more documents were in reach than --max-nodes {len(subgraph.documents)}: narrow --depth or "
+            "--relation, or raise --max-nodes",
+            soft_wrap=True,
+        )

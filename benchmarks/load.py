@@ -1,0 +1,291 @@
+"""The REST service under load on loopback (issue 4): requests/s and p50/p99 latency at 50 concurrent clients
+for `implementers` and `GET /documents/{id}`, with zero errors; then the same while an ingest of 1,000
+documents runs beside it. The baseline, measured in the same run on the same server, is `GET /health` (one
+trivial query of the store): each route's figures are also given as ratios to it.
+
+    .venv/bin/python benchmarks/load.py --store sqlite:///path/to/graph.db [--connections 50] [--duration 20]
+                                        [--ingest 1000] [--json FILE]
+
+The load comes from wrk (Debian's package `wrk`), a C client whose own cost is small next to the server's; the
+server is `lexgraph serve` in a process of its own. On a 2-core machine the client, the server and the ingest
+share the cores: figures are lower bounds of what the server does alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import write_corpus  # noqa: E402
+from graph.store import open_store  # noqa: E402
+
+BIN = Path(sys.executable).parent
+err = Console(stderr=True)
+
+# wrk calls `request` for every request and `done` once: paths drawn at random from the list, and the figures
+# written as one JSON line (latencies in microseconds).
+LUA = """
+local paths = {%s}
+math.randomseed(%d)
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRK_JSON {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, "max_us": %%d, ' ..
+    '"connect": %%d, "read": %%d, "write": %%d, "status": %%d, "timeout": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""
+
+
+@dataclass
+class Run:
+    route: str
+    phase: str
+    requests: int
+    seconds: float
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    errors: int
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(base: str, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/health", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"the server at {base} did not come up in {timeout:g} s")
+
+
+def sample_paths(store_url: str, n: int, seed: int) -> dict[str, list[str]]:
+    """Paths to request: documents at random, and implementers (depth 5) of documents that have some."""
+    rng = random.Random(seed)
+    with open_store(store_url, create=False) as store:
+        documents = [d.id for d in store.search(placeholders=False, limit=10_000_000)]
+        implemented = [c.document.id for c in store.most_cited(limit=10_000_000, relations=["implements"])]
+    if not documents or not implemented:
+        raise SystemExit("the graph has no documents, or none with implementers")
+    pick = lambda ids: [rng.choice(ids) for _ in range(n)]  # noqa: E731
+    return {
+        "GET /health": ["/health"],
+        "GET /documents/{id}": [f"/documents/{quote(i, safe='/')}?text=false" for i in pick(documents)],
+        "GET /documents/{id} (with text)": [f"/documents/{quote(i, safe='/')}" for i in pick(documents)],
+        "implementers (depth 5)": [
+            f"/documents/{quote(i, safe='/')}/implementers?depth=5" for i in pick(implemented)
+        ],
+    }
+
+
+def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed: int, work: Path) -> dict:
+    script = work / f"paths-{seed}.lua"
+    script.write_text(LUA % (", ".join(json.dumps(p) for p in paths), seed), encoding="utf-8")
+    threads = min(2, connections)
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration:g}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(script),
+        base,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    return json.loads(line.removeprefix("WRK_JSON "))
+
+
+def measure(route: str, phase: str, figures: dict) -> Run:
+    seconds = figures["duration_us"] / 1e6
+    errors = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return Run(
+        route=route,
+        phase=phase,
+        requests=figures["requests"],
+        seconds=round(seconds, 2),
+        rps=round(figures["requests"] / seconds, 1),
+        p50_ms=figures["p50_us"] / 1000,
+        p99_ms=figures["p99_us"] / 1000,
+        max_ms=figures["max_us"] / 1000,
+        errors=errors,
+    )
+
+
+def report(runs: list[Run]) -> None:
+    baseline = next(r for r in runs if r.route == "GET /health" and r.phase == "idle")
+    table = Table(title="lexgraph serve under load (loopback)")
+    for column in (
+        "route",
+        "phase",
+        "requests",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "errors",
+        "req/s vs /health",
+    ):
+        table.add_column(column, justify="left" if column in ("route", "phase") else "right")
+    for r in runs:
+        table.add_row(
+            r.route,
+            r.phase,
+            str(r.requests),
+            f"{r.rps:,.0f}",
+            f"{r.p50_ms:.1f}",
+            f"{r.p99_ms:.1f}",
+            f"{r.max_ms:.0f}",
+            str(r.errors),
+            f"{r.rps / baseline.rps:.2f}x",
+        )
+    Console().print(table)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--store", required=True, help="an existing graph, e.g. one benchmarks/graph.py --keep built"
+    )
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (lexgraph serve --workers)")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per route and phase")
+    parser.add_argument(
+        "--ingest", type=int, default=1000, help="documents ingested beside the load (0: none)"
+    )
+    parser.add_argument("--paths", type=int, default=1000, help="distinct documents per route")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
+
+    work = Path(tempfile.mkdtemp(prefix="lexgraph-load-"))
+    err.print(f"sampling {args.paths} documents per route from {args.store}")
+    routes = sample_paths(args.store, args.paths, args.seed)
+    corpus = work / "ingest"
+    if args.ingest:
+        err.print(f"writing {args.ingest} synthetic documents to ingest during the load")
+        write_corpus(corpus, args.ingest, seed=args.seed + 1000)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(BIN / "lexgraph"),
+            "serve",
+            "--store",
+            args.store,
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    runs: list[Run] = []
+    try:
+        wait_until_up(base)
+        for paths in routes.values():  # warm the server's caches (the traversal graph) first
+            wrk(base, paths, connections=4, duration=2, seed=args.seed, work=work)
+        for i, (route, paths) in enumerate(routes.items()):
+            err.print(f"idle: {route}")
+            figures = wrk(
+                base,
+                paths,
+                connections=args.connections,
+                duration=args.duration,
+                seed=args.seed + i,
+                work=work,
+            )
+            runs.append(measure(route, "idle", figures))
+        if args.ingest:
+            runs += load_beside_ingest(base, routes, corpus, args, work)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+    report(runs)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in runs], indent=2), encoding="utf-8")
+
+
+def load_beside_ingest(
+    base: str, routes: dict[str, list[str]], corpus: Path, args: argparse.Namespace, work: Path
+) -> list[Run]:
+    """The two routes of the bar again while `lexgraph ingest` writes the corpus into the same store. A route
+    whose turn comes after the ingest has ended is not measured (and the log says so): lengthen --ingest."""
+    runs: list[Run] = []
+    started = time.monotonic()
+    ingest = subprocess.Popen(
+        [str(BIN / "lexgraph"), "ingest", str(corpus), "--store", args.store, "--workers", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for i, route in enumerate(("GET /documents/{id}", "implementers (depth 5)")):
+            if ingest.poll() is not None:
+                err.print(f"[yellow]the ingest ended before the load on {route} started")
+                break
+            err.print(f"during ingest: {route}")
+            figures = wrk(
+                base,
+                routes[route],
+                connections=args.connections,
+                duration=args.duration,
+                seed=args.seed + 50 + i,
+                work=work,
+            )
+            runs.append(measure(route, f"ingest of {args.ingest}", figures))
+    finally:
+        _, stderr = ingest.communicate()
+    err.print(
+        f"ingest of {args.ingest} documents took {time.monotonic() - started:.1f} s (exit {ingest.returncode})"
+    )
+    if ingest.returncode not in (0, None):
+        err.print(stderr[-2000:])
+    return runs
+
+
+if __name__ == "__main__":
+    main()
