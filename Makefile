@@ -18,11 +18,12 @@ export UV_PYTHON_DOWNLOADS := never
 # uv from PATH, else the one `make setup` installs with pip (its module runs wherever pip put the binary).
 UV = $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: help setup demo test lint lock bench
+.PHONY: help setup system-packages demo serve test lint lock bench schemathesis
 
 help:
 	@echo "make setup   create .venv (Python 3.11) from requirements.lock and install lexgraph into it"
-	@echo "make demo    ingest examples/corpus into data/lexgraph.db, ask what implements 06/NQ-CP, score extraction"
+	@echo "make demo    ingest examples/corpus into data/lexgraph.db, then serve it on http://127.0.0.1:8000"
+	@echo "make system-packages   Debian's chromium and graphviz (browser tests, static exports; needs root or sudo)"
 	@echo "make test    lint, then the test suite"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make lock    regenerate requirements.lock from pyproject.toml"
@@ -41,11 +42,24 @@ $(STAMP): requirements.lock pyproject.toml
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
 	@touch $@
 
+DEB_PACKAGES := chromium graphviz fonts-dejavu-core wrk
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+system-packages:
+	@missing=""; for c in chromium dot wrk; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	if [ -z "$$missing" ]; then echo "chromium, graphviz and wrk are installed"; else \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); fi
+
 demo: setup
 	@mkdir -p data
 	$(BIN)/lexgraph ingest examples/corpus --store sqlite:///data/lexgraph.db
 	$(BIN)/lexgraph query implementers "Nghị quyết 06/NQ-CP" --store sqlite:///data/lexgraph.db
-	$(BIN)/lexgraph eval examples/corpus
+	@echo "browse http://127.0.0.1:8000/ (API docs: http://127.0.0.1:8000/docs); Ctrl-C stops the server"
+	$(BIN)/lexgraph serve --store sqlite:///data/lexgraph.db
+
+serve: setup
+	$(BIN)/lexgraph serve --store sqlite:///data/lexgraph.db
 
 lint: setup
 	$(BIN)/ruff check .
@@ -59,3 +73,17 @@ lock:
 
 bench: setup
 	$(BIN)/python benchmarks/extract.py
+
+# schemathesis's command line against a live server on the example graph (tests/test_api_schema.py runs the same
+# checks in the suite, in process). positive_data_acceptance is left out: a schema-valid upload can still be a
+# file lexgraph cannot read (no suffix, not a PDF inside), which the API answers with 422 as it should.
+schemathesis: setup
+	@mkdir -p data
+	$(BIN)/lexgraph ingest examples/corpus --store sqlite:///data/schemathesis.db
+	@LEXGRAPH_API_KEYS=schemathesis-key $(BIN)/lexgraph serve --store sqlite:///data/schemathesis.db --port 8765 \
+	  2> data/schemathesis-server.log & \
+	  pid=$$!; trap "kill $$pid" EXIT; \
+	  for i in $$(seq 60); do curl -sf http://127.0.0.1:8765/health >/dev/null && break; sleep 0.5; done; \
+	  $(BIN)/schemathesis run http://127.0.0.1:8765/openapi.json --checks all \
+	    --exclude-checks positive_data_acceptance --max-examples 50 \
+	    --header "Authorization: Bearer schemathesis-key"

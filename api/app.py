@@ -10,13 +10,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import pages, problems
 from api.limits import BodyLimit
 from api.routes import documents, exports, queries, system, uploads
+from api.security import require_read_key
 from api.settings import Settings
 from graph import GraphStore, open_store
 
@@ -88,15 +89,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is not None:  # usable without the lifespan too (a TestClient not used as a context manager)
         app.state.store = store
     problems.install(app)
-    for router in (
-        system.router,
-        documents.router,
-        queries.router,
-        uploads.router,
-        exports.router,
-        pages.router,
-    ):
-        app.include_router(router)
+    app.include_router(system.router)
+    app.include_router(uploads.router)
+    reads = [Depends(require_read_key)] if settings.reads_need_key else []
+    for router in (documents.router, queries.router, exports.router, pages.router):
+        app.include_router(router, dependencies=reads)
     app.mount("/static", pages.static_files(), name="static")
     if settings.cors_origins:
         app.add_middleware(

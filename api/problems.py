@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from graph import AmbiguousReference, DocumentNotFound, StoreError
 
@@ -89,6 +90,16 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette's 405 names only the first route that matched)."""
+    allowed = []
+    for method in ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
+
+
 def install(app: FastAPI) -> None:
     """Every error the app can meet → a problem response."""
 
@@ -104,7 +115,10 @@ def install(app: FastAPI) -> None:
 
         if isinstance(exc.__cause__, BodyTooLarge):  # FastAPI reports a failed body read as a 400
             return problem_response(request, 413, "the request body is too large", title="Content Too Large")
-        return problem_response(request, exc.status_code, str(exc.detail), headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": allowed_methods(request)}
+        return problem_response(request, exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

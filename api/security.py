@@ -1,4 +1,5 @@
-"""API keys: writes need one (`Authorization: Bearer <key>`); reads are open unless configured otherwise.
+"""API keys: writes need one (`Authorization: Bearer <key>`); reads are open unless configured otherwise
+(LEXGRAPH_READS_NEED_KEY: then the browse pages need one too).
 Keys come from the settings and are compared in constant time, each of them, so that the time taken tells
 nothing about which key came close."""
 
@@ -46,6 +47,7 @@ def require_write_key(request: Request, credentials: Credentials) -> None:
     _check(request, credentials)
 
 
-def require_read_access(request: Request, credentials: Credentials) -> None:
-    if _settings(request).reads_need_key:
-        _check(request, credentials)
+def require_read_key(request: Request, credentials: Credentials) -> None:
+    """For reads, where the configuration closes them (the app adds it to the read routes only then, so that
+    the OpenAPI document says which operations need a key)."""
+    _check(request, credentials)

@@ -382,3 +382,38 @@ def test_every_route_documents_its_problems_in_openapi(api: TestClient) -> None:
         "/health",
         "/export",
     }
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media"),
+    [
+        ("html", "text/html"),
+        ("svg", "image/svg+xml"),
+        ("graphml", "application/graphml+xml"),
+        ("gexf", "application/gexf+xml"),
+        ("csv", "application/zip"),
+        ("jsonld", "application/ld+json"),
+    ],
+)
+def test_export_gives_the_neighbourhood_as_a_file_of_the_documented_type(
+    api: TestClient, fmt: str, media: str
+) -> None:
+    response = api.get("/export", params={"root": "Nghị quyết 06/NQ-CP", "format": fmt, "depth": 1})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(media)
+    documented = api.get("/openapi.json").json()["paths"]["/export"]["get"]["responses"]["200"]["content"]
+    assert media in documented
+    assert "1127" in response.content.decode("utf-8") if fmt != "csv" else response.content[:2] == b"PK"
+
+
+def test_an_export_past_the_node_cap_is_cut_to_the_cap(api: TestClient) -> None:
+    import networkx as nx
+
+    params = {"root": "06/NQ-CP", "depth": 3, "max_nodes": 2, "format": "graphml"}
+    response = api.get("/export", params=params)
+    assert response.status_code == 200, response.text
+    assert nx.read_graphml(io.BytesIO(response.content)).number_of_nodes() == 2
+
+
+def test_an_unknown_export_format_is_a_422_problem(api: TestClient) -> None:
+    problem(api.get("/export", params={"root": "06/NQ-CP", "format": "pptx"}), 422)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.deps import AppSettings, Store
 from api.problems import responses
-from api.routes.params import Depth, Limit, MaxNodes, Offset, Relations
-from api.security import require_read_access
+from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
+from api.routes.params import Depth, DocId, Limit, MaxNodes, Offset, Relations
 from graph import Document, DocumentNotFound, Edge, GraphStore, Tree
 
-router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[Depends(require_read_access)])
+router = APIRouter(prefix="/documents", tags=["documents"])
 
 Year = Annotated[int | None, Query(ge=1, le=9999, description="issued in this year")]
 IsoDateOrYear = Annotated[
@@ -41,7 +41,7 @@ class DocumentDetail(BaseModel):
     cited_by: list[Edge] = Field(description="what cites it")
 
 
-def _document(store: GraphStore, doc_id: str) -> Document:
+def _document(store: GraphStore, doc_id: DocId) -> Document:
     document = store.get(doc_id)
     if document is None:
         # Ids are exact; close matches of citation text are /resolve's job.
@@ -83,16 +83,16 @@ def search_documents(
     return DocumentList(items=page, limit=limit, offset=offset, more=len(found) > offset + limit)
 
 
-# Sub-resources first: ids hold slashes, and `{doc_id:path}` alone would swallow "/implementers".
+# Sub-resources first (api/routes/ids.py).
 
 
 @router.get(
-    "/{doc_id:path}/implementers", summary="What implements it, transitively", responses=responses(404)
+    "/{doc_id:doc_id}/implementers", summary="What implements it, transitively", responses=responses(404)
 )
 def implementers(
     store: Store,
     settings: AppSettings,
-    doc_id: str,
+    doc_id: DocId,
     depth: Depth = 5,
     relation: Relations = None,
     max_nodes: MaxNodes = 1000,
@@ -109,12 +109,12 @@ def implementers(
 
 
 @router.get(
-    "/{doc_id:path}/implements", summary="What it implements, up to the roots", responses=responses(404)
+    "/{doc_id:doc_id}/implements", summary="What it implements, up to the roots", responses=responses(404)
 )
 def implements(
     store: Store,
     settings: AppSettings,
-    doc_id: str,
+    doc_id: DocId,
     depth: Depth = 10,
     relation: Relations = None,
     max_nodes: MaxNodes = 1000,
@@ -128,22 +128,22 @@ def implements(
     )
 
 
-@router.get("/{doc_id:path}/citations", summary="What it cites", responses=responses(404))
-def citations(store: Store, doc_id: str, relation: Relations = None) -> list[Edge]:
+@router.get("/{doc_id:doc_id}/citations", summary="What it cites", responses=responses(404))
+def citations(store: Store, doc_id: DocId, relation: Relations = None) -> list[Edge]:
     _document(store, doc_id)
     return store.citations(doc_id, "out", relation)
 
 
-@router.get("/{doc_id:path}/cited-by", summary="What cites it", responses=responses(404))
-def cited_by(store: Store, doc_id: str, relation: Relations = None) -> list[Edge]:
+@router.get("/{doc_id:doc_id}/cited-by", summary="What cites it", responses=responses(404))
+def cited_by(store: Store, doc_id: DocId, relation: Relations = None) -> list[Edge]:
     _document(store, doc_id)
     return store.citations(doc_id, "in", relation)
 
 
-@router.get("/{doc_id:path}", summary="One document, its text and its citations", responses=responses(404))
+@router.get("/{doc_id:doc_id}", summary="One document, its text and its citations", responses=responses(404))
 def get_document(
     store: Store,
-    doc_id: str,
+    doc_id: DocId,
     text: Annotated[bool, Query(description="include the text")] = True,
 ) -> DocumentDetail:
     document = _document(store, doc_id)

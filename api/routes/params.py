@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Path, Query
 
 from graph.models import Direction
 from ingest.models import Relation
@@ -33,5 +33,13 @@ Ref = Annotated[
         min_length=1,
         max_length=300,
         description="a document id, or citation text: 'Nghị quyết 06/NQ-CP', '06/NQ-CP', 'Luật Đất đai 2013'",
+        examples=["Nghị quyết 06/NQ-CP"],
+    ),
+]
+DocId = Annotated[
+    str,
+    Path(
+        description="a document id, as the graph gives it (ids hold slashes)",
+        examples=["vn/lai-chau/ldld/2023/1127-ldld"],
     ),
 ]

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.deps import AppSettings, Store
 from api.problems import ProblemError, responses
 from api.routes.params import Depth, DirectionParam, Limit, MaxNodes, Ref, Relations
-from api.security import require_read_access
 from graph import CitedDocument, Document, DocumentPath, Stats, Subgraph
 from graph.identity import reference_from_text
 
-router = APIRouter(tags=["graph"], dependencies=[Depends(require_read_access)])
+router = APIRouter(tags=["graph"])
 
 
 class ParsedReference(BaseModel):
@@ -60,8 +59,16 @@ def resolve(store: Store, ref: Ref) -> Resolved:
     return Resolved(ref=ref, parsed=parsed, documents=documents)
 
 
-FromRef = Annotated[str, Query(alias="from", min_length=1, max_length=300, description="id or citation text")]
-ToRef = Annotated[str, Query(alias="to", min_length=1, max_length=300, description="id or citation text")]
+FromRef = Annotated[
+    str,
+    Query(
+        alias="from", min_length=1, max_length=300, description="id or citation text", examples=["1127/LĐLĐ"]
+    ),
+]
+ToRef = Annotated[
+    str,
+    Query(alias="to", min_length=1, max_length=300, description="id or citation text", examples=["06/NQ-CP"]),
+]
 
 
 @router.get(

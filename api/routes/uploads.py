@@ -18,6 +18,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import AppSettings, Store
 from api.problems import ProblemError, responses
+from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
+from api.routes.params import DocId
 from api.security import require_write_key
 from graph import DocumentNotFound, WriteResult
 from graph.load import plan
@@ -92,7 +94,7 @@ def _extract(paths: list[tuple[str, Path]], max_bytes: int) -> list[Extraction]:
 async def upload_documents(
     store: Store,
     settings: AppSettings,
-    files: Annotated[list[UploadFile], File(description="txt, md, html, pdf or docx files")],
+    files: Annotated[list[UploadFile], File(min_length=1, description="txt, md, html, pdf or docx files")],
 ) -> UploadResult:
     if len(files) > settings.max_upload_files:
         raise ProblemError(
@@ -134,12 +136,12 @@ async def upload_documents(
 
 
 @router.delete(
-    "/{doc_id:path}",
+    "/{doc_id:doc_id}",
     status_code=204,
     summary="Delete an ingested document",
     responses=responses(401, 403, 404),
 )
-def delete_document(store: Store, doc_id: str) -> Response:
+def delete_document(store: Store, doc_id: DocId) -> Response:
     """Its own citations go; if other documents cite it, it stays as a placeholder with their edges."""
     if not store.delete([doc_id]):
         raise DocumentNotFound(doc_id, [])

@@ -1,0 +1,134 @@
+"""A document's text as HTML with every citation in it marked and linked; and the Vietnamese words the browse
+pages use for relations and dates. Pure: strings and edges in, escaped markup out.
+
+Every piece of text goes through `markupsafe.escape`; the only markup made here is the <a> around a cited span,
+whose attribute values are escaped too. Offsets come from the extraction and are checked against the text:
+a span out of range, empty, or overlapping one already marked is left unmarked (its edge is still listed on the
+page), never allowed to cut the text or the markup apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from graph.models import Edge
+
+# How the pages name each relation, read as "<this document> <relation> <that one>".
+RELATION_VI: dict[str, str] = {
+    "implements": "thực hiện",
+    "based_on": "căn cứ",
+    "guides": "hướng dẫn",
+    "amends": "sửa đổi",
+    "replaces": "thay thế",
+    "repeals": "bãi bỏ",
+    "responds_to": "trả lời",
+    "attaches": "kèm theo",
+    "cites": "dẫn chiếu",
+}
+
+
+def relation_vi(relation: str) -> str:
+    return RELATION_VI.get(relation, relation.replace("_", " "))
+
+
+def date_vi(value: str | None) -> str:
+    """ "2023-02-03" → "03/02/2023" as Vietnamese documents write dates; a year (or anything else) as given."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return f"{parts[1]}/{parts[0]}"
+    return value
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An evidence sentence split around its mention, so that a template can put the mention in bold."""
+
+    before: str
+    mention: str
+    after: str
+
+
+def evidence_parts(edge: Edge) -> Evidence:
+    """The edge's sentence on one line, with the mention found in it (case-insensitive when it must be);
+    all of it in `before` when the mention is not in the sentence."""
+    sentence = " ".join(edge.evidence.split())
+    mention = " ".join((edge.mention or "").split())
+    at = sentence.find(mention) if mention else -1
+    if at < 0 and mention:
+        at = sentence.lower().find(mention.lower())
+    if at < 0:
+        return Evidence(sentence, "", "")
+    return Evidence(sentence[:at], sentence[at : at + len(mention)], sentence[at + len(mention) :])
+
+
+@dataclass
+class Span:
+    """One marked stretch of the text and the edges that cite from it (several edges can share a mention)."""
+
+    start: int
+    end: int
+    edges: list[Edge] = field(default_factory=list)
+
+
+def citation_spans(text: str, edges: Iterable[Edge]) -> list[Span]:
+    """The stretches of `text` to mark: one per distinct (start, end) within the text, in order; a stretch that
+    overlaps an earlier one (or a longer one starting at the same place) is dropped."""
+    by_range: dict[tuple[int, int], Span] = {}
+    for edge in edges:
+        start, end = edge.start, edge.end
+        if start is None or end is None or not 0 <= start < end <= len(text):
+            continue
+        by_range.setdefault((start, end), Span(start, end)).edges.append(edge)
+    spans: list[Span] = []
+    # Longest first at a start, so that the whole mention wins over a part of it.
+    for span in sorted(by_range.values(), key=lambda s: (s.start, -s.end)):
+        if spans and span.start < spans[-1].end:
+            continue
+        spans.append(span)
+    return spans
+
+
+Href = Callable[[str], str]  # document id → its page's URL
+Name = Callable[[str], str]  # document id → how a person names it
+
+
+def span_title(span: Span, name: Name) -> str:
+    """What hovering the span says: "thực hiện: Nghị quyết 06/NQ-CP", one line per edge."""
+    return "\n".join(f"{relation_vi(e.relation)}: {name(e.target)}" for e in span.edges)
+
+
+def highlight(text: str, edges: Sequence[Edge], href: Href, name: Name) -> Markup:
+    """`text`, escaped, with an <a> to the cited document around each citation span. Each link carries its
+    relation in its title (the hover text), a class per relation for colour, and an id (`trich-dan-N`, N
+    counting from 1 in text order) that the list of citations links back to."""
+    out: list[str] = []
+    position = 0
+    for number, span in enumerate(citation_spans(text, edges), start=1):
+        first = span.edges[0]
+        out.append(escape(text[position : span.start]))
+        out.append(
+            Markup(
+                '<a class="trich-dan rel-{cls}" id="trich-dan-{n}" href="{href}" title="{title}">{body}</a>'
+            ).format(
+                cls=first.relation,
+                n=number,
+                href=href(first.target),
+                title=span_title(span, name),
+                body=text[span.start : span.end],
+            )
+        )
+        position = span.end
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def span_numbers(text: str, edges: Sequence[Edge]) -> dict[tuple[int, int], int]:
+    """(start, end) → the N of `trich-dan-N` for each marked span, for links from the list to the text."""
+    return {(s.start, s.end): n for n, s in enumerate(citation_spans(text, edges), start=1)}

@@ -1,0 +1,407 @@
+"""Browse pages for legal staff: server-rendered HTML in Vietnamese, no build step, nothing fetched from outside.
+
+    /                        search form, results, the graph's statistics, most cited and missing documents
+    /tra-cuu?q=…             citation text ("Nghị quyết 06/NQ-CP") → that document's page, or the candidates
+    /van-ban/{id}            a document: metadata, its text with each citation linked, what it cites and what
+                             cites it (with the evidence sentence), the implementers tree, the implements chain,
+                             and its neighbourhood graph in an iframe of…
+    /do-thi/{id}             …the interactive HTML export of the neighbourhood (graph.exports)
+
+The pages call the store directly (`api.deps.Store`); they hold no query logic of their own. Templates are
+autoescaped: data reaches the HTML only as escaped text or escaped attribute values. Query parameters are read as
+plain strings and checked here, so that nothing a person (or an attacker) types makes an error page other than a
+Vietnamese one. Ids contain slashes ("vn/cp/2023/06-nq-cp"): the id is the rest of the path, and links quote it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from api.deps import AppSettings, Store
+from api.highlight import date_vi, evidence_parts, highlight, relation_vi, span_numbers
+from graph import AmbiguousReference, Document, DocumentNotFound, Edge, GraphStore, StoreError, Tree
+from ingest.lexicon import DOC_TYPES
+
+STATIC = Path(__file__).with_name("static")
+TEMPLATES = Path(__file__).with_name("templates")
+
+router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
+
+# Pages load only their own stylesheet and need no script at all; the graph's iframe is this server's too.
+PAGE_CSP = (
+    "default-src 'none'; style-src 'self'; script-src 'none'; img-src 'self' data:; frame-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
+)
+# The graph export is one self-contained file: its script and styles are inline, nothing else may load. It runs
+# sandboxed (an origin of its own): were its data ever to become script, that script could not reach the page
+# around it, its cookies or this server as the user.
+GRAPH_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+    "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; "
+    "sandbox allow-scripts"
+)
+
+MAX_PARAM = 200  # characters of one search field: enough for any title, too few to make a query expensive
+MAX_WORDS = 12
+SEARCH_LIMIT = 100
+DEFAULT_DEPTH = 3
+GRAPH_DEPTH = 1
+GRAPH_MAX_NODES = 150  # a picture a person can read; the REST API has the whole neighbourhood
+TREE_MAX_NODES = 500
+RANKED = 8  # rows of each ranking on the front page
+RANKED_SCAN = 500
+_YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?")
+TYPES = sorted(set(DOC_TYPES.values()))
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,  # a misspelt name in a template fails the tests instead of printing nothing
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["date_vi"] = date_vi
+_env.filters["relation_vi"] = relation_vi
+_env.globals["evidence_parts"] = evidence_parts
+
+
+def static_files() -> StaticFiles:
+    return StaticFiles(directory=STATIC)
+
+
+# --- links ----------------------------------------------------------------------------------------------------
+
+
+def _root(request: Request) -> str:
+    return request.scope.get("root_path", "").rstrip("/")
+
+
+def quote_id(doc_id: str) -> str:
+    """An id as a path: its slashes kept (they are part of the route), everything else that is not plainly safe
+    percent-encoded, so that "?", "#", "%" and spaces in an id stay in the id."""
+    return quote(doc_id, safe="/")
+
+
+@dataclass(frozen=True)
+class Links:
+    """The URLs a page needs, relative to where the app is mounted."""
+
+    root: str
+
+    def home(self, **params: str) -> str:
+        query = urlencode({k: v for k, v in params.items() if v})
+        return f"{self.root}/" + (f"?{query}" if query else "")
+
+    def document(self, doc_id: str, **params: str | int) -> str:
+        query = urlencode(params)
+        return f"{self.root}/van-ban/{quote_id(doc_id)}" + (f"?{query}" if query else "")
+
+    def graph(self, doc_id: str) -> str:
+        return f"{self.root}/do-thi/{quote_id(doc_id)}"
+
+    def lookup(self) -> str:
+        return f"{self.root}/tra-cuu"
+
+    def static(self, name: str) -> str:
+        return f"{self.root}/static/{name}"
+
+
+# --- rendering ------------------------------------------------------------------------------------------------
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    links = Links(_root(request))
+    html = _env.get_template(template).render(links=links, **context)
+    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": PAGE_CSP})
+
+
+def not_found(request: Request, ref: str, suggestions: list[Document] | None = None) -> HTMLResponse:
+    return render(request, "not_found.html", status=404, ref=ref, suggestions=suggestions or [])
+
+
+def unavailable(request: Request, error: StoreError) -> HTMLResponse:
+    # The store's message can name files and hosts: it is for the server's log, not for the page.
+    log.warning("browse page %s: graph store unavailable: %s", request.url.path, error)
+    return render(request, "unavailable.html", status=503)
+
+
+def _field(value: str | None) -> str:
+    """A free-text parameter: trimmed, cut to MAX_PARAM characters, NUL and other control characters removed
+    (they mean nothing in a search and some stores refuse them)."""
+    if not value:
+        return ""
+    cleaned = "".join(c for c in value if c.isprintable() or c == " ")
+    return cleaned.strip()[:MAX_PARAM]
+
+
+# --- search ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchForm:
+    """The search form's fields as typed, and what is wrong with them (in Vietnamese)."""
+
+    words: str = ""
+    number: str = ""
+    doc_type: str = ""
+    issuer: str = ""
+    year_from: str = ""
+    year_to: str = ""
+    ingested_only: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def asked(self) -> bool:
+        return any((self.words, self.number, self.doc_type, self.issuer, self.year_from, self.year_to))
+
+    def query(self) -> dict[str, Any]:
+        """`GraphStore.search`'s arguments; a field with an error is left out."""
+        words = " ".join(self.words.split()[:MAX_WORDS])
+        return {
+            "words": words or None,
+            "number": self.number or None,
+            "doc_type": self.doc_type or None,
+            "issuer": self.issuer or None,
+            "date_from": self.year_from if _YEAR_OR_DATE.fullmatch(self.year_from) else None,
+            "date_to": self.year_to if _YEAR_OR_DATE.fullmatch(self.year_to) else None,
+            "placeholders": not self.ingested_only,
+            "limit": SEARCH_LIMIT,
+        }
+
+
+def search_form(params: dict[str, str]) -> SearchForm:
+    form = SearchForm(
+        words=_field(params.get("tu_khoa")),
+        number=_field(params.get("so")),
+        doc_type=_field(params.get("loai")),
+        issuer=_field(params.get("co_quan")),
+        year_from=_field(params.get("tu_nam")),
+        year_to=_field(params.get("den_nam")),
+        ingested_only=params.get("da_co") == "1",
+    )
+    for label, value in (("Từ năm", form.year_from), ("Đến năm", form.year_to)):
+        if value and not _YEAR_OR_DATE.fullmatch(value):
+            form.errors.append(
+                f"{label}: cần một năm có 4 chữ số (ví dụ 2023) hoặc một ngày dạng 2023-01-31."
+            )
+    if len(form.words.split()) > MAX_WORDS:
+        form.errors.append(f"Chỉ tìm theo {MAX_WORDS} từ đầu tiên.")
+    return form
+
+
+@router.get("/", response_class=HTMLResponse, name="page_home")
+def home(request: Request, store: Store) -> Response:
+    form = search_form(dict(request.query_params))
+    try:
+        results = store.search(**form.query()) if form.asked else None
+        stats = store.stats()
+        # The missing list already ranks the placeholders: this one ranks what can be read here.
+        most_cited = [c for c in store.most_cited(limit=RANKED_SCAN) if not c.document.placeholder][:RANKED]
+        missing = store.missing(limit=RANKED)
+    except StoreError as error:
+        return unavailable(request, error)
+    return render(
+        request,
+        "home.html",
+        form=form,
+        results=results,
+        limit=SEARCH_LIMIT,
+        types=TYPES,
+        stats=stats,
+        most_cited=most_cited,
+        missing=missing,
+    )
+
+
+@router.get("/tra-cuu", response_class=HTMLResponse, name="page_lookup")
+def lookup(request: Request, store: Store) -> Response:
+    """Citation text → the document it names (303 to its page); none → suggestions; several → the list."""
+    ref = _field(request.query_params.get("q"))
+    if not ref:
+        return RedirectResponse(Links(_root(request)).home(), status_code=303)
+    try:
+        document = store.lookup(ref)
+    except DocumentNotFound as missing:
+        return not_found(request, ref, missing.suggestions)
+    except AmbiguousReference as ambiguous:
+        return render(request, "ambiguous.html", ref=ref, candidates=ambiguous.candidates)
+    except StoreError as error:
+        return unavailable(request, error)
+    return RedirectResponse(Links(_root(request)).document(document.id), status_code=303)
+
+
+# --- a document -----------------------------------------------------------------------------------------------
+
+
+def _depth(value: str | None, default: int, most: int) -> int:
+    """A depth parameter: a whole number from 1 to `most`; anything else is the default."""
+    if value and value.strip().isdigit():
+        return max(1, min(int(value.strip()), most))
+    return default
+
+
+@dataclass
+class Citing:
+    """One edge as a row of the lists: the document at its other end, the edge, and (for what this document
+    cites) the number of its marked span in the text, if it has one."""
+
+    other: Document
+    edge: Edge
+    span: int | None = None
+
+
+def _names(store: GraphStore, ids: set[str]) -> dict[str, Document]:
+    return {i: d for i in sorted(ids) if (d := store.get(i)) is not None}
+
+
+def _tree_edges(tree: Tree) -> list[Edge]:
+    stack, edges = [tree.root], []
+    while stack:
+        node = stack.pop()
+        edges.extend(node.edges)
+        stack.extend(node.children)
+    return edges
+
+
+@dataclass
+class DocumentView:
+    document: Document
+    text_html: Markup | None
+    outgoing: list[Citing]
+    incoming: list[Citing]
+    implementers: Tree
+    implements: Tree
+    depth: int
+    names: dict[str, Document]
+
+
+def document_view(
+    store: GraphStore, document: Document, depth: int, links: Links, max_nodes: int
+) -> DocumentView:
+    doc_id = document.id
+    # Only the edges this text states have offsets into it; relations other letters assert of it point elsewhere.
+    cited = store.citations(doc_id, "out")
+    outgoing = [e for e in cited if e.source_doc == doc_id and e.source == doc_id]
+    asserted_of = [e for e in cited if not (e.source_doc == doc_id and e.source == doc_id)]
+    incoming = store.citations(doc_id, "in")
+    implementers = store.implementers(doc_id, max_depth=depth, max_nodes=max_nodes)
+    implements = store.implements(doc_id, max_nodes=max_nodes)
+    edges = outgoing + asserted_of + incoming
+    # Every document a row names: the ends of the edges, and the letters that assert an edge (in the trees too).
+    asserting = {e.asserted_by for e in edges + _tree_edges(implementers) + _tree_edges(implements)}
+    ids = {e.target for e in edges} | {e.source for e in edges} | {i for i in asserting if i}
+    names = _names(store, ids)
+    names[doc_id] = document
+
+    def name(i: str) -> str:
+        return names[i].label if i in names else i
+
+    text = store.text(doc_id)
+    numbers = span_numbers(text, outgoing) if text else {}
+    return DocumentView(
+        document=document,
+        text_html=highlight(text, outgoing, links.document, name) if text else None,
+        outgoing=[
+            Citing(names.get(e.target) or _unknown(e.target), e, numbers.get((e.start or 0, e.end or 0)))
+            for e in outgoing + asserted_of
+        ],
+        incoming=[Citing(names.get(e.source) or _unknown(e.source), e) for e in incoming],
+        implementers=implementers,
+        implements=implements,
+        depth=depth,
+        names=names,
+    )
+
+
+def _unknown(doc_id: str) -> Document:
+    """A stand-in for an id the store no longer holds (a concurrent delete): it still gets a row."""
+    return Document(id=doc_id, placeholder=True)
+
+
+@router.get("/van-ban/{doc_id:path}", response_class=HTMLResponse, name="page_document")
+def document_page(request: Request, doc_id: str, store: Store, settings: AppSettings) -> Response:
+    depth = _depth(request.query_params.get("depth"), DEFAULT_DEPTH, settings.max_depth)
+    links = Links(_root(request))
+    try:
+        document = store.get(doc_id)
+        if document is None:
+            return not_found(request, doc_id, _suggestions(store, doc_id))
+        view = document_view(store, document, depth, links, min(TREE_MAX_NODES, settings.max_nodes))
+    except StoreError as error:
+        return unavailable(request, error)
+    return render(request, "document.html", view=view, depths=range(1, settings.max_depth + 1))
+
+
+def _suggestions(store: GraphStore, ref: str) -> list[Document]:
+    """Close matches for an id that names nothing: what the lookup would suggest."""
+    try:
+        return [store.lookup(ref)]  # a number or a name typed where the id goes
+    except DocumentNotFound as missing:
+        return missing.suggestions
+    except AmbiguousReference as ambiguous:
+        return ambiguous.candidates
+    except (ValueError, LookupError):
+        return []
+
+
+# --- the neighbourhood graph ----------------------------------------------------------------------------------
+
+Exporter = Callable[..., Any]
+
+
+def _exporter() -> Exporter | None:
+    """graph.exports.render, when that module is installed."""
+    try:
+        from graph.exports import render as export
+    except ImportError:
+        return None
+    return export
+
+
+def _html_of(files: dict[str, bytes]) -> bytes:
+    """The page of an export: its one .html file."""
+    pages = [body for name, body in sorted(files.items()) if name.lower().endswith((".html", ".htm"))]
+    if not pages:
+        raise ValueError("the HTML export holds no .html file")
+    return pages[0]
+
+
+def _graph_message(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "graph_message.html", status=status, message=message)
+
+
+@router.get("/do-thi/{doc_id:path}", response_class=HTMLResponse, name="page_graph")
+def graph_page(request: Request, doc_id: str, store: Store) -> Response:
+    """The interactive neighbourhood of a document, for the iframe of its page: the HTML export as it is, with a
+    policy that lets its inline script run and nothing load from anywhere."""
+    export = _exporter()
+    if export is None:
+        return _graph_message(request, 503, "Chức năng vẽ đồ thị chưa được cài đặt trên máy chủ này.")
+    try:
+        if store.get(doc_id) is None:
+            return _graph_message(request, 404, "Không tìm thấy văn bản này.")
+        subgraph = store.neighbourhood(doc_id, depth=GRAPH_DEPTH, max_nodes=GRAPH_MAX_NODES)
+    except StoreError as error:
+        return unavailable(request, error)
+    try:
+        body = _html_of(export(subgraph, "html", root=doc_id).files)
+    except (ValueError, RuntimeError):  # ExportError (too many documents), RendererUnavailable
+        return _graph_message(request, 503, "Không vẽ được đồ thị của văn bản này.")
+    return Response(
+        body,
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": GRAPH_CSP, "Cache-Control": "no-store"},
+    )

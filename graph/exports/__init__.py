@@ -1,0 +1,110 @@
+"""Exports of a part of the graph: pictures for briefings and standard files for other tools.
+
+    from graph import open_store
+    from graph.exports import ExportOptions, export_subgraph, render
+
+    with open_store("sqlite:///data/lexgraph.db") as store:
+        export = export_subgraph(store, "Nghị quyết 06/NQ-CP", depth=3, relations=["implements"],
+                                 direction="in", fmt="html")
+        Path("06-nq-cp.html").write_bytes(export.payload())
+
+Formats (`FORMATS`): html (interactive, pyvis/vis-network, nothing fetched from the web), svg and png (Graphviz
+`dot`, for slides), graphml and gexf (networkx: Gephi, yEd, Cytoscape), csv (nodes.csv and edges.csv for
+`neo4j-admin database import`), jsonld (the ELI vocabulary, each edge with its evidence and confidence).
+One module per format; `style` holds what the pictures share (colours, shapes, labels, layering).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from graph.exports import html, jsonld, neo4j_csv, networkx_formats, static
+from graph.exports.model import (
+    FORMATS,
+    Export,
+    ExportError,
+    ExportOptions,
+    Layout,
+    RendererUnavailable,
+    TooManyNodes,
+    UnknownFormat,
+)
+from graph.exports.networkx_formats import to_networkx
+from graph.models import Direction, Subgraph
+from graph.store import GraphStore
+
+_RENDERERS: dict[str, Callable[[Subgraph, str | None, ExportOptions], Export]] = {
+    "html": html.html,
+    "svg": static.svg,
+    "png": static.png,
+    "graphml": networkx_formats.graphml,
+    "gexf": networkx_formats.gexf,
+    "csv": neo4j_csv.neo4j_csv,
+    "jsonld": jsonld.jsonld,
+}
+assert tuple(_RENDERERS) == FORMATS
+
+
+def check_format(fmt: str) -> str:
+    """The format's canonical name; `UnknownFormat` naming the known ones otherwise."""
+    name = fmt.strip().lower()
+    if name not in _RENDERERS:
+        raise UnknownFormat(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return name
+
+
+def render(
+    subgraph: Subgraph, fmt: str, *, root: str | None = None, options: ExportOptions | None = None
+) -> Export:
+    """The subgraph in format `fmt`; `root` (a document id) is marked and named in titles.
+
+    Raises `UnknownFormat` or `TooManyNodes` (both `ExportError`, a ValueError) for what the caller can change,
+    `RendererUnavailable` when this machine lacks what the format needs (PNG without Graphviz)."""
+    options = options or ExportOptions()
+    name = check_format(fmt)
+    if len(subgraph.documents) > options.max_nodes:
+        raise TooManyNodes(
+            f"{len(subgraph.documents)} documents are more than the {options.max_nodes} an export takes: "
+            "narrow the subgraph (depth, relations, direction) or raise max_nodes"
+        )
+    return _RENDERERS[name](subgraph, root, options)
+
+
+def export_subgraph(
+    store: GraphStore,
+    ref: str,
+    *,
+    depth: int = 1,
+    relations: Collection[str] | None = None,
+    direction: Direction = "both",
+    fmt: str,
+    options: ExportOptions | None = None,
+) -> Export:
+    """Export the neighbourhood of the document `ref` names (an id or citation text, see `GraphStore.lookup`):
+    documents within `depth` steps along `relations` (all when None) in `direction`, at most
+    `options.max_nodes` of them (the export then says that more were in reach).
+
+    Raises what `lookup` raises (`DocumentNotFound`, `AmbiguousReference`) and what `render` raises."""
+    options = options or ExportOptions()
+    check_format(fmt)  # before any work on the store
+    document = store.lookup(ref)
+    subgraph = store.neighbourhood(
+        document.id, depth=depth, relations=relations, direction=direction, max_nodes=options.max_nodes
+    )
+    return render(subgraph, fmt, root=document.id, options=options)
+
+
+__all__ = [
+    "FORMATS",
+    "Export",
+    "ExportError",
+    "ExportOptions",
+    "Layout",
+    "RendererUnavailable",
+    "TooManyNodes",
+    "UnknownFormat",
+    "check_format",
+    "export_subgraph",
+    "render",
+    "to_networkx",
+]

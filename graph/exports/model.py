@@ -1,0 +1,108 @@
+"""What an export is (files and a media type), how it is asked for (options), and how it fails."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+FORMATS: tuple[str, ...] = ("html", "svg", "png", "graphml", "gexf", "csv", "jsonld")
+Layout = Literal["hierarchical", "force"]
+
+ZIP_MEDIA_TYPE = "application/zip"
+# A fixed timestamp: the same graph gives the same zip, byte for byte (caches, diffs, tests).
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class ExportError(ValueError):
+    """The export cannot be made as asked: an unknown format, a subgraph past the node cap. The message says
+    what to change."""
+
+
+class UnknownFormat(ExportError):
+    pass
+
+
+class TooManyNodes(ExportError):
+    pass
+
+
+class RendererUnavailable(RuntimeError):
+    """This machine lacks what the format needs (PNG needs Graphviz's `dot`): a server matter, not the
+    caller's, hence not a ValueError."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """layout: "hierarchical" puts what is cited above what cites it (a chain of letters under the resolution
+    they implement); "force" lets a spring layout spread a dense neighbourhood.
+    max_nodes: the most documents a picture takes; `export_subgraph` asks the store for no more than this,
+    `render` refuses more (a 5,000-node hairball helps no briefing and stalls a browser).
+    title: the heading of the HTML page and the caption of the picture; by default the root's label.
+    base_iri: where JSON-LD identifiers live (a deployment can pass its public URL)."""
+
+    layout: Layout = "hierarchical"
+    max_nodes: int = 500
+    title: str | None = None
+    base_iri: str = "urn:lexgraph:"
+
+    def __post_init__(self) -> None:
+        if self.layout not in ("hierarchical", "force"):
+            raise ExportError(f"layout {self.layout!r}: expected 'hierarchical' or 'force'")
+        if self.max_nodes < 1:
+            raise ExportError(f"max_nodes {self.max_nodes}: expected at least 1")
+
+
+@dataclass(frozen=True)
+class Export:
+    """The files of one export: one for most formats ("graph.html"), two for csv ("nodes.csv", "edges.csv")."""
+
+    media_type: str
+    files: dict[str, bytes]
+
+    @property
+    def single(self) -> bool:
+        return len(self.files) == 1
+
+    @property
+    def filename(self) -> str:
+        """The file's name, or that of the zip which carries several."""
+        return next(iter(self.files)) if self.single else "lexgraph-export.zip"
+
+    def payload(self) -> bytes:
+        """The bytes of a single-file export (ValueError for csv: take `zip()` or `files`)."""
+        if not self.single:
+            raise ValueError(f"this export has {len(self.files)} files ({', '.join(self.files)}): use zip()")
+        return next(iter(self.files.values()))
+
+    def zip(self) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in self.files.items():
+                archive.writestr(zipfile.ZipInfo(name, date_time=_ZIP_DATE), data, zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()
+
+    def download(self) -> tuple[str, str, bytes]:
+        """(file name, media type, bytes) for an HTTP response: the file itself, or a zip of several."""
+        if self.single:
+            return self.filename, self.media_type, self.payload()
+        return self.filename, ZIP_MEDIA_TYPE, self.zip()
+
+    def write(self, target: Path) -> list[Path]:
+        """Write to `target`: a file for a single-file export (into it when it is a folder); for several
+        files, a zip when `target` ends in .zip, else a folder that holds them."""
+        if self.single:
+            path = target / self.filename if target.is_dir() else target
+            path.write_bytes(self.payload())
+            return [path]
+        if target.suffix.lower() == ".zip":
+            target.write_bytes(self.zip())
+            return [target]
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, data in self.files.items():
+            (target / name).write_bytes(data)
+            written.append(target / name)
+        return written

@@ -1,0 +1,246 @@
+"""How a document and a link look in every picture (the interactive HTML and the static SVG/PNG), so that a
+briefing's slide and its interactive page read the same: one colour per relation, one shape per family of
+document types, the same short labels, the same layering (what is cited above what cites it).
+
+Everything here is plain text or numbers; each renderer escapes it for its own output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.models import RELATIONS, Document, Edge, Subgraph
+
+FONT = "DejaVu Sans"  # full Vietnamese coverage; installed with Debian's fonts-dejavu-core
+LABEL_CHARS = 44  # beyond this a label is cut with "…": a node is a name, the tooltip holds the rest
+TOOLTIP_CHARS = 600
+
+# Okabe–Ito colours (readable with the common colour-vision deficiencies), strongest relations most vivid.
+RELATION_COLOURS: dict[str, str] = {
+    "amends": "#E69F00",
+    "replaces": "#CC79A7",
+    "repeals": "#7B2D8E",
+    "implements": "#D55E00",
+    "guides": "#009E73",
+    "based_on": "#0072B2",
+    "responds_to": "#56B4E9",
+    "attaches": "#8C6D31",
+    "cites": "#8A8A8A",
+}
+assert set(RELATION_COLOURS) == set(RELATIONS), "every relation needs a colour"
+
+RELATION_NAMES: dict[str, str] = {
+    "amends": "amends (sửa đổi, bổ sung)",
+    "replaces": "replaces (thay thế)",
+    "repeals": "repeals (bãi bỏ)",
+    "implements": "implements (thực hiện)",
+    "guides": "guides (hướng dẫn)",
+    "based_on": "based on (căn cứ)",
+    "responds_to": "responds to (trả lời)",
+    "attaches": "attaches (kèm theo)",
+    "cites": "cites (dẫn chiếu)",
+}
+
+
+@dataclass(frozen=True)
+class Family:
+    """Document types that share a shape. vis-network draws a label inside only a box or an ellipse, so its
+    shapes (label below) and Graphviz's (label inside) differ; each picture's legend shows its own."""
+
+    name: str
+    types: frozenset[str]
+    vis_shape: str
+    dot_shape: str
+    fill: str
+
+
+_LETTERS = {"Công văn", "Văn bản", "Thông báo", "Tờ trình", "Báo cáo", "Biên bản", "Kết luận", "Thông tri"}
+_PLANS = {"Kế hoạch", "Chương trình", "Đề án", "Quy chế", "Quy định", "Hướng dẫn", "Điều lệ"}
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "Hiến pháp, Bộ luật, Luật, Pháp lệnh",
+        frozenset({"Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Văn bản hợp nhất"}),
+        "box",
+        "box",
+        "#DCE9F5",
+    ),
+    Family("Nghị quyết", frozenset({"Nghị quyết", "Nghị quyết liên tịch"}), "diamond", "hexagon", "#FBE3D6"),
+    Family("Nghị định", frozenset({"Nghị định"}), "hexagon", "octagon", "#FFF2CC"),
+    Family("Quyết định", frozenset({"Quyết định"}), "triangle", "house", "#E2F0D9"),
+    Family("Thông tư", frozenset({"Thông tư", "Thông tư liên tịch"}), "square", "parallelogram", "#EDE2F6"),
+    Family(
+        "Chỉ thị, Công điện",
+        frozenset({"Chỉ thị", "Công điện", "Lệnh"}),
+        "triangleDown",
+        "invhouse",
+        "#F8D7DA",
+    ),
+    Family(
+        "Công văn, Văn bản, Thông báo, Tờ trình, Báo cáo",
+        frozenset(_LETTERS),
+        "ellipse",
+        "ellipse",
+        "#F2F2F2",
+    ),
+    Family("Kế hoạch, Chương trình, Đề án", frozenset(_PLANS), "star", "tab", "#D9F2EE"),
+)
+OTHER = Family("Khác (other)", frozenset(), "dot", "note", "#FFFFFF")
+_FAMILY_OF_TYPE = {doc_type: family for family in FAMILIES for doc_type in family.types}
+
+PLACEHOLDER_FILL = "#FFFFFF"
+PLACEHOLDER_BORDER = "#7F7F7F"
+BORDER = "#404040"
+
+
+def family(document: Document) -> Family:
+    return _FAMILY_OF_TYPE.get(document.doc_type or "", OTHER)
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def heading(subgraph: Subgraph, root: str | None, title: str | None) -> str:
+    """The title asked for, else the root document's name."""
+    if title:
+        return title
+    labels = {d.id: d.label for d in subgraph.documents}
+    return labels.get(root, root) if root else "lexgraph"
+
+
+def date_of(document: Document) -> str | None:
+    return document.issue_date or document.year
+
+
+def label_lines(document: Document) -> list[str]:
+    """ "Nghị quyết 06/NQ-CP", "2023-01-10": how a node is named in a picture."""
+    lines = [shorten(document.label, LABEL_CHARS)]
+    date = date_of(document)
+    if date and date not in lines[0]:
+        lines.append(date)
+    return lines
+
+
+def node_tooltip(document: Document) -> str:
+    lines = [document.label]
+    about = " · ".join(part for part in (document.doc_type, document.issuer, date_of(document)) if part)
+    if about:
+        lines.append(about)
+    if document.subject and document.subject != document.label:
+        lines.append(shorten(document.subject, 240))
+    lines.append(document.id)
+    if document.placeholder:
+        lines.append("cited, not ingested (văn bản được dẫn chiếu, chưa có trong kho)")
+    return shorten_lines(lines)
+
+
+def shorten_lines(lines: Sequence[str]) -> str:
+    text = "\n".join(lines)
+    return text if len(text) <= TOOLTIP_CHARS else text[: TOOLTIP_CHARS - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a picture draws between two documents for one relation: every edge of the store that states it (one
+    letter says so, another letter asserts it), so that parallel statements make one line with all sentences."""
+
+    source: str
+    target: str
+    relation: str
+    edges: tuple[Edge, ...]
+
+    @property
+    def asserted_only(self) -> bool:
+        """Only third documents say so: drawn dashed, as a weaker kind of evidence than a document's own text."""
+        return all(edge.asserted_by for edge in self.edges)
+
+    @property
+    def confidence(self) -> float:
+        return max(edge.confidence for edge in self.edges)
+
+
+def links(subgraph: Subgraph) -> list[Link]:
+    grouped: dict[tuple[str, str, str], list[Edge]] = {}
+    for edge in subgraph.edges:
+        grouped.setdefault((edge.source, edge.target, edge.relation), []).append(edge)
+    return [Link(s, t, r, tuple(found)) for (s, t, r), found in grouped.items()]
+
+
+def link_tooltip(link: Link, labels: dict[str, str]) -> str:
+    lines = [f"{labels.get(link.source, link.source)} → {RELATION_NAMES[link.relation]} → "
+             f"{labels.get(link.target, link.target)}"]  # fmt: skip
+    for edge in link.edges:
+        said = labels.get(edge.source_doc, edge.source_doc)
+        who = (
+            f"asserted by {labels.get(edge.asserted_by, edge.asserted_by)}"
+            if edge.asserted_by
+            else f"in {said}"
+        )
+        detail = f" ({edge.relation_detail})" if edge.relation_detail else ""
+        lines.append(
+            f"{who}{detail} · confidence {edge.confidence:.2f} · resolution {edge.resolution.method}"
+        )
+        lines.append(f"“{shorten(edge.evidence, 280)}”")
+    return shorten_lines(lines)
+
+
+def levels(documents: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Row of each document, 0 at the top: what is cited sits above what cites it, so the resolution a chain of
+    letters implements is at the top and the letters hang below it. Longest-path layering on the graph of
+    strongly connected components (documents that cite each other share a row)."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(documents)
+    graph.add_edges_from((s, t) for s, t in edges if s != t)
+    condensed = nx.condensation(graph)
+    row: dict[int, int] = {}
+    for component in reversed(list(nx.topological_sort(condensed))):
+        row[component] = 1 + max((row[c] for c in condensed.successors(component)), default=-1)
+    mapping = condensed.graph["mapping"]
+    return {node: row[mapping[node]] for node in graph}
+
+
+def present_relations(subgraph: Subgraph) -> list[str]:
+    found = {edge.relation for edge in subgraph.edges}
+    return [r for r in RELATIONS if r in found]
+
+
+def present_families(subgraph: Subgraph) -> list[Family]:
+    found = {family(d) for d in subgraph.documents}
+    return [f for f in (*FAMILIES, OTHER) if f in found]
+
+
+def glyph_path(shape: str, x: float, y: float, r: float) -> str:
+    """SVG path data of `shape` centred on (x, y) with half-size r: the legend's icon of a vis-network shape."""
+    import math
+
+    def polygon(points: Sequence[tuple[float, float]]) -> str:
+        return "M" + " L".join(f"{x + px * r:.1f},{y + py * r:.1f}" for px, py in points) + " Z"
+
+    if shape in ("box", "square"):
+        h = 0.7 if shape == "box" else 1.0
+        return polygon([(-1, -h), (1, -h), (1, h), (-1, h)])
+    if shape == "diamond":
+        return polygon([(0, -1), (1, 0), (0, 1), (-1, 0)])
+    if shape == "hexagon":
+        return polygon([(math.cos(a), math.sin(a)) for a in (k * math.pi / 3 for k in range(6))])
+    if shape == "triangle":
+        return polygon([(0, -1), (1, 0.8), (-1, 0.8)])
+    if shape == "triangleDown":
+        return polygon([(0, 1), (1, -0.8), (-1, -0.8)])
+    if shape == "star":
+        points = [
+            (
+                (1 if k % 2 == 0 else 0.45) * math.sin(k * math.pi / 5),
+                -(1 if k % 2 == 0 else 0.45) * math.cos(k * math.pi / 5),
+            )
+            for k in range(10)
+        ]
+        return polygon(points)
+    ry = 0.65 if shape == "ellipse" else 1.0  # ellipse, dot
+    return (
+        f"M{x - r:.1f},{y:.1f} A{r:.1f},{r * ry:.1f} 0 1,0 {x + r:.1f},{y:.1f} "
+        f"A{r:.1f},{r * ry:.1f} 0 1,0 {x - r:.1f},{y:.1f} Z"
+    )
