@@ -8,6 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# Graphviz's `dot` and a font with every Vietnamese letter, for the SVG/PNG exports.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends graphviz fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, in their own layer: it is rebuilt only when the lock changes.
 COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock
@@ -24,4 +29,5 @@ COPY examples ./examples
 RUN useradd --create-home --uid 10001 lexgraph
 USER lexgraph
 
-CMD ["lexgraph", "--help"]
+EXPOSE 8000
+CMD ["lexgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

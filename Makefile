@@ -18,7 +18,7 @@ export UV_PYTHON_DOWNLOADS := never
 # uv from PATH, else the one `make setup` installs with pip (its module runs wherever pip put the binary).
 UV = $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: help setup system-packages demo serve test lint lock bench schemathesis
+.PHONY: help setup system-packages demo serve notebooks test lint lock bench schemathesis
 
 help:
 	@echo "make setup   create .venv (Python 3.11) from requirements.lock and install lexgraph into it"
@@ -27,7 +27,10 @@ help:
 	@echo "make test    lint, then the test suite"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make lock    regenerate requirements.lock from pyproject.toml"
+	@echo "make serve   serve data/lexgraph.db on http://127.0.0.1:8000 (browse pages at /, API docs at /docs)"
+	@echo "make notebooks  run the briefing notebooks; executed copies in data/notebooks/"
 	@echo "make bench   run benchmarks/extract.py"
+	@echo "make schemathesis  schemathesis's command line against a live server on the example graph"
 
 setup: $(STAMP)
 
@@ -60,6 +63,14 @@ demo: setup
 
 serve: setup
 	$(BIN)/lexgraph serve --store sqlite:///data/lexgraph.db
+
+# Run the briefing notebooks top to bottom; the executed copies, with their tables and figures, go to
+# data/notebooks/ (the committed ones stay without outputs).
+notebooks: setup
+	@mkdir -p data/notebooks
+	cp notebooks/*.ipynb data/notebooks/
+	cd data/notebooks && PATH="$(CURDIR)/$(BIN):$$PATH" "$(CURDIR)/$(BIN)/jupyter-execute" --inplace *.ipynb
+	@echo "executed notebooks: data/notebooks/"
 
 lint: setup
 	$(BIN)/ruff check .
