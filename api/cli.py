@@ -650,7 +650,8 @@ def serve_command(
         # Opened here, so that a store that cannot be used is one clear line, not a server that fails later.
         with open_store(settings.store, create=True) as store:
             _stderr.print(
-                f"Serving {store.url} on http://{host}:{port}  (API docs: http://{host}:{port}/docs)"
+                f"Serving {store.url} on http://{host}:{port}  (API docs: http://{host}:{port}/docs)",
+                soft_wrap=True,  # one line, whatever the width: a log reader or a script may look for it
             )
             if workers == 1:
                 uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info")
