@@ -118,6 +118,7 @@ _ISSUER_STOP = frozenset(
         "là",
         "việc",
         "được",
+        "bị",
         "để",
         "nhằm",
         "với",

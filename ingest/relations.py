@@ -94,7 +94,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, pos) + 1
     start = line_start
     # A sentence longer than this is not a sentence but a run-on table or list; bound the look-back.
-    for m in _SENTENCE_END.finditer(text, max(line_start, pos - 5000), pos):
+    # Up to pos + 1: the boundary's look-ahead must see the sentence's first letter, at pos itself.
+    for m in _SENTENCE_END.finditer(text, max(line_start, pos - 5000), pos + 1):
         start = m.end()
     end_match = _SENTENCE_END.search(text, pos)
     end = end_match.start() if end_match else len(text)
@@ -267,7 +268,28 @@ def _classify_one(
     attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 120])
     if attached and mention.relation == "cites":
         _set(mention, "attaches", "cue")
+    if mention.relation == "cites" and _declared_void(text, mention, bounds):
+        _set(mention, "repeals", "cue")
     mention.relation_detail = _detail(text[sentence_start:pos])
+
+
+# "Nghị định số 43/2014/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực": the cited document is the
+# subject of the sentence, this document takes its effect away. Only when the sentence names this document
+# ("… này"): without it, "Thông tư số 05 hết hiệu lực từ ngày 1/7" merely reports a fact.
+_VOID_AFTER = re.compile(
+    r"[^.;:]{0,160}?(?<![\w])(?:hết hiệu lực|(?:bị|được)\s+(?:bãi bỏ|hủy bỏ|huỷ bỏ))(?![\w])", re.IGNORECASE
+)
+_THIS_DOCUMENT = re.compile(
+    r"(?<![\w])(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Lệnh)"
+    r"\s+này(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _declared_void(text: str, mention: Mention, bounds: tuple[int, int]) -> bool:
+    return bool(
+        _VOID_AFTER.match(text, mention.end, bounds[1]) and _THIS_DOCUMENT.search(text, bounds[0], bounds[1])
+    )
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s", re.MULTILINE)

@@ -203,3 +203,32 @@ def test_trien_khai_thuc_hien_in_a_description_is_one_verb():
     )
     assert ("5/KH-UBND", "implements", "06/NQ-CP") in asserted
     assert citations["06/NQ-CP"].relation == "implements"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "relation"),
+    [
+        (
+            "Nghị định này có hiệu lực từ ngày 01/7/2024. Nghị định số 43/2014/NĐ-CP ngày 15 tháng 5 năm 2014 "
+            "của Chính phủ hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
+            "43/2014/NĐ-CP",
+            "repeals",
+        ),
+        (
+            "2. Luật Đất đai số 45/2013/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.",
+            "45/2013/QH13",
+            "repeals",
+        ),
+        (
+            "Kể từ ngày Quyết định này có hiệu lực, Quyết định số 12/2015/QĐ-UBND của UBND tỉnh bị bãi bỏ.",
+            "12/2015/QĐ-UBND",
+            "repeals",
+        ),
+        # Without "… này" the sentence only reports a fact about the cited document.
+        ("Thông tư số 05/2019/TT-BTC hết hiệu lực từ ngày 01/7/2024.", "05/2019/TT-BTC", "cites"),
+    ],
+)
+def test_a_cited_document_this_one_declares_void_is_repealed(raw, key, relation):
+    _, citations, _ = cite(raw)
+    assert citations[key].relation == relation
+    assert citations[key].evidence.startswith(raw.split(". ")[-1][:20])
