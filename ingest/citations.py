@@ -404,6 +404,8 @@ _AMENDING_STOP_WORDS = frozenset(
     ["ngày", "năm", "đã", "được", "thì", "này", "theo", "tại", "trong", "để", "nhằm", "khi"]
 )
 _NAME_KEEP_BIGRAMS = {("sửa", "đổi"), ("bổ", "sung")}
+# Set phrases of names that hold a stop word: "người có công", "cơ quan có thẩm quyền".
+_NAME_FIXED_PHRASES = {("có", "công"), ("có", "thẩm")}
 _YEAR_TAIL = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})$")
 
 
@@ -451,6 +453,10 @@ def _name_end(text: str, pos: int, limit: int = 400, treaty: bool = False) -> in
         stops = (
             _AMENDING_STOP_WORDS | {"số"} if amending else _TREATY_STOP_WORDS if treaty else _NAME_STOP_WORDS
         )
+        if (low, nxt) in _NAME_FIXED_PHRASES:  # "Pháp lệnh Ưu đãi người có công với cách mạng"
+            end = w.end()
+            i += 1
+            continue
         if i > 0 and low in stops and not after_type and not (amending and low == "số" and nxt == "điều"):
             if not (
                 amending

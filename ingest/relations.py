@@ -27,7 +27,9 @@ _CUES: list[tuple[str, str]] = [
     ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
     ("responds_to", r"(?:xét|theo)(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|đề nghị của"
                     r"|(?:trả lời|phúc đáp)(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|câu hỏi))"
-                    r"|kiến nghị của"),
+                    r"|kiến nghị của"
+                    # "Bộ Tài chính nhận được Công văn số 45/CT-TTHT … đề nghị hướng dẫn …": the letter answers it.
+                    r"|nhận được(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|báo cáo|thư|phiếu))"),
     ("attaches", r"(?:xin\s+)?gửi kèm(?:\s+theo)?|sao gửi"),
     ("amends", r"(?<!\()sửa đổi(?:,?\s*bổ sung)?(?!\))|điều chỉnh nội dung|đính chính"),
     ("replaces", r"thay thế"),

@@ -232,3 +232,18 @@ def test_a_cited_document_this_one_declares_void_is_repealed(raw, key, relation)
     _, citations, _ = cite(raw)
     assert citations[key].relation == relation
     assert citations[key].evidence.startswith(raw.split(". ")[-1][:20])
+
+
+def test_a_letter_that_received_a_request_answers_it():
+    _, citations, _ = cite(
+        "Bộ Tài chính nhận được Công văn số 45/CT-TTHT ngày 3/1/2024 của Cục Thuế tỉnh Bình Dương đề nghị "
+        "hướng dẫn chính sách thuế. Về vấn đề này, Bộ Tài chính có ý kiến như sau:"
+    )
+    assert citations["45/CT-TTHT"].relation == "responds_to"
+
+
+def test_a_name_keeps_its_set_phrases_that_hold_a_stop_word():
+    _, citations, _ = cite("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;")
+    (key,) = citations
+    assert key == "Pháp lệnh Ưu đãi người có công với cách mạng 2020"
+    assert citations[key].relation == "based_on" and citations[key].date == "2020-12-09"
