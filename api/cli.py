@@ -774,6 +774,37 @@ def query_cited_by(
     _edges_command(ref, store_option, as_json, relation, outgoing=False)
 
 
+@query_app.command("neighbourhood")
+def query_neighbourhood(
+    ref: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=0, max=10, help="Steps from REF.")] = 1,
+    relation: RelationOption = None,
+    direction: Annotated[
+        str, typer.Option("--direction", help="out: what it cites; in: what cites it; both.")
+    ] = "both",
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Most documents shown.")] = 500,
+) -> None:
+    """The documents within --depth steps of REF and every edge between them (what `lexgraph export` draws)."""
+    if direction not in ("out", "in", "both"):
+        _error(f"--direction must be out, in or both, not {direction!r}")
+        raise typer.Exit(EXIT_USAGE)
+    with _query(store_option) as store:
+        document = store.lookup(ref)
+        subgraph = store.neighbourhood(
+            document.id,
+            depth=depth,
+            relations=relation or None,
+            direction=direction,  # type: ignore[arg-type]
+            max_nodes=max_nodes,
+        )
+        if as_json:
+            _emit_json(subgraph)
+            return
+        _print(views.neighbourhood_view(document, subgraph, _labeller(store)))
+
+
 @query_app.command("path")
 def query_path(
     source: RefArgument,

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
-from graph.models import CitedDocument, Document, DocumentPath, Edge, Stats, Tree, TreeNode
+from graph.models import CitedDocument, Document, DocumentPath, Edge, Stats, Subgraph, Tree, TreeNode
 
 Label = Callable[[str], str]  # id → how a person names that document
 
@@ -108,6 +108,18 @@ def path_view(path: DocumentPath, label: Label) -> RenderableType:
             lines.extend(edge_lines(edge, label))
         branch = branch.add(Group(*lines))
     return root
+
+
+def neighbourhood_view(root: Document, subgraph: Subgraph, label: Label) -> RenderableType:
+    """The documents around `root`, then each edge between two of them as "A —relation→ B" with its sentence."""
+    documents = documents_view(f"{len(subgraph.documents)} documents around {root.label}", subgraph.documents)
+    edges = RichTree(Text(f"{len(subgraph.edges)} edges", style="bold"))
+    for edge in subgraph.edges:
+        edges.add(Group(*edge_lines(edge, label, other=f"{label(edge.source)} → {label(edge.target)}")))
+    parts: list[RenderableType] = [documents, edges]
+    if subgraph.truncated:
+        parts.append(Text("more documents were in reach: narrow --depth or --relation", style="yellow"))
+    return Group(*parts)
 
 
 def ranking_view(title: str, ranked: Sequence[CitedDocument]) -> Table:

@@ -94,6 +94,23 @@ def test_the_other_queries_on_the_corpus(corpus_graph: str) -> None:
     assert stats["documents"] == 46
 
 
+def test_the_neighbourhood_of_06_nq_cp_holds_the_letters_and_every_edge_between_them(
+    corpus_graph: str,
+) -> None:
+    store = ("--store", corpus_graph)
+    shown = invoke("query", "neighbourhood", "Nghị quyết 06/NQ-CP", *store, "--depth", "1")
+    assert shown.exit_code == 0, shown.output
+    assert "Công văn 1127/LĐLĐ → Công văn 5890/TLĐ-CSPL" in shown.stdout
+    data = json.loads(
+        invoke("query", "neighbourhood", "06/NQ-CP", *store, "--json", "--direction", "in").stdout
+    )
+    numbers = {d["number"] for d in data["documents"]}
+    assert numbers == {"06/NQ-CP", "1127/LĐLĐ", "5890/TLĐ-CSPL"}
+    assert len(data["edges"]) == 3 and not data["truncated"]
+    wrong = invoke("query", "neighbourhood", "06/NQ-CP", *store, "--direction", "sideways")
+    assert wrong.exit_code == 2
+
+
 # --- ingest, with extractions made by hand ----------------------------------------------------------------------
 
 
