@@ -280,7 +280,7 @@ def test_a_cut_neighbourhood_says_so(store: GraphStore) -> None:
     sub = store.neighbourhood(store.lookup("Luật Đất đai 2013").id, depth=5, max_nodes=3)
     assert sub.truncated and len(sub.documents) == 3
     page = render(sub, "html").payload().decode("utf-8")
-    assert "Only 3 documents are shown: more are within reach" in page
+    assert "Chỉ hiển thị 3 văn bản: còn văn bản khác trong phạm vi" in page
 
 
 def test_export_subgraph_caps_the_store_query_at_max_nodes(store: GraphStore) -> None:

@@ -27,7 +27,7 @@ VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
 IMPROVED_LAYOUT_MAX = 150  # vis-network's "improved layout" (Kamada–Kawai) stalls the page beyond this
 HIERARCHY_PHYSICS_MAX = 300
-HINT = "Click a document or a link to read its details and evidence here."
+HINT = "Nhấn vào một văn bản hoặc một liên kết để xem thông tin và câu trích dẫn làm căn cứ."
 
 
 @cache
@@ -148,8 +148,8 @@ def _notice(subgraph: Subgraph) -> str | None:
     if not subgraph.truncated:
         return None
     return (
-        f"Only {len(subgraph.documents)} documents are shown: more are within reach. Narrow the export "
-        "(fewer levels with --depth, fewer relations with --relation) or raise the node limit."
+        f"Chỉ hiển thị {len(subgraph.documents)} văn bản: còn văn bản khác trong phạm vi. Hãy thu hẹp "
+        "(ít tầng hơn với --depth, ít quan hệ hơn với --relation) hoặc nâng giới hạn số văn bản."
     )
 
 
@@ -159,7 +159,7 @@ def html(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export
     title = style.heading(subgraph, root, options.title)
     page = _template().render(
         title=title,
-        summary=f"{len(subgraph.documents)} documents, {len(subgraph.edges)} citations",
+        summary=f"{len(subgraph.documents)} văn bản, {len(subgraph.edges)} trích dẫn",
         notice=_notice(subgraph),
         hint=HINT,
         relations=[

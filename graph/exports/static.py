@@ -32,11 +32,9 @@ def _text(lines: Sequence[str]) -> str:
 
 
 def caption(subgraph: Subgraph, root: str | None, options: ExportOptions) -> str:
-    text = f"{style.heading(subgraph, root, options.title)} · {len(subgraph.documents)} documents, {len(subgraph.edges)} citations"
+    text = f"{style.heading(subgraph, root, options.title)} · {len(subgraph.documents)} văn bản, {len(subgraph.edges)} trích dẫn"
     if subgraph.truncated:
-        text += (
-            f" · more documents in reach than the {len(subgraph.documents)} shown: narrow depth or relations"
-        )
+        text += f" · còn văn bản khác ngoài {len(subgraph.documents)} văn bản hiển thị: hãy giảm số tầng hoặc quan hệ"
     return text
 
 
