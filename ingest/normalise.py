@@ -54,6 +54,78 @@ def unify_characters(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# --- columns typed with tabs ----------------------------------------------------------------------------
+
+# Without a table, Word users lay out the two columns of a header or a signature with tab stops: "Nơi nhận:<tab>
+# TM. ỦY BAN NHÂN DÂN", "- Như trên;<tab>KT. CHỦ TỊCH", …, "<tab>Nguyễn Văn A". Read line by line, the columns
+# interleave: "- Như trên; KT. CHỦ TỊCH". Such a block is read as a table is: the left column, then the right.
+_TAB_RUN = re.compile(r"\t+")
+_COLUMN_CELL_MAX = 90  # a cell of a header or signature column is short; a longer line is body text
+_LIST_MARKER = re.compile(
+    r"^(?:[-+•*]|\d+(?:\.\d+)*[.):]?|[a-zđ][.)]|[IVXLC]+[.)]|(?:Điều|Khoản|Mục)\s+\d+\.?)$"
+)
+_LIST_BULLETS = ("-", "+", "•")
+_COLUMN_ANCHOR = re.compile(
+    r"^(?:Nơi\s+nhận|NƠI\s+NHẬN|(?:TM|KT|TL|TUQ|Q)\.\s|CỘNG\s+HÒA|Độc\s+lập|Số\s*:)|,\s*ngày\s+\d"
+)
+
+
+def _tab_cells(line: str) -> tuple[str, str] | None:
+    """A line's (left, right) cells: ("", right) for a line that starts with a tab, (left, "") for a short line
+    without one; None for a line that is no cell of a column block (long, or a list item after its marker)."""
+    stripped = line.strip(" \r")
+    if not stripped.strip("\t"):
+        return ("", "")
+    left, _, right = stripped.partition("\t")
+    right = _TAB_RUN.sub(" ", right).strip()
+    left = left.strip()
+    if max(len(left), len(right)) > _COLUMN_CELL_MAX or (right and _LIST_MARKER.match(left)):
+        return None
+    return (left, right)
+
+
+def _tab_block_end(lines: list[str], start: int) -> int:
+    """The end of the column block that starts at `start`, or `start` when none does: the block needs two lines
+    with both cells and a header or signature anchor, and takes the right-column lines that follow it."""
+    end = start
+    pairs = 0
+    anchored = False
+    for k in range(start, len(lines)):
+        cells = _tab_cells(lines[k])
+        if cells is None:
+            break
+        left, right = cells
+        # A right cell continues the block (the name under the space for the signature), and so does a
+        # "Nơi nhận" item below the last right cell.
+        if (right and (left or k > start)) or (k > start and left.startswith(_LIST_BULLETS)):
+            pairs += bool(left and right)
+            end = k + 1
+        anchored = anchored or any(_COLUMN_ANCHOR.search(cell) for cell in cells if cell)
+        if k == start and not (left and right):
+            return start
+    return end if pairs >= 2 and anchored else start
+
+
+def split_tab_columns(text: str) -> str:
+    """`text` with each block of two columns typed with tabs rewritten as its left column, then its right."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = _tab_block_end(lines, k) if "\t" in lines[k] else k
+        if end == k:
+            out.append(lines[k])
+            k += 1
+            continue
+        cells = [c for c in map(_tab_cells, lines[k:end]) if c is not None]
+        out.extend(left for left, _ in cells if left)
+        out.extend(right for _, right in cells if right)
+        k = end
+    return "\n".join(out)
+
+
 # --- Markdown and table residue -------------------------------------------------------------------------
 
 # Applied to the whole text at once (multiline patterns), not line by line: one pass each is much cheaper.
@@ -233,7 +305,8 @@ def join_lines(lines: list[str]) -> list[str]:
 
 def normalise(raw: str) -> NormalisedText:
     """The stored text of a document, with its footnotes located."""
-    text = _GLUED.sub(r"\1 \2", _SPACES.sub(" ", strip_markup(unify_characters(raw))))
+    text = split_tab_columns(raw.replace("\r\n", "\n"))
+    text = _GLUED.sub(r"\1 \2", _SPACES.sub(" ", strip_markup(unify_characters(text))))
     lines = [part for line in text.split("\n") for part in _split_web_notes(line)]
     lines, bodies = _find_footnotes(lines)
     text = "\n".join(join_lines(lines))

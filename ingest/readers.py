@@ -17,7 +17,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ingest.encodings import decode_bytes, describe_binary
 from ingest.errors import ReadError
@@ -347,7 +347,34 @@ def _is_dropped(node: Any) -> bool:
         return True
     if str(attrs.get("role", "")).lower() in _CHROME_ROLES:
         return True
-    return tag in _CHROME_TAGS and node.find_parent(("article", "main")) is None
+    if node.find_parent(("article", "main")) is not None:
+        return False
+    return tag in _CHROME_TAGS or (_named_chrome(attrs) and not _holds_document(node))
+
+
+# Portals (vbpl.vn, thuvienphapluat.vn, provincial sites) build their menus, breadcrumbs, footers and "related
+# documents" boxes from plain <div>s and <ul>s named by id or class. A footer's "Giấy phép số: 27/GP-TTĐT" or a
+# related list would otherwise be read as citations.
+_CHROME_WORDS = frozenset(
+    {
+        "menu", "menubar", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "footer", "sidebar",
+        "banner", "topbar", "toolbar", "share", "social", "copyright", "related", "login",
+    }
+)  # fmt: skip
+# Not "header": pages name the document's own heading so ("doc-header") as often as the site's.
+_NAME_WORDS = re.compile(r"[A-Za-z]+")
+# What only the document itself holds: a site never names its menu box after a Quốc hiệu or a "Nơi nhận".
+_DOCUMENT_MARKS = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do|Nơi\s+nhận|Kính\s+gửi|V/v\b")
+
+
+def _named_chrome(attrs: dict[str, Any]) -> bool:
+    classes = attrs.get("class") or []
+    names = [*(classes if isinstance(classes, list) else [classes]), str(attrs.get("id", ""))]
+    return any(word.lower() in _CHROME_WORDS for name in names for word in _NAME_WORDS.findall(str(name)))
+
+
+def _holds_document(node: Any) -> bool:
+    return _DOCUMENT_MARKS.search(node.get_text(" ")) is not None
 
 
 # --- PDF ---------------------------------------------------------------------------------------------------
@@ -465,15 +492,113 @@ def _overlaps(base: Any, mark: Any) -> bool:
 def _layout_text(layout: Any) -> str:
     from pdfminer.layout import LTFigure, LTTextContainer
 
-    blocks: list[str] = []
+    boxes: list[_TextBox] = []
     stack = list(reversed(list(layout)))
     while stack:
         element = stack.pop()
         if isinstance(element, LTTextContainer):
-            blocks.append(element.get_text().rstrip("\n"))
+            text = element.get_text().rstrip("\n")
+            boxes.append(_TextBox(element.x0, element.y0, element.x1, element.y1, text))
         elif isinstance(element, LTFigure):
             stack.extend(reversed(list(element)))
-    return _tidy_pdf_lines("\n".join(blocks))
+    return _tidy_pdf_lines("\n".join(box.text for box in reading_order(boxes)))
+
+
+class _TextBox(NamedTuple):
+    x0: float
+    y0: float  # PDF space: y grows upwards, so y1 is the top of the box
+    x1: float
+    y1: float
+    text: str
+
+
+# Two boxes share a band when one reaches more than this (in points) into the other's height; a box starts a
+# new column of its band when it begins right of where the boxes on its left end.
+_BAND_OVERLAP = 2.0
+_COLUMN_GAP = 1.0
+
+
+def reading_order(boxes: Sequence[_TextBox]) -> list[_TextBox]:
+    """The text boxes of a page as a person reads them. A page is a stack of bands: boxes that overlap
+    vertically (the two cells of a letter's header or signature table) form one band, read column by column,
+    left column first, each top to bottom; a band of one box is a body paragraph. pdfminer alone sorts boxes
+    by their bottom edge, which interleaves the cells: the signer's name, under a blank space for the signature,
+    ends below a long "Nơi nhận" list and would come after it, cut off from its title."""
+    ordered: list[_TextBox] = []
+    for band in _join_column_bands(_bands(boxes)):
+        for column in _columns(band):
+            ordered.extend(sorted(column, key=lambda box: (-box.y1, box.x0)))
+    return ordered
+
+
+def _bands(boxes: Sequence[_TextBox]) -> list[list[_TextBox]]:
+    bands: list[list[_TextBox]] = []
+    bottom = 0.0
+    for box in sorted(boxes, key=lambda box: (-box.y1, box.x0)):
+        if bands and box.y1 > bottom + _BAND_OVERLAP:
+            bands[-1].append(box)
+            bottom = min(bottom, box.y0)
+        else:
+            bands.append([box])
+            bottom = box.y0
+    return bands
+
+
+# A signature typed with tabs rather than in a table leaves no box spanning the whole block: the "Nơi nhận" list
+# breaks into boxes where the right column has a line or a gap, so the block comes out as several bands.
+_BAND_JOIN_GAP = 100.0  # points: the blank space left for a signature and a seal is about four lines
+
+
+def _join_column_bands(bands: list[list[_TextBox]]) -> list[list[_TextBox]]:
+    """Consecutive bands that continue the same columns are one band: a band of two columns or more whose boxes
+    each fall in one column of the band above, or a band that continues only the right-hand column (the
+    signer's name under the space for the signature)."""
+    joined: list[list[_TextBox]] = []
+    for band in bands:
+        above = joined[-1] if joined else None
+        if above is not None and _continues_columns(above, band):
+            above.extend(band)
+        else:
+            joined.append(list(band))
+    return joined
+
+
+# Only a header or a signature is joined so: the rows of a data table also continue the same columns, and
+# they are read row by row.
+_COLUMN_BLOCK_MARK = re.compile(
+    r"^(?:Nơi\s+nhận|NƠI\s+NHẬN|(?:TM|KT|TL|TUQ|Q)\.\s|CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-)", re.MULTILINE
+)
+
+
+def _continues_columns(above: list[_TextBox], band: list[_TextBox]) -> bool:
+    ranges = [(min(b.x0 for b in col), max(b.x1 for b in col)) for col in _columns(above)]
+    if len(ranges) < 2 or min(b.y0 for b in above) - max(b.y1 for b in band) > _BAND_JOIN_GAP:
+        return False
+    if not any(_COLUMN_BLOCK_MARK.search(b.text) for b in above):
+        return False
+    places = [_column_of(box, ranges) for box in band]
+    if any(place is None for place in places):
+        return False
+    return len(set(places)) >= 2 or places[0] == len(ranges) - 1
+
+
+def _column_of(box: _TextBox, ranges: list[tuple[float, float]]) -> int | None:
+    """The one column whose horizontal extent `box` overlaps, None when it overlaps none or several."""
+    hits = [k for k, (x0, x1) in enumerate(ranges) if box.x0 < x1 and box.x1 > x0]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _columns(band: list[_TextBox]) -> list[list[_TextBox]]:
+    columns: list[list[_TextBox]] = []
+    right = 0.0
+    for box in sorted(band, key=lambda box: box.x0):
+        if columns and box.x0 < right - _COLUMN_GAP:
+            columns[-1].append(box)
+            right = max(right, box.x1)
+        else:
+            columns.append([box])
+            right = box.x1
+    return columns
 
 
 def _tidy_pdf_lines(text: str) -> str:
