@@ -191,6 +191,8 @@ def parse_issuer(text: str, pos: int, limit: int = 160) -> tuple[str | None, int
     for i, w in enumerate(words):
         token = w.group()
         low = token.lower()
+        if "\n" in window[end : w.start()] and i > 0:
+            break  # a paragraph ends the name: "… của Bộ Giáo dục và Đào tạo" over the date line "Bắc Ninh, ngày …"
         if not token[0].isalnum():
             if token in "-&" and i + 1 < len(words) and words[i + 1].group()[0].isupper():
                 continue  # "Sở Lao động - Thương binh và Xã hội"
@@ -203,7 +205,12 @@ def parse_issuer(text: str, pos: int, limit: int = 160) -> tuple[str | None, int
             nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
             if nxt not in _ISSUER_OK_AFTER_STOP.get(low, ()):
                 break
-        if low == "và" and i + 1 < len(words) and _starts_type(window, words[i + 1].start()):
+        if (
+            low == "và"
+            and i + 1 < len(words)
+            and _starts_type(window, words[i + 1].start())
+            and not _NAMED_TYPE.match(window, words[i + 1].start())
+        ):
             break
         if token[0].isdigit() and not (i > 0 and words[i - 1].group().lower() in {"khóa", "khoá", "lần"}):
             break
@@ -320,7 +327,7 @@ def _attach_date_and_issuer(text: str, mention: Mention) -> None:
             mention.issuer = issuer
             pos = end
     elif mention.date and (
-        bare := re.match(r"\s+(?=(?:Chính phủ|Quốc hội|Thủ tướng|Bộ\s|Ủy ban|UBND))", text[pos:])
+        bare := re.match(r"[ \t]+(?=(?:Chính phủ|Quốc hội|Thủ tướng|Bộ\s|Ủy ban|UBND))", text[pos:])
     ):
         issuer, end = parse_issuer(text, pos + bare.end())
         if issuer:
@@ -475,6 +482,13 @@ def _name_end(text: str, pos: int, limit: int = 400, treaty: bool = False) -> in
             and not amending
         ):
             break
+        if (
+            low == "và"
+            and i + 1 < len(words)
+            and _starts_type(window, words[i + 1].start())
+            and not _NAMED_TYPE.match(window, words[i + 1].start())
+        ):
+            break  # "Thực hiện Luật Viên chức và Công văn số 1520/UBND-NC1 …": the next document
         if low == "và" and nxt in _NAME_STOP_WORDS:
             break
         # "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân" is a name,
@@ -624,7 +638,42 @@ def find_mentions(
                 if mention.number is None and mention.date and mention.end >= container.head_end:
                     mention.date, mention.key = None, mention.title or mention.key  # the container's date
         kept.append(mention)
+    for amending in [k for k in kept if k.number is None and _AMENDING_NAME.match(k.title or "")]:
+        _number_of_amending_law(text, amending, kept)
     return kept
+
+
+_AMENDING_NAME = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đổi", re.IGNORECASE)
+_AMENDED_NAME = re.compile(rf"(?P<name>.+?)\s+(?i:số)\s*{_SYMBOL_BODY}$", re.DOTALL)
+
+
+def _number_of_amending_law(text: str, amending: Mention, kept: list[Mention]) -> None:
+    """ "Luật sửa đổi, bổ sung một số điều của Luật Hải quan số 42/2005/QH11": the number that ends the title of
+    an amending law that names ONE law is the amending law's own (Luật Hải quan is 29/2001/QH10); when each
+    amended law carries its number ("… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …"), or the
+    date says another year, the numbers are the amended laws'. The amended law stays cited by its name."""
+    inner = [k for k in kept if k.inside is amending]
+    if len(inner) != 1 or inner[0].number is None or inner[0].head_end != amending.head_end:
+        return
+    numbered = inner[0]
+    named = _AMENDED_NAME.match(text, numbered.start, numbered.head_end)
+    year = re.search(r"/((?:19|20)\d\d)/", numbered.number or "")
+    if named is None or (year and amending.date and amending.date[:4] != year.group(1)):
+        return
+    amended = Mention(
+        start=numbered.start,
+        end=named.end("name"),
+        key="",
+        doc_type=numbered.doc_type,
+        head_end=named.end("name"),
+        inside=numbered,
+    )
+    amended.title = amended.key = f"{amended.doc_type} {clean_name(named.group('name').split(None, 1)[1])}"
+    numbered.start, numbered.end = amending.start, max(numbered.end, amending.end)
+    numbered.title, numbered.date = amending.title, numbered.date or amending.date
+    numbered.inside, numbered.pinpoint = None, amending.pinpoint
+    kept[kept.index(amending)] = numbered
+    kept[kept.index(numbered, kept.index(numbered) + 1)] = amended
 
 
 def _comparable(number: str) -> str:

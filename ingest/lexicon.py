@@ -35,6 +35,8 @@ DOC_TYPES: dict[str, str] = {
     "quy chế": "Quy chế",
     "quy định": "Quy định",
     "biên bản": "Biên bản",
+    "giấy mời": "Giấy mời",
+    "phương án": "Phương án",
     "kết luận": "Kết luận",
     "thông tri": "Thông tri",
     "điều lệ": "Điều lệ",
@@ -82,6 +84,8 @@ TYPE_CODES: dict[str, str] = {
     "ĐA": "Đề án",
     "KL": "Kết luận",
     "BB": "Biên bản",
+    "GM": "Giấy mời",
+    "PA": "Phương án",
     "CV": "Công văn",
     "L": "Lệnh",
 }

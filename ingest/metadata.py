@@ -522,7 +522,11 @@ def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBloc
     A title in capitals runs until the first word with a lower-case letter; a title in sentence case
     ("Giá dịch vụ khám bệnh …") is one paragraph. Either may end with the authority line.
     """
-    end_match = _TITLE_END.search(head, start + 1, min(len(head), start + _TITLE_LIMIT))
+    # The body opens with a formula ("Thực hiện …"), but so do many titles ("KẾ HOẠCH / Thực hiện Chỉ thị số
+    # 05-CT/TU …"): the body's formula is looked for after the title's first word.
+    first_word = re.compile(r"\s*\S+").match(head, start)
+    search_from = first_word.end() if first_word else start + 1
+    end_match = _TITLE_END.search(head, search_from, min(len(head), start + _TITLE_LIMIT))
     zone_end = end_match.start() if end_match else min(len(head), start + _TITLE_LIMIT)
     toks = tokens_in(head, start, zone_end)
     while toks and (_SUBJECT_MARKER.match(toks[0].text) or _RULE.match(toks[0].text)):
@@ -635,9 +639,12 @@ _VE_VIEC = re.compile(r"\s*(?:Về\s+việc|Về)[ \t]*:?[ \t]+(?=\S)")
 _KINH_GUI = re.compile(r"(?:Kính|KÍNH)\s+(?:gửi|GỬI)\s*:?")
 # The Quốc hiệu of state bodies, or the heading of Party bodies, in the right column of the header.
 _QUOC_HIEU = re.compile(
-    r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    r"cộng\s*h(?:òa|oà)\s*x[ãà]\s*hội\s*chủ\s*nghĩa\s*việt\s*nam|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    # The Youth Union prints its own name in the right column: a line of its own.
+    r"|(?m:^[ \t]*ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH[ \t]*$)",
     re.IGNORECASE,
 )
+_DOAN_HEADING = re.compile(r"\s*ĐOÀN\s+TNCS")
 _MOTTO = re.compile(r"độc\s*lập\s*[-–]?\s*tự\s*do\s*[-–]?\s*hạnh\s*phúc[\s|_=*-]*", re.IGNORECASE)
 _LETTER_SUBJECT_LIMIT = 600
 _BODY_OPENING = re.compile(
@@ -837,9 +844,12 @@ def split_bodies(words: list[str]) -> list[Body]:
 
 
 def expand_abbreviation(word: str) -> str:
-    return {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG"}.get(
-        word, word
-    )
+    return {
+        "UBND": "ỦY BAN NHÂN DÂN",
+        "HĐND": "HỘI ĐỒNG NHÂN DÂN",
+        "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG",
+        "BCH": "BAN CHẤP HÀNH",
+    }.get(word, word)
 
 
 def _locate(words: list[str], keys: list[str], head: str) -> Body:
@@ -861,8 +871,19 @@ def _locate(words: list[str], keys: list[str], head: str) -> Body:
     return Body(tuple(words), head, None, ())
 
 
+_VOWEL = re.compile(
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE
+)
+
+
 def title_word(word: str) -> str:
+    """ "THĂNG" → "Thăng"; a word without a vowel is an abbreviation and keeps its capitals ("TNCS", "MTTQ")."""
+    if not _VOWEL.search(word):
+        return word
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+_PLACE_NAMED_BODIES = frozenset(["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"])
 
 
 def case_body_words(words: Iterable[str]) -> str:
@@ -885,6 +906,10 @@ def case_body_words(words: Iterable[str]) -> str:
                 i += n
                 break
         if phrase:
+            if i == n and " ".join(keys[:n]) in _PLACE_NAMED_BODIES:
+                # "HUYỆN ỦY GIA LÂM": a party committee is named by its place, a proper name.
+                out.extend(title_word(w) for w in words[i:])
+                break
             continue
         place = _province_at(keys, i)
         if place:
@@ -900,7 +925,7 @@ def case_body_words(words: Iterable[str]) -> str:
             out.append(word)
             capitalise = True
         else:
-            out.append(title_word(word) if capitalise else word.lower())
+            out.append(title_word(word) if capitalise or not _VOWEL.search(word) else word.lower())
             capitalise = word.endswith(",")
         i += 1
     return modern_tones(" ".join(out))
@@ -967,7 +992,8 @@ def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
             issuer.level is None
             and len(issuer.words) == len(issuer.head.split())
             and issuer.head in BARE_HEADS
-        ):
+        ) or word_key(" ".join(issuer.words)) in ORGAN_HEADS:
+            # "HỘI NÔNG DÂN TỈNH NAM ĐỊNH / BAN THƯỜNG VỤ": an organ is named with its whole body.
             text = f"{text} {body_text(parent)}"
         elif issuer.level is None:
             text = f"{text} {locality_text(parent.level, parent.locality)}"
@@ -1408,9 +1434,15 @@ def find_signature(text: str, distribution: Distribution | None) -> Signature | 
 def find_quoc_hieu(text: str, limit: int = 5_000) -> re.Match[str] | None:
     """The Quốc hiệu of the header: in capitals (OCR may slip a letter: "XàHỘI"), or followed by the motto.
     The body names the state in sentence case ("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")."""
-    for i, m in enumerate(_QUOC_HIEU.finditer(text, 0, min(len(text), limit))):
-        if i >= 20:
-            break
+    found = list(_QUOC_HIEU.finditer(text, 0, min(len(text), limit)))[:20]
+    for i, m in enumerate(found):
+        if (
+            _DOAN_HEADING.match(m.group())
+            and i + 1 < len(found)
+            and _DOAN_HEADING.match(found[i + 1].group())
+            and found[i + 1].start() - m.end() < 200
+        ):
+            continue  # "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐOÀN TNCS HỒ CHÍ MINH": the issuer's name; its heading follows
         letters = [c for c in m.group() if c.isalpha()]
         capitals = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         if capitals or _MOTTO.match(text, _SEPARATORS.match(text, m.end()).end()):

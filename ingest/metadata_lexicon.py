@@ -84,6 +84,9 @@ BODY_HEADS: tuple[str, ...] = (
     "hội đồng nhân dân", "kho bạc nhà nước", "bảo hiểm xã hội", "tòa án nhân dân", "bộ chỉ huy", "tổng cục",
     "chi cục", "văn phòng", "trung tâm", "công an", "bệnh viện", "học viện", "thanh tra", "chi nhánh",
     "ngân hàng", "công đoàn", "đảng bộ", "đảng ủy", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "đại học",
+    # mass organisations: "HỘI NÔNG DÂN TỈNH NAM ĐỊNH", "TỈNH ĐOÀN QUẢNG NAM / BCH ĐOÀN HUYỆN THĂNG BÌNH"
+    "ủy ban mặt trận tổ quốc", "hội liên hiệp phụ nữ", "hội cựu chiến binh", "hội nông dân", "tỉnh đoàn",
+    "thành đoàn", "huyện đoàn",
     "cục", "sở", "vụ", "ban", "phòng", "viện", "bộ",
 )  # fmt: skip
 HEADS_BEFORE_LOCALITY: tuple[str, ...] = ("thuế", "hải quan")
@@ -112,6 +115,13 @@ CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "bảo hiểm xã hội": ("Bảo hiểm xã hội", False),
     "tòa án nhân dân": ("Tòa án nhân dân", False),
     "ban chấp hành": ("Ban Chấp hành", False),
+    "hội liên hiệp phụ nữ": ("Hội Liên hiệp Phụ nữ", False),
+    "hội cựu chiến binh": ("Hội Cựu chiến binh", False),
+    "hội nông dân": ("Hội Nông dân", False),
+    "tỉnh đoàn": ("Tỉnh đoàn", False),
+    "thành đoàn": ("Thành đoàn", False),
+    "huyện đoàn": ("Huyện đoàn", False),
+    "đoàn": ("Đoàn", False),  # the Youth Union: "BCH ĐOÀN HUYỆN …" ("liên đoàn …" is matched before it)
     "ban thường vụ": ("Ban Thường vụ", False),
     "tổng công ty": ("Tổng công ty", True),
     "tối cao": ("tối cao", False),

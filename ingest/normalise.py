@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ingest.lexicon import DOC_TYPES
+
 _CHAR_MAP = str.maketrans(
     {
         "\u00d0": "\u0110",  # Icelandic Eth, the usual impostor of Đ
@@ -287,19 +289,65 @@ _SPACES = re.compile(r"[ ]{2,}")
 _GLUED = re.compile(r"([A-ZĐ][A-ZĐ]|\d\d\d\d)(ngày|của|năm|tháng|về|số)\b")
 
 
+# A type heading on a line of its own ("KẾ HOẠCH", "QUYẾT ĐỊNH", "GIẤY MỜI"): the paragraph under it is the
+# trích yếu, which ends at the body, never runs on into it.
+_TYPE_HEADING = re.compile(
+    r"^(?:"
+    + "|".join(r"\s+".join(t.upper().split()) for t in sorted(DOC_TYPES, key=len, reverse=True))
+    + r"|GIẤY\s+MỜI)$"
+)
+# The formulas that open a body. A title in sentence case capitalises only its first word, so a line under a
+# title that opens with one of them in capitals is the body's first sentence, not the title carried on.
+_BODY_OPENING = re.compile(
+    r"^(?:Thực\shiện|Để\s|Nhằm\s|Xét\s|Theo\s|Trên\scơ\ssở|Hiện\snay|Sau\skhi|Ngày\s+\d|Trả\slời|Phúc\sđáp"
+    r"|Vừa\squa|Thời\sgian\squa|Năm\s+\d{4})"
+)
+
+_SUBJECT_LINE = re.compile(r"^(?:V/v|V/V|v/v)\b")
+
+_TITLE_LINE_MAX = 110  # a title is printed centred in short lines
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Does a blank line follow most lines (a PDF text layer that spaces every line), so that a blank line
+    says nothing about paragraphs?"""
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    followed = sum(1 for k in filled if k + 1 < len(lines) and not lines[k + 1].strip())
+    return followed * 2 > len(filled)
+
+
 def join_lines(lines: list[str]) -> list[str]:
-    """Paragraphs from physical lines: a break inside an open sentence becomes a space, even across blank lines."""
+    """Paragraphs from physical lines: a break inside an open sentence becomes a space, even across blank lines
+    (PDF page breaks) — except under a type heading, where the title ends at the body."""
     paragraphs: list[list[str]] = []
     previous = ""  # the last physical line: joining looks only at the two lines that meet
+    blank_means_paragraph = not _double_spaced(lines)
+    in_title = False  # is the last paragraph the title under a type heading?
+    after_heading = False
+    blank = False
     for raw in lines:
         line = raw.strip()
         if not line:
+            blank = True
             continue
-        if paragraphs and _continues(previous, line):
+        # A title is short and sits at the top of the first page, where no page break falls: a blank line
+        # under it (in a text whose blank lines mean paragraphs) or a body formula ends it.
+        # A line longer than any line of a title is the body's first paragraph, as a .docx or web copy has it.
+        title_ends = in_title and (
+            (blank and blank_means_paragraph)
+            or bool(_BODY_OPENING.match(line))
+            or len(line) > _TITLE_LINE_MAX
+        )
+        if paragraphs and not title_ends and _continues(previous, line):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
+            # "QUYẾT ĐỊNH" also stands over "Điều 1. …" (the enacting words): an article is no title. A letter's
+            # "V/v …" is its title too.
+            in_title = (after_heading and not _BLOCK_START.match(line)) or bool(_SUBJECT_LINE.match(line))
+            after_heading = bool(_TYPE_HEADING.match(line))
         previous = line
+        blank = False
     return [" ".join(parts) for parts in paragraphs]
 
 

@@ -128,7 +128,8 @@ def relations_component(doc: Doc) -> Doc:
     subject = meta.spans.get("subject") if meta else None
     mentions: list[Mention] = doc._.mentions or []
     footnotes: tuple[Footnote, ...] = doc._.footnotes or ()
-    asserted: list[AssertedRelation] = classify(text_of(doc), mentions, footnotes, subject)
+    own_type = meta.meta.doc_type if meta else None
+    asserted: list[AssertedRelation] = classify(text_of(doc), mentions, footnotes, subject, own_type)
     doc._.asserted = asserted
     spans = []
     for mention in mentions:

@@ -75,9 +75,14 @@ _PASSIVE_AMENDED = re.compile(
 _ANOTHER_SOURCE = re.compile(
     r"^[\s,]*(?:và|cùng)\s+(?:của\s+)?[^;]{0,120}?\btại\s*(?:[^\s;]+\s+){0,2}$", re.I
 )
+# A gap that opens with a conjunction: what follows is another clause of the same subject.
+_COORDINATED_CLAUSE = re.compile(r"^\s*,?\s*(?:và|đồng thời)\s+(?:tiếp tục\s+)?", re.IGNORECASE)
 _ENDS_WITH_AND = re.compile(r"(?:,|\bvà)\s*$")
 _SEPARATORS = re.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc|các|với)\s+)*[\s,;]*$", re.IGNORECASE)
-_ATTACHED_AFTER = re.compile(r"^[^.;]{0,80}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
+# "(gửi kèm)" closes the description of what is sent, however long ("Kế hoạch số 12/KH-SNV … về việc tổ chức thi
+# tuyển … năm 2024 (gửi kèm)"); no other document may stand between.
+_ATTACHED_AFTER = re.compile(r"^[^.;()]{0,240}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
+_TYPE_NUMBER = re.compile(r"(?i:số)\s*\d+\s*/")  # another numbered document
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"(\-])|\n")
 
 _CONFIDENCE = {"clause": 0.9, "coordinated": 0.85, "cue": 0.75, "nested": 0.6, "none": 0.5}
@@ -119,8 +124,10 @@ def classify(
     mentions: list[Mention],
     footnotes: tuple[Footnote, ...] = (),
     subject: tuple[int, int] | None = None,
+    own_type: str | None = None,
 ) -> list[AssertedRelation]:
-    """Set relation, confidence and evidence on every mention; return the relations asserted between them."""
+    """Set relation, confidence and evidence on every mention; return the relations asserted between them.
+    `own_type` is the type of this document ("Công văn"), to tell "Quyết định này" (this one) from another."""
     markers = {f.number: f for f in footnotes}
     footnote_of = _footnote_index(footnotes)
     for mention in mentions:
@@ -168,7 +175,23 @@ def classify(
         if mention.footnote is None:
             previous = mention
         previous_sentence = bounds
+        if (
+            own_type
+            and mention.relation in _ACTS_ON
+            and _another_documents_act(text, bounds[0], pos, own_type)
+        ):
+            _set(mention, "cites", "cue")
     return asserted + _amended_by_title(mentions)
+
+
+_ACTS_ON = frozenset(["amends", "replaces", "repeals"])
+
+
+def _another_documents_act(text: str, start: int, pos: int, own_type: str) -> bool:
+    """ "Luật này thay thế Luật Hải quan số 29/2001/QH10 …" in a công văn: the law that the letter discusses
+    replaces it, not the letter; the act is another document's when "<type> này" names another type."""
+    named = [re.sub(r"\s+", " ", m.group(1)).lower() for m in _THIS_DOCUMENT.finditer(text, start, pos)]
+    return bool(named) and own_type.lower() not in named
 
 
 _AMENDING_TITLE = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đổi", re.IGNORECASE)
@@ -179,7 +202,9 @@ def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
     return [
         AssertedRelation(m.inside, "amends", m, m.inside.evidence)
         for m in mentions
-        if m.inside is not None and m.inside.number is None and _AMENDING_TITLE.match(m.inside.title or "")
+        if m.inside is not None
+        and (m.inside.number is None or m.number is None)  # a numbered amending law names its law by name
+        and _AMENDING_TITLE.match(m.inside.title or "")
     ]
 
 
@@ -228,6 +253,10 @@ def _classify_one(
         if _SEPARATORS.match(gap):
             _set(mention, previous.relation, "coordinated")
             mention.inside = mention.inside or previous.inside
+        elif (clause := _COORDINATED_CLAUSE.match(gap)) and (cue := _clause_cue(gap[clause.end() :])):
+            # "Hưởng ứng Chương trình A và thực hiện Đề án B": a second verb of this document, not a
+            # description of A.
+            _set(mention, cue[0], "cue")
         elif ";" in gap and not _cue_in(gap.rsplit(";", 1)[1]):
             # A new item of the list the sentence opened ("Căn cứ A …; B …"): it shares the opening cue.
             _set(mention, (head or previous).relation, "coordinated")
@@ -265,10 +294,12 @@ def _classify_one(
             _set(mention, cue[0], "clause" if at_start else "cue")
         elif (inherited := _cue_of_list_heading(text, sentence_start)) is not None:
             _set(mention, inherited, "cue")
+        elif not gap.strip(" -+•*") and (inherited := _cue_of_previous_item(text, sentence_start)):
+            _set(mention, inherited, "coordinated")
         else:
             _set(mention, "cites", "none")
-    attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 120])
-    if attached and mention.relation == "cites":
+    attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 280])
+    if attached and mention.relation == "cites" and not _TYPE_NUMBER.search(attached.group()):
         _set(mention, "attaches", "cue")
     if mention.relation == "cites" and _declared_void(text, mention, bounds):
         _set(mention, "repeals", "cue")
@@ -282,7 +313,7 @@ _VOID_AFTER = re.compile(
     r"[^.;:]{0,160}?(?<![\w])(?:hết hiệu lực|(?:bị|được)\s+(?:bãi bỏ|hủy bỏ|huỷ bỏ))(?![\w])", re.IGNORECASE
 )
 _THIS_DOCUMENT = re.compile(
-    r"(?<![\w])(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Lệnh)"
+    r"(?<![\w])(Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Lệnh)"
     r"\s+này(?![\w])",
     re.IGNORECASE,
 )
@@ -318,6 +349,21 @@ def _cue_of_list_heading(text: str, pos: int) -> str | None:
             inheritable = cue and cue[0] in ("based_on", "implements", "amends", "replaces", "repeals")
             return cue[0] if inheritable and opens_list else None
         end = start - 1
+    return None
+
+
+def _cue_of_previous_item(text: str, pos: int) -> str | None:
+    """ "Căn cứ Luật A …;" then, on a line of its own, "Luật B …;": the line after a ";" is the next item of the
+    list that the cue opened, broken by a hard line break (the items above may each be such a line)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(30):
+        if line_start == 0 or not text[:line_start].rstrip().endswith(";"):
+            return None
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        cue = _clause_cue(text[previous_start : line_start - 1])
+        if cue is not None:
+            return cue[0] if cue[0] in ("based_on", "implements") else None
+        line_start = previous_start
     return None
 
 

@@ -247,3 +247,103 @@ def test_a_name_keeps_its_set_phrases_that_hold_a_stop_word():
     (key,) = citations
     assert key == "Pháp lệnh Ưu đãi người có công với cách mạng 2020"
     assert citations[key].relation == "based_on" and citations[key].date == "2020-12-09"
+
+
+def test_a_law_named_before_another_type_of_document_ends_before_it():
+    _, citations, _ = cite(
+        "Thực hiện Luật Viên chức và Công văn số 1520/UBND-NC1 ngày 20/3/2024 của Ủy ban nhân dân tỉnh về việc "
+        "xây dựng Quy chế tuyển dụng viên chức, Sở Nội vụ đề nghị như sau:"
+    )
+    assert {k: c.relation for k, c in citations.items()} == {
+        "Luật Viên chức": "implements",
+        "1520/UBND-NC1": "implements",
+    }
+
+
+def test_the_number_that_ends_the_title_of_an_amending_law_is_its_own():
+    # Luật Thuế giá trị gia tăng is 13/2008/QH12; 31/2013/QH13 is the law that amends it.
+    _, citations, asserted = cite(
+        "Căn cứ Luật Thuế giá trị gia tăng số 13/2008/QH12 ngày 03/6/2008; Luật sửa đổi, bổ sung một số điều "
+        "của Luật Thuế giá trị gia tăng số 31/2013/QH13 ngày 19/6/2013;"
+    )
+    assert {k: c.relation for k, c in citations.items()} == {
+        "13/2008/QH12": "based_on",
+        "31/2013/QH13": "based_on",
+    }
+    amending = citations["31/2013/QH13"]
+    assert amending.mention.startswith("Luật sửa đổi, bổ sung") and amending.date == "2013-06-19"
+    assert asserted == {("31/2013/QH13", "amends", "13/2008/QH12")}
+
+
+def test_numbers_of_each_law_an_amending_law_names_are_the_amended_laws():
+    _, citations, asserted = cite(
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 "
+        "ngày 29 tháng 6 năm 2024;"
+    )
+    assert {"31/2024/QH15", "27/2023/QH15"} <= set(citations)
+    assert all(a[1] == "amends" and a[0].startswith("Luật sửa đổi") for a in asserted)
+
+
+def test_a_second_verb_of_this_document_is_not_a_description_of_the_first_document():
+    _, citations, asserted = cite(
+        "Hưởng ứng Chương trình “Tháng Thanh niên năm 2024” và thực hiện Đề án “Tăng cường năng lực phòng, "
+        "chống tội phạm” giai đoạn 2021 - 2025."
+    )
+    assert citations["Đề án Tăng cường năng lực phòng, chống tội phạm"].relation == "implements"
+    assert asserted == set()
+
+
+def test_what_another_type_of_document_replaces_is_not_replaced_by_this_one():
+    # A công văn about the new customs law: "Luật này" is that law, not the letter.
+    raw = (
+        "Luật hải quan được Quốc hội thông qua ngày 23/6/2014. Luật này thay thế Luật Hải quan số "
+        "29/2001/QH10 năm 2001 và Luật sửa đổi, bổ sung một số điều của Luật Hải quan số 42/2005/QH11 năm 2005."
+    )
+    norm = normalise(raw)
+    mentions = find_mentions(norm.text)
+    classify(norm.text, mentions, norm.footnotes, own_type="Công văn")
+    assert {m.key: m.relation for m in mentions if m.number} == {
+        "29/2001/QH10": "cites",
+        "42/2005/QH11": "cites",
+    }
+    mentions = find_mentions(norm.text)
+    classify(norm.text, mentions, norm.footnotes, own_type="Luật")
+    assert {m.key: m.relation for m in mentions if m.number} == {
+        "29/2001/QH10": "replaces",
+        "42/2005/QH11": "replaces",
+    }
+
+
+def test_an_issuer_ends_with_its_paragraph():
+    # A V/v over two lines, then the date line: "Bắc Ninh" is the place, not part of the Ministry's name.
+    _, citations, _ = cite(
+        "V/v triển khai thực hiện Thông tư số 22/2021/TT-BGDĐT\nngày 20/7/2021 của Bộ Giáo dục và Đào tạo\n"
+        "Bắc Ninh, ngày 15 tháng 8 năm 2023"
+    )
+    assert citations["22/2021/TT-BGDĐT"].issuer == "Bộ Giáo dục và Đào tạo"
+
+
+def test_gui_kem_after_a_long_description_attaches_the_document_it_closes():
+    _, citations, _ = cite(
+        "Sở Nội vụ gửi Kế hoạch số 12/KH-SNV ngày 05/3/2024 của Sở Nội vụ về việc tổ chức thi tuyển công chức "
+        "hành chính vào làm việc tại các cơ quan, tổ chức hành chính nhà nước năm 2024 (gửi kèm) để các đơn vị "
+        "biết."
+    )
+    assert citations["12/KH-SNV"].relation == "attaches"
+
+
+def test_a_can_cu_item_on_its_own_line_after_a_semicolon_is_still_a_basis():
+    _, citations, _ = cite(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n"
+        "Căn cứ Nghị định số 163/2016/NĐ-CP ngày 21 tháng 12 năm 2016 của Chính phủ;\n"
+        "Nghị định số 11/2020/NĐ-CP ngày 20/01/2020 của Chính phủ;\n"
+        "Xét đề nghị của Sở Tài chính tại Tờ trình số 85/TTr-STC ngày 02/5/2024."
+    )
+    assert {k: c.relation for k, c in citations.items()} == {
+        "Luật Tổ chức chính quyền địa phương 2015": "based_on",
+        "Luật Ngân sách nhà nước 2015": "based_on",
+        "163/2016/NĐ-CP": "based_on",
+        "11/2020/NĐ-CP": "based_on",
+        "85/TTr-STC": "responds_to",
+    }

@@ -230,6 +230,10 @@ def test_type_from_the_number_code_when_the_heading_is_lost() -> None:
         ("UỶ BAN NHÂN DÂN\nTỈNH VĨNH LONG", "Ủy ban nhân dân tỉnh Vĩnh Long"),
         ("ỦY BAN NHÂN DÂN\nQUẬN 3", "Ủy ban nhân dân quận 3"),
         ("Nghị quyết số 23/2003/QH11 QUỐC HỘI", "Quốc hội"),  # a website title line stands above
+        # mass organisations and Party committees
+        ("HỘI NÔNG DÂN TỈNH NAM ĐỊNH\nBAN THƯỜNG VỤ", "Ban Thường vụ Hội Nông dân tỉnh Nam Định"),
+        ("HUYỆN ỦY GIA LÂM\n*", "Huyện ủy Gia Lâm"),
+        ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH AN GIANG", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang"),
     ],
 )
 def test_issuer_from_the_header_in_sentence_case(header: str, issuer: str) -> None:
@@ -272,6 +276,45 @@ def test_party_document() -> None:
         "T/M BAN THƯỜNG VỤ",
         "PHÓ BÍ THƯ",
     )
+
+
+@pytest.mark.parametrize(
+    ("left", "issuer"),
+    [
+        ("TỈNH ĐOÀN QUẢNG NAM\nBCH ĐOÀN HUYỆN THĂNG BÌNH", "Ban Chấp hành Đoàn huyện Thăng Bình"),
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ CHÍ MINH", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"),
+    ],
+)
+def test_youth_union_prints_its_name_where_the_quoc_hieu_stands(left: str, issuer: str) -> None:
+    meta = meta_of(
+        f"{left}\n***\nSố: 15-KH/HĐTN\nĐOÀN TNCS HỒ CHÍ MINH\nThăng Bình, ngày 20 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\nTổ chức Chiến dịch tình nguyện “Xuân tình nguyện” năm 2024\n"
+    ).meta
+    assert (meta.issuer, meta.number, meta.place) == (issuer, "15-KH/HĐTN", "Thăng Bình")
+
+
+def test_a_plan_titled_with_an_opening_formula_and_a_body_without_one() -> None:
+    # The title opens with "Thực hiện", the body with the name of the body: the blank line parts them.
+    meta = meta_of(
+        "ỦY BAN NHÂN DÂN\nHUYỆN YÊN ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 112/KH-UBND\nYên Định, ngày 12 tháng 4 năm 2023\nKẾ HOẠCH\n"
+        "Thực hiện Chỉ thị số 05-CT/TU ngày 10/02/2023 của Ban Thường vụ Tỉnh ủy về tăng cường công tác\n"
+        "phòng cháy, chữa cháy\n\nỦy ban nhân dân huyện ban hành Kế hoạch thực hiện như sau:\n"
+    ).meta
+    assert meta.subject == (
+        "Thực hiện Chỉ thị số 05-CT/TU ngày 10/02/2023 của Ban Thường vụ Tỉnh ủy về tăng cường công tác "
+        "phòng cháy, chữa cháy"
+    )
+
+
+def test_an_invitation_is_a_giay_moi() -> None:
+    meta = meta_of(
+        "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/GM-BYT\n"
+        "Hà Nội, ngày 05 tháng 3 năm 2024\nGIẤY MỜI\nDự họp triển khai công tác phòng, chống dịch\n"
+        "Bộ Y tế trân trọng kính mời đại diện lãnh đạo Sở Y tế các tỉnh, thành phố trực thuộc Trung ương dự họp "
+        "trực tuyến triển khai công tác phòng, chống dịch bệnh mùa hè năm 2024.\n"
+    ).meta
+    assert (meta.doc_type, meta.subject) == ("Giấy mời", "Dự họp triển khai công tác phòng, chống dịch")
 
 
 def test_word_table_cells_on_one_line() -> None:

@@ -76,3 +76,35 @@ def test_look_alike_characters_are_unified():
 def test_phone_numbers_and_numbers_without_a_footnote_body_are_left_alone():
     raw = "liên hệ qua số điện thoại 3.877.526.\nKhí thải CO2 giảm."
     assert normalise(raw).text == raw
+
+
+KE_HOACH = (
+    "KẾ HOẠCH\n"
+    "Thực hiện Chỉ thị số 05-CT/TU ngày 10/02/2023 của Ban Thường vụ Tỉnh ủy về tăng cường công tác\n"
+    "phòng cháy, chữa cháy\n"
+    "\n"
+    "Ủy ban nhân dân huyện ban hành Kế hoạch thực hiện như sau:\n"
+)
+
+
+def test_the_title_under_a_type_heading_ends_at_the_blank_line_before_the_body():
+    assert normalise(KE_HOACH).text.split("\n")[1:] == [
+        "Thực hiện Chỉ thị số 05-CT/TU ngày 10/02/2023 của Ban Thường vụ Tỉnh ủy về tăng cường công tác "
+        "phòng cháy, chữa cháy",
+        "Ủy ban nhân dân huyện ban hành Kế hoạch thực hiện như sau:",
+    ]
+
+
+def test_a_text_that_spaces_every_line_still_ends_the_title_at_a_body_formula():
+    # Every line is followed by a blank line: blank lines say nothing, but "Thực hiện" opens the body.
+    raw = "KẾ HOẠCH\n\nTổ chức “Tết Sum vầy” năm 2022\n\nThực hiện Kế hoạch số 168/KH-LĐLĐ, Ban Thường vụ\n\ntriển khai.\n"
+    assert normalise(raw).text.split("\n") == [
+        "KẾ HOẠCH",
+        "Tổ chức “Tết Sum vầy” năm 2022",
+        "Thực hiện Kế hoạch số 168/KH-LĐLĐ, Ban Thường vụ triển khai.",
+    ]
+
+
+def test_a_vv_line_does_not_run_on_into_the_body():
+    raw = "Số: 321/PGDĐT\nV/v tổ chức hội thi giáo viên dạy giỏi\n\nThực hiện chương trình công tác năm 2024,"
+    assert normalise(raw).text.split("\n")[1] == "V/v tổ chức hội thi giáo viên dạy giỏi"
