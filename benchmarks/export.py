@@ -1,5 +1,7 @@
 """Export time and file size on a large subgraph (default 2,000 documents, 5,000 citations), for the formats a
-briefing uses: the interactive HTML and the static SVG (Graphviz dot, and the pure-Python fallback).
+briefing uses: the interactive HTML and the static SVG (Graphviz dot, and the pure-Python fallback). The
+baseline, measured in the same run, is the subgraph written as JSON (`Subgraph.model_dump_json`): what any
+export must at least do, read every document and edge once; each format's time is also given as a ratio to it.
 
     .venv/bin/python benchmarks/export.py [--nodes 2000] [--edges 5000] [--formats html,svg,svg-fallback]
 
@@ -112,13 +114,15 @@ def main() -> None:
 
     runs = {"html": export("html"), "svg": export("svg"), "png": export("png"), "svg-fallback": fallback}
     print(f"{len(subgraph.documents)} documents, {len(subgraph.edges)} citations; Graphviz dot: {dot}")
-    print(f"{'format':<14}{'seconds':>9}{'size':>12}")
+    print(f"{'format':<16}{'seconds':>9}{'size':>12}{'x baseline':>12}")
+    baseline, size = min(_measure(lambda: subgraph.model_dump_json().encode()) for _ in range(3))
+    print(f"{'baseline (json)':<16}{baseline:>9.3f}{size / 1_000_000:>9.2f} MB{1:>11.0f}x", flush=True)
     for name in args.formats.split(","):
         if name in ("svg", "png") and not dot:
-            print(f"{name:<14}{'(no dot)':>9}")
+            print(f"{name:<16}{'(no dot)':>9}")
             continue
         seconds, size = _measure(runs[name])
-        print(f"{name:<14}{seconds:>9.2f}{size / 1_000_000:>10.2f} MB", flush=True)
+        print(f"{name:<16}{seconds:>9.2f}{size / 1_000_000:>9.2f} MB{seconds / baseline:>11.0f}x", flush=True)
 
 
 if __name__ == "__main__":
