@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,11 +85,15 @@ class Reference:
     )
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+        # The field values in order, as a JSON array: this runs for every edge end that may resolve again
+        # (dataclasses.asdict deep-copies each value, and the names would be a third of the stored bytes).
+        return json.dumps([getattr(self, name) for name in REFERENCE_FIELDS], ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Reference:
-        return cls(**json.loads(text))
+        values = json.loads(text)
+        # An object: as stores written before the array form hold it.
+        return cls(**values) if isinstance(values, dict) else cls(*values)
 
     @property
     def definite(self) -> bool:
@@ -99,6 +103,9 @@ class Reference:
     def own_id(self) -> str:
         """The id this citation names by itself; "undated"/"local" stand for what it does not say."""
         return _own_id(self.number, self.title or self.cited_as, self.year, self.province)
+
+
+REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))  # the order of `Reference.to_json`
 
 
 @lru_cache(maxsize=1 << 16)

@@ -31,7 +31,7 @@ from ingest.models import Citation, Extraction
 
 # Part of every content hash: changing how documents are identified or resolved makes the next ingest rewrite
 # every document instead of skipping it as unchanged.
-IDENTITY_VERSION = "2"
+IDENTITY_VERSION = "3"
 MAX_PASSES = 4  # re-resolution rounds per batch; each round can only be caused by nodes the previous one made
 
 
@@ -204,7 +204,7 @@ def _end(ref: Reference, resolved: Resolved) -> EndRecord:
         resolved.fixed,
         resolution.method,
         resolution.confidence,
-        json.dumps(resolution.candidates, ensure_ascii=False),
+        json.dumps(resolution.candidates, ensure_ascii=False) if resolution.candidates else "[]",
     )
 
 
@@ -221,16 +221,57 @@ class _Batch:
     def count(self, name: str, n: int = 1) -> None:
         self.result[name] = self.result.get(name, 0) + n
 
-    def ensure(self, wanted: dict[str, Reference]) -> set[str]:
+    def ensure(self, wanted: dict[str, Reference]) -> Changes:
         """Create the placeholders among `wanted` (a reference's own id → the reference) that do not exist, and
-        fill blanks of those that do; return the match keys of the created ones that can be candidates of other
-        references."""
+        fill blanks of those that do; return the changes the created ones make to what match keys find."""
+        changes: Changes = {}
         if not wanted:
-            return set()
-        new = set(wanted) - self.txn.existing(wanted)
-        self.txn.merge_placeholders([placeholder(t, r) for t, r in wanted.items()])
+            return changes
+        new = self.txn.merge_placeholders([placeholder(t, r) for t, r in wanted.items()])
         self.created |= new
-        return {wanted[t].key for t in new if wanted[t].definite}
+        for target in new:
+            ref = wanted[target]
+            if ref.definite:  # only a definite document is ever a candidate (graph/resolve.py)
+                note(changes, ref.key, earliest(ref.year, ref.date))
+        return changes
+
+
+# What a batch changed in what match keys find: key → the earliest year of a candidate that appeared, went or
+# changed under it (None: not known). _settle resolves again only the ends that such a change can move: a
+# citation bounded by an earlier date, or naming another year, cannot take a candidate of a later year.
+Changes = dict[str, str | None]
+
+
+def earliest(year: str | None, date: str | None) -> str | None:
+    """The earliest year a candidate can be compared by: its year, or its date's when that is earlier (a number
+    of 2004 issued on 2003-12-30)."""
+    return min(filter(None, (year, date[:4] if date else None)), default=None)
+
+
+def note(changes: Changes, key: str, year: str | None) -> None:
+    """Record that a candidate of `year` changed under `key`."""
+    if key not in changes:
+        changes[key] = year
+    elif changes[key] is not None:
+        changes[key] = None if year is None else min(changes[key] or "", year)
+
+
+def _moved(changes: Changes, before: dict[str, list[Candidate]], after: dict[str, list[Candidate]]) -> None:
+    """Note the keys under which a candidate differs between two lookups (of the same keys, restricted to the
+    same documents); a document that is not definite is no candidate on either side."""
+    old = {(key, c.id): c for key, found in before.items() for c in found}
+    new = {(key, c.id): c for key, found in after.items() for c in found}
+    for pair in old.keys() | new.keys():
+        was, now = old.get(pair), new.get(pair)
+        if was == now:
+            continue
+        years = [earliest(c.year, c.date) or "" for c in (was, now) if c is not None and c.definite]
+        if years:
+            note(changes, pair[0], min(years))
+
+
+def _only(found: dict[str, list[Candidate]], ids: Collection[str]) -> dict[str, list[Candidate]]:
+    return {key: [c for c in cs if c.id in ids] for key, cs in found.items()}
 
 
 def apply_batch(txn: GraphTxn, documents: Sequence[DocumentWrite]) -> WriteResult:
@@ -262,14 +303,26 @@ def _apply_batch(txn: GraphTxn, documents: Sequence[DocumentWrite]) -> WriteResu
         batch.touched |= txn.delete_edges_of(retired) | retired
         txn.demote(retired)
     batch.touched |= txn.delete_edges_of(ids)  # the old versions' edges
+    # What the documents change in what match keys find: a new document is a new candidate under its keys; one
+    # that was held (a placeholder, an older version) is looked up before and after, under all its keys.
+    held = txn.existing(ids)
+    held_keys = {key for d in todo if d.node.id in held for key in d.node.keys}
+    held_keys |= txn.keys_of(held) if held else set()
+    before = _only(txn.candidates(held_keys), held) if held_keys else {}
     txn.upsert_documents([d.node for d in todo])
-    changed_keys = {key for d in todo for key in d.node.keys}
+    changes: Changes = {}
+    for d in todo:
+        if d.node.id not in held and d.node.definite:
+            for key in d.node.keys:
+                note(changes, key, earliest(d.node.year, d.node.issue_date))
+    if held_keys:
+        _moved(changes, before, _only(txn.candidates(held_keys), held))
     batch.count("written", len(todo))
-    edges = _resolve_new_edges(batch, todo, changed_keys)
+    edges = _resolve_new_edges(batch, todo, changes)
     txn.insert_edges(edges)
     batch.count("citations", sum(e.asserted_by is None for e in edges))
     batch.count("asserted", sum(e.asserted_by is not None for e in edges))
-    _settle(batch, changed_keys)
+    _settle(batch, changes)
     return WriteResult(
         **batch.result,
         placeholders_created=len(batch.created - batch.removed),
@@ -277,21 +330,22 @@ def _apply_batch(txn: GraphTxn, documents: Sequence[DocumentWrite]) -> WriteResu
     )
 
 
-def _resolve_new_edges(
-    batch: _Batch, todo: Sequence[DocumentWrite], changed_keys: set[str]
-) -> list[EdgeRecord]:
+def _resolve_new_edges(batch: _Batch, todo: Sequence[DocumentWrite], changes: Changes) -> list[EdgeRecord]:
     refs = [r for d in todo for e in d.edges for r in (e.target, e.source) if r is not None]
     # A number with its year (and province) resolves without looking: only the others need candidates.
     candidates = batch.txn.candidates({r.key for r in refs if not (r.number and r.definite)})
     wanted: dict[str, Reference] = {}
-    aliases: set[tuple[str, str]] = set()
+    aliases: dict[tuple[str, str], str | None] = {}  # (name key, id) → the year of the numbered document
     records: list[EdgeRecord] = []
     for document in todo:
         for edge in document.edges:
-            dst_id, dst_end = edge.fixed_target or _resolved_end(edge.target, candidates)
             src_id, src_end = document.node.id, None
             if edge.source is not None:
-                src_id, src_end = edge.fixed_source or _resolved_end(edge.source, candidates)
+                src_id, src_end = edge.fixed_source or _resolved_end(edge.source, candidates, None)
+            # The target is never looked for among the source itself: a document citing "Nghị quyết 01/NQ-CP"
+            # in its text is not the 01/NQ-CP it is (it means an earlier one); nor does a relation link a
+            # document to itself.
+            dst_id, dst_end = edge.fixed_target or _resolved_end(edge.target, candidates, src_id)
             if src_id == dst_id:
                 continue  # a text citing its own number, or a relation of a document to itself: no edge
             for ref, end_id, end in ((edge.target, dst_id, dst_end), (edge.source, src_id, src_end)):
@@ -299,7 +353,9 @@ def _resolve_new_edges(
                     continue
                 wanted.setdefault(end_id, ref)
                 if end.fixed and ref.alias:
-                    aliases.add((ref.alias, end_id))  # "Luật Đất đai số 31/2024/QH15": its name
+                    aliases[ref.alias, end_id] = earliest(
+                        ref.year, ref.date
+                    )  # "Luật Đất đai số 31/2024/QH15"
             # _make: a NamedTuple from one tuple, the fast way (this runs for every edge).
             records.append(
                 EdgeRecord._make(
@@ -324,53 +380,63 @@ def _resolve_new_edges(
                 )
             )
     ingested = {d.node.id for d in todo}
-    changed_keys |= batch.ensure({t: r for t, r in wanted.items() if t not in ingested})
+    for key, year in batch.ensure({t: r for t, r in wanted.items() if t not in ingested}).items():
+        note(changes, key, year)
     if aliases:
         # Only pairs the graph does not hold yet change what a key finds: a law cited by number and name in most
         # batches would otherwise send every citation of its name through _settle again, batch after batch.
         held = batch.txn.candidates({key for key, _ in aliases})
-        fresh = sorted((key, i) for key, i in aliases if all(c.id != i for c in held.get(key, ())))
+        fresh = sorted(pair for pair in aliases if all(c.id != pair[1] for c in held.get(pair[0], ())))
         if fresh:
             batch.txn.add_keys(fresh)
-            changed_keys |= {key for key, _ in fresh}
+            for pair in fresh:
+                note(changes, pair[0], aliases[pair])
     return records
 
 
-def _resolved_end(ref: Reference, candidates: dict[str, list[Candidate]]) -> tuple[str, EndRecord]:
-    resolved = resolve(ref, candidates.get(ref.key, []))
+def _resolved_end(
+    ref: Reference, candidates: dict[str, list[Candidate]], other: str | None
+) -> tuple[str, EndRecord]:
+    resolved = resolve(ref, candidates.get(ref.key, ()), other)
     return resolved.target, _end(ref, resolved)
 
 
-def _settle(batch: _Batch, changed_keys: set[str]) -> None:
-    """Resolve again every edge end that what this batch added could change, until nothing moves; then remove
+def _settle(batch: _Batch, changes: Changes) -> None:
+    """Resolve again every edge end that what this batch changed could move, until nothing moves; then remove
     placeholders left without edges (which may change candidate lists: another round)."""
     txn = batch.txn
-    keys = set(changed_keys)
     for _ in range(MAX_PASSES):
-        ends = txn.unfixed_ends(keys) if keys else []
-        keys = set()
+        ends = txn.unfixed_ends(changes) if changes else []
+        changes = {}
         if ends:
             refs = [Reference.from_json(end.ref_json or "") for end in ends]
             candidates = txn.candidates({r.key for r in refs})
-            changes: list[Retarget] = []
+            moves: list[Retarget] = []
             wanted: dict[str, Reference] = {}
+            moved: dict[tuple[int, str], str] = {}  # (edge, end) → where this round moves it
             for end, ref in zip(ends, refs, strict=True):
-                resolved = resolve(ref, candidates.get(ref.key, []))
+                # The other end as this round leaves it: both ends of an asserted edge may move at once.
+                other = moved.get((end.edge_id, "src" if end.end == "dst" else "dst"), end.other)
+                resolved = resolve(ref, candidates.get(ref.key, ()), other)
+                if resolved.target == other:
+                    continue  # its own id is the other end ("Luật X 2013" in Luật X 2013): it stays where it is
                 if resolved.target != end.target or resolved.resolution != end.resolution:
-                    changes.append(Retarget(end.edge_id, end.end, resolved.target, resolved.resolution))
+                    moved[end.edge_id, end.end] = resolved.target
+                    moves.append(Retarget(end.edge_id, end.end, resolved.target, resolved.resolution))
                     if resolved.resolution.method in OWN_ID_METHODS:
                         wanted.setdefault(resolved.target, ref)
                     batch.touched.add(end.target)
-            keys = batch.ensure(wanted)
-            txn.retarget(changes)
-            batch.count("reresolved", len(changes))
+            changes = batch.ensure(wanted)
+            txn.retarget(moves)
+            batch.count("reresolved", len(moves))
         orphans = txn.orphan_placeholders(batch.touched)
         batch.touched = set()
         if orphans:
-            keys |= txn.keys_of(orphans)
+            # Those that were candidates (definite ones) change what their keys find.
+            _moved(changes, _only(txn.candidates(txn.keys_of(orphans)), orphans), {})
             txn.delete_nodes(orphans)
             batch.removed |= orphans
-        if not keys:
+        if not changes:
             return
 
 
@@ -385,7 +451,7 @@ def remove_documents(txn: GraphTxn, doc_ids: Collection[str]) -> list[str]:
     # What others cite stays as a placeholder, with its edges; what nobody cites goes (in _settle, which also
     # resolves again what pointed at a document that is gone).
     txn.demote(held)
-    _settle(batch, set())
+    _settle(batch, {})
     return held
 
 

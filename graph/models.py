@@ -224,13 +224,15 @@ class EdgeRecord(NamedTuple):
 
 @dataclass(frozen=True)
 class StoredEnd:
-    """An edge end that may resolve differently now: edge, which end, its reference, where it points."""
+    """An edge end that may resolve differently now: edge, which end, its reference, where it points, and where
+    the edge's other end points (an end never moves onto it: no document cites itself)."""
 
     edge_id: int
     end: Literal["src", "dst"]
     ref_json: str
     target: str
     resolution: Resolution
+    other: str | None = None
 
 
 @dataclass

@@ -197,11 +197,13 @@ _TEXT: LiteralString = "MATCH (t:LexText {graph_id: $graph_id, id: $doc_id}) RET
 _DELETE_OWN_KEYS: LiteralString = (
     "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) WHERE k.own DELETE k"
 )
-# An existing pair keeps its `own` (SQLite's INSERT OR IGNORE).
+# An existing pair becomes own when the document's own keys are written, and otherwise keeps what it was (as the
+# SQLite store does): which came first must not decide what a new version of the document drops.
 _ADD_KEYS: LiteralString = (
     "UNWIND $rows AS row "
     "MERGE (k:LexKey {graph_id: $graph_id, match_key: row.match_key, doc_id: row.doc_id}) "
-    "ON CREATE SET k.own = $own"
+    "ON CREATE SET k.own = $own "
+    "ON MATCH SET k.own = k.own OR $own"
 )
 _KEYS_OF: LiteralString = (
     "UNWIND $ids AS wanted "
@@ -258,16 +260,16 @@ _CREATE_EDGES: LiteralString = (
 )
 _UNFIXED_DST_ENDS: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
     "WHERE r.dst_key = wanted AND r.dst_fixed = false "
-    "RETURN r.eid AS eid, r.dst_ref AS ref, t.id AS target, r.dst_method AS method, "
+    "RETURN r.eid AS eid, r.dst_ref AS ref, t.id AS target, s.id AS other, r.dst_method AS method, "
     "r.dst_confidence AS confidence, r.dst_candidates AS candidates"
 )
 _UNFIXED_SRC_ENDS: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(:LexDocument) "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
     "WHERE r.src_key = wanted AND r.src_fixed = false "
-    "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, r.src_method AS method, "
+    "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, t.id AS other, r.src_method AS method, "
     "r.src_confidence AS confidence, r.src_candidates AS candidates"
 )
 # A relationship's ends cannot change: a moved end is a copy to the new node, and the old one is deleted.
@@ -552,7 +554,7 @@ class _Txn(_OnGraph):
         self._run(_DELETE_OWN_KEYS, ids=[n.id for n in nodes])
         self._keys(((key, n.id) for n in nodes for key in sorted(n.keys)), own=True)
 
-    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
+    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> set[str]:
         stored = {r["id"]: r for r in self._run(_STORED_NAMES, ids=[n.id for n in nodes])}
         merged = [
             m for m in (merged_placeholder(n, _names(stored.get(n.id))) for n in nodes) if m is not None
@@ -560,6 +562,7 @@ class _Txn(_OnGraph):
         self._upsert(merged)
         # An existing placeholder has the keys of its id already (the same number or name): only new ones need them.
         self.add_keys((key, n.id) for n in nodes if n.id not in stored for key in sorted(n.keys))
+        return {n.id for n in nodes} - set(stored)
 
     def add_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._keys(pairs, own=False)
@@ -604,12 +607,15 @@ class _Txn(_OnGraph):
         (created,) = self._run(_CREATE_EDGES, rows=rows)
         _expect(created["created"], len(rows), "edges written")
 
-    def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
+    def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
+        # Every unfixed end of the keys, whatever year changed under them (the references are JSON that Cypher
+        # does not read): more ends than the SQLite store returns, which graph.load finds unmoved.
         ends: list[tuple[int, str, StoredEnd]] = []
         for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
-            for r in self._run(query, keys=list(keys)):
+            for r in self._run(query, keys=list(changes)):
                 how = resolution_of(r["method"], r["confidence"], r["candidates"])
-                ends.append((r["eid"], end, StoredEnd(r["eid"], end, r["ref"], r["target"], how)))  # type: ignore[arg-type]
+                stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])  # type: ignore[arg-type]
+                ends.append((r["eid"], end, stored))
         return [stored for _, _, stored in sorted(ends, key=lambda e: (e[0], e[1]))]
 
     def retarget(self, changes: Sequence[Retarget]) -> None:

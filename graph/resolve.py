@@ -90,12 +90,13 @@ def _result(method: str, confidence: float, candidates: Sequence[Candidate] = ()
     return Resolution(method=method, confidence=confidence, candidates=[c.id for c in candidates])  # type: ignore[arg-type]
 
 
-def resolve(ref: Reference, candidates: Sequence[Candidate]) -> Resolved:
-    """The document `ref` means among `candidates` (the documents its match key finds)."""
+def resolve(ref: Reference, candidates: Sequence[Candidate], exclude: str | None = None) -> Resolved:
+    """The document `ref` means among `candidates` (the documents its match key finds) but `exclude` (the
+    document at the other end of the edge: no document cites itself)."""
     own = ref.own_id()
     if ref.number and ref.definite:
         return Resolved(own, _result("exact", EXACT), fixed=True)
-    pool = [c for c in candidates if c.definite]
+    pool = [c for c in candidates if c.definite and c.id != exclude]
     if ref.local:
         pool = [c for c in pool if ref.province is None or c.province == ref.province]
     if ref.year is not None:

@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
@@ -23,6 +24,7 @@ import networkx as nx
 
 from graph import answers, traverse
 from graph import lookup as lookups
+from graph.identity import REFERENCE_FIELDS
 from graph.models import (
     CitedDocument,
     Direction,
@@ -57,16 +59,50 @@ from graph.store import StoreError
 if TYPE_CHECKING:
     from graph.load import DocumentWrite
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4C584752  # "LXGR" in the file header: this file is a lexgraph graph
 
 # PRAGMA takes no parameters; these statements hold the constants above, written out.
-_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 2")
-assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 2
+_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 3")
+assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 3
+# Every connection's settings, for a store that is mostly written in large batches and read by traversals.
+_CONNECTION_PRAGMAS = (
+    "PRAGMA synchronous = NORMAL",  # WAL: a commit is durable at the next checkpoint, and never corrupts the file
+    # 256 MiB: a batch's index inserts land on random leaves; kept in memory they are read once per batch.
+    "PRAGMA cache_size = -262144",
+    "PRAGMA temp_store = MEMORY",  # the sorts of ORDER BY and IN lists
+    # A checkpoint every 16k pages (64 MiB of WAL) rather than every 1000: an index page rewritten by several
+    # batches is copied into the file once, and the file is synced once per checkpoint, not after every batch.
+    # Crash safety is that of WAL either way: a killed writer leaves the last committed batch.
+    "PRAGMA wal_autocheckpoint = 16384",
+)
+# A stored reference (graph.identity.Reference.to_json) is a JSON array of its fields; the SQL below reads three.
+_REF_NUMBER, _REF_YEAR, _REF_BEFORE = (REFERENCE_FIELDS.index(f) for f in ("number", "year", "before"))
+assert (_REF_NUMBER, _REF_YEAR, _REF_BEFORE) == (2, 7, 10)
+
+
+def _ref_array(column: str) -> str:
+    """SQL rewriting a reference stored as a JSON object (schema 2) into the array form of schema 3."""
+    values = ", ".join(
+        f"json({column} -> '{name}')" if name == "local" else f"{column} ->> '{name}'"
+        for name in REFERENCE_FIELDS
+    )
+    return f"UPDATE edges SET {column} = json_array({values}) WHERE json_type({column}) = 'object'"
+
+
 # Schema n → n + 1. Documents written before texts were kept get theirs when ingested again (the content hash
-# covers the text, so the next ingest rewrites them).
+# covers the text, so the next ingest rewrites them). Schema 3: references as arrays, which _settle's lookup
+# reads in SQL; a narrow index for resolution; no index on placeholder (every batch paid for it, no query did).
 _MIGRATIONS = {
     1: ("CREATE TABLE texts (id TEXT PRIMARY KEY, text TEXT NOT NULL)", "PRAGMA user_version = 2"),
+    2: (
+        _ref_array("dst_ref"),
+        _ref_array("src_ref"),
+        "DROP INDEX IF EXISTS documents_placeholder",
+        "CREATE INDEX IF NOT EXISTS documents_resolution ON documents "
+        "(id, placeholder, number, title, doc_type, issuer, issue_date, year, province, definite)",
+        "PRAGMA user_version = 3",
+    ),
 }
 
 _SCHEMA = (
@@ -81,7 +117,10 @@ _SCHEMA = (
         number_key TEXT, issuer_key TEXT, words TEXT, words_ascii TEXT, date_lo TEXT, date_hi TEXT
     ) WITHOUT ROWID""",
     "CREATE INDEX documents_source ON documents (source)",
-    "CREATE INDEX documents_placeholder ON documents (placeholder)",
+    # Covers what resolution reads of a document (candidates, placeholders to merge), so that it does not page
+    # through the wide rows of ingested documents (their subjects and search words).
+    "CREATE INDEX documents_resolution ON documents "
+    "(id, placeholder, number, title, doc_type, issuer, issue_date, year, province, definite)",
     """CREATE TABLE doc_keys (
         key TEXT NOT NULL, doc_id TEXT NOT NULL, own INTEGER NOT NULL, PRIMARY KEY (key, doc_id)
     ) WITHOUT ROWID""",
@@ -126,6 +165,38 @@ _EDGE_INSERT = (
     "end_offset, mention, pinpoint, confidence, cited_as, source_cited_as, dst_key, dst_ref, dst_fixed, "
     "dst_method, dst_confidence, dst_candidates, src_key, src_ref, src_fixed, src_method, src_confidence, "
     f"src_candidates) VALUES ({', '.join('?' * 26)})"
+)
+
+
+def _admits(ref: str) -> str:
+    """SQL: the reference in column `ref` may take a candidate of year c.value or later (see
+    `GraphTxn.unfixed_ends`); c.value NULL: any."""
+    number, year, before = (f"({ref} ->> {i})" for i in (_REF_NUMBER, _REF_YEAR, _REF_BEFORE))
+    return (
+        f"(c.value IS NULL OR (({year} IS NULL OR {year} >= c.value) AND ({before} IS NULL "
+        f"OR substr({before}, 1, 4) >= c.value OR ({number} IS NULL AND {year} IS NOT NULL))))"
+    )
+
+
+# The changed keys as a JSON object (key → year or null), each joined to its unfixed ends through the partial
+# key indexes; the year test runs in SQL, on the rows, so that ends no change can reach never become objects.
+_UNFIXED_ENDS = (
+    "SELECT e.id, 'dst', e.dst_ref, e.dst, e.src, e.dst_method, e.dst_confidence, e.dst_candidates "
+    "FROM json_each(?) AS c JOIN edges AS e ON e.dst_key = c.key AND e.dst_fixed = 0 "
+    f"WHERE {_admits('e.dst_ref')} "
+    "UNION ALL "
+    "SELECT e.id, 'src', e.src_ref, e.src, e.dst, e.src_method, e.src_confidence, e.src_candidates "
+    "FROM json_each(?) AS c JOIN edges AS e ON e.src_key = c.key AND e.src_fixed = 0 "
+    f"WHERE {_admits('e.src_ref')} "
+    "ORDER BY 1, 2"
+)
+
+
+# Edges of (source, target) pairs given as a JSON array of pairs, in edge order.
+_EDGES_OF_PAIRS = (
+    f"SELECT {', '.join(f'e.{c}' for c in EDGE_FIELDS)} FROM json_each(?) AS p "
+    "JOIN edges AS e INDEXED BY edges_src ON e.src = p.value ->> 0 AND e.dst = p.value ->> 1 "
+    "ORDER BY e.source_doc, e.start_offset IS NULL, e.start_offset, e.src, e.dst, e.relation, e.evidence"
 )
 
 
@@ -186,19 +257,23 @@ class _Txn:
             f"DELETE FROM doc_keys WHERE own = 1 AND doc_id IN {_IN}", (json_list(n.id for n in nodes),)
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO doc_keys (key, doc_id, own) VALUES (?, ?, 1)",
+            # A key a citation gave the document first is its own now all the same: which came first must
+            # not decide what a new version of the document drops.
+            "INSERT INTO doc_keys (key, doc_id, own) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET own = 1",
             [(key, n.id) for n in nodes for key in sorted(n.keys)],
         )
 
-    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
+    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> set[str]:
         rows = self.conn.execute(
-            f"SELECT id, {_STORED_NAMES} FROM documents WHERE id IN {_IN}", (json_list(n.id for n in nodes),)
+            f"SELECT id, {_STORED_NAMES} FROM documents INDEXED BY documents_resolution WHERE id IN {_IN}",
+            (json_list(n.id for n in nodes),),
         )
         stored = {r[0]: r[1:] for r in rows}
         merged = [m for m in (merged_placeholder(n, stored.get(n.id)) for n in nodes) if m is not None]
         self.conn.executemany(_UPSERT, [document_row(n) for n in merged])
         # An existing placeholder has the keys of its id already (the same number or name): only new ones need them.
         self.add_keys((key, n.id) for n in nodes if n.id not in stored for key in sorted(n.keys))
+        return {n.id for n in nodes} - set(stored)
 
     def add_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO doc_keys (key, doc_id, own) VALUES (?, ?, 0)", pairs)
@@ -208,14 +283,16 @@ class _Txn:
         return {r[0] for r in rows}
 
     def existing(self, ids: Collection[str]) -> set[str]:
-        rows = self.conn.execute(f"SELECT id FROM documents WHERE id IN {_IN}", (json_list(ids),))
+        rows = self.conn.execute(
+            f"SELECT id FROM documents INDEXED BY documents_resolution WHERE id IN {_IN}", (json_list(ids),)
+        )
         return {r[0] for r in rows}
 
     def candidates(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
         rows = self.conn.execute(
             "SELECT k.key, d.id, COALESCE(d.issue_date, d.year), d.year, d.province, d.number IS NOT NULL, "
-            f"d.definite FROM doc_keys k JOIN documents d ON d.id = k.doc_id WHERE k.key IN {_IN} "
-            "ORDER BY k.key, d.id",
+            "d.definite FROM doc_keys k JOIN documents d INDEXED BY documents_resolution ON d.id = k.doc_id "
+            f"WHERE k.key IN {_IN} ORDER BY k.key, d.id",
             (json_list(keys),),
         )
         found: dict[str, list[Candidate]] = {}
@@ -228,18 +305,12 @@ class _Txn:
     def insert_edges(self, edges: Sequence[EdgeRecord]) -> None:
         self.conn.executemany(_EDGE_INSERT, edges)  # records are rows, columns in order
 
-    def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
-        param = json_list(keys)
-        rows = self.conn.execute(
-            "SELECT id, 'dst', dst_ref, dst, dst_method, dst_confidence, dst_candidates FROM edges "
-            f"WHERE dst_fixed = 0 AND dst_key IN {_IN} "
-            "UNION ALL SELECT id, 'src', src_ref, src, src_method, src_confidence, src_candidates FROM edges "
-            f"WHERE src_fixed = 0 AND src_key IN {_IN} ORDER BY 1, 2",
-            (param, param),
-        )
+    def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
+        param = json.dumps(changes, ensure_ascii=False)
+        rows = self.conn.execute(_UNFIXED_ENDS, (param, param))
         return [
-            StoredEnd(edge_id, end, ref, target, resolution_of(method, confidence, candidates))
-            for edge_id, end, ref, target, method, confidence, candidates in rows
+            StoredEnd(edge_id, end, ref, target, resolution_of(method, confidence, candidates), other)
+            for edge_id, end, ref, target, other, method, confidence, candidates in rows
         ]
 
     def retarget(self, changes: Sequence[Retarget]) -> None:
@@ -324,8 +395,8 @@ class SQLiteStore(answers.StoreQueries):
             conn = sqlite3.connect(
                 self.file, timeout=self.timeout, isolation_level=None, check_same_thread=False
             )
-            conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
-            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: index pages of a large batch stay in memory
+            for pragma in _CONNECTION_PRAGMAS:
+                conn.execute(pragma)
             self._local.conn = conn
             self._local.depth = 0
             with self._lock:
@@ -546,11 +617,12 @@ class SQLiteStore(answers.StoreQueries):
             relation_filter = f" AND relation IN {_IN}"
             params.append(json_list(relations))
         with self._read() as conn:
-            self._require(conn, doc_id)
             rows = conn.execute(
                 f"SELECT {_EDGE_COLUMNS} FROM edges WHERE {ends}{relation_filter} ORDER BY {_EDGE_ORDER}",
                 params,
-            )
+            ).fetchall()
+            if not rows:  # an edge's ends are documents: only an answer without edges needs to look
+                self._require(conn, doc_id)
             return [edge_of(r) for r in rows]
 
     def _graph(self, conn: sqlite3.Connection) -> nx.DiGraph:
@@ -570,16 +642,13 @@ class SQLiteStore(answers.StoreQueries):
         """Edges of these (source, target) pairs, of `relations` when given, in edge order."""
         if not pairs:
             return {}
-        sources = {s for s, _ in pairs}
-        targets = {t for _, t in pairs}
-        rows = conn.execute(
-            f"SELECT {_EDGE_COLUMNS} FROM edges WHERE src IN {_IN} AND dst IN {_IN} ORDER BY {_EDGE_ORDER}",
-            (json_list(sources), json_list(targets)),
-        )
+        # Each pair through the source's edges (a document cites a few dozen), never through the target's: a
+        # route or tree may end at a document that thousands cite.
+        rows = conn.execute(_EDGES_OF_PAIRS, (json.dumps(sorted(pairs), ensure_ascii=False),))
         wanted = set(relations) if relations is not None else None
         found: dict[tuple[str, str], list[Edge]] = {}
         for row in rows:
-            if (row[0], row[1]) in pairs and (wanted is None or row[2] in wanted):
+            if wanted is None or row[2] in wanted:
                 found.setdefault((row[0], row[1]), []).append(edge_of(row))
         return found
 
@@ -588,7 +657,6 @@ class SQLiteStore(answers.StoreQueries):
     ) -> Tree:
         mask = traverse.mask_of(relations)
         with self._read() as conn:
-            self._require(conn, doc_id)
             raw, cut = traverse.unfold(
                 self._graph(conn),
                 doc_id,
@@ -599,6 +667,7 @@ class SQLiteStore(answers.StoreQueries):
             )
             ids, pairs = answers.tree_links(raw, forwards=forwards)
             documents = self._documents(conn, ids)
+            answers.required(documents.get(doc_id), doc_id)  # the root's document, fetched with the others
             edges = self._edges_between(conn, pairs, relations)
         return answers.tree(
             raw,
@@ -615,12 +684,12 @@ class SQLiteStore(answers.StoreQueries):
     ) -> DocumentPath | None:
         mask = traverse.mask_of(relations)
         with self._read() as conn:
-            self._require(conn, source)
-            self._require(conn, target)
             route = traverse.shortest_path(self._graph(conn), source, target, mask=mask, max_depth=max_depth)
+            documents = self._documents(conn, route or [source, target])
+            for doc_id in (source, target):  # fetched with the route's, rather than one query each first
+                answers.required(documents.get(doc_id), doc_id)
             if route is None:
                 return None
-            documents = self._documents(conn, route)
             edges = self._edges_between(conn, set(pairwise(route)), relations)
         return answers.path(route, documents, edges)
 

@@ -12,7 +12,7 @@ edges by (source_doc, start offset with none last, source, target, relation).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -226,8 +226,9 @@ class GraphTxn(Protocol):
         """Insert or replace ingested documents (a placeholder of the same id becomes one) and their own keys."""
         ...
 
-    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> None:
-        """Insert these placeholders; of one that exists as a placeholder, fill only what it lacks."""
+    def merge_placeholders(self, nodes: Sequence[NodeRecord]) -> set[str]:
+        """Insert these placeholders; of one that exists as a placeholder, fill only what it lacks. Returns the
+        ids of those that did not exist."""
         ...
 
     def add_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -244,8 +245,13 @@ class GraphTxn(Protocol):
 
     def insert_edges(self, edges: Sequence[EdgeRecord]) -> None: ...
 
-    def unfixed_ends(self, keys: Collection[str]) -> list[StoredEnd]:
-        """Edge ends whose reference has one of these keys and could resolve differently."""
+    def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
+        """Edge ends that could resolve differently now that candidates changed under these match keys: key →
+        the earliest year of a candidate that appeared, went or changed under it (None: unknown, every end of
+        the key). At least the unfixed ends of the key whose reference admits a candidate of that year or later:
+        its own year, if it names one, is not earlier; and, unless it is a name with a year (which no date
+        bounds), the date of its citing document, if known, is not earlier. A store may return more (graph.load
+        leaves unmoved ends alone). Ordered by edge id, dst first."""
         ...
 
     def retarget(self, changes: Sequence[Retarget]) -> None: ...

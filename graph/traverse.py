@@ -33,12 +33,24 @@ def mask_of(relations: Collection[str] | None) -> int:
 
 
 def build(edges: Iterable[tuple[str, str, str]]) -> nx.DiGraph:
-    """A DiGraph from (source, target, relation) rows."""
-    masks: dict[tuple[str, str], int] = {}
-    for src, dst, relation in edges:
-        masks[src, dst] = masks.get((src, dst), 0) | BITS[relation]
+    """A DiGraph from (source, target, relation) rows.
+
+    Filled as `add_edges_from` would, except that the edges of one mask share one attribute dict (there are a
+    few hundred masks at most): a dict per edge was a quarter of the store's memory at a million edges, and its
+    making most of the time of loading the graph. The graph is read-only: nothing sets an edge's attributes."""
     graph = nx.DiGraph()
-    graph.add_edges_from((s, d, {"m": m}) for (s, d), m in masks.items())
+    succ, pred, nodes = graph._succ, graph._pred, graph._node
+    shared: dict[int, dict[str, int]] = {}
+    for src, dst, relation in edges:
+        for node in (src, dst):
+            if node not in succ:
+                succ[node], pred[node], nodes[node] = {}, {}, {}
+        held = succ[src].get(dst)
+        mask = (held["m"] if held else 0) | BITS[relation]
+        attrs = shared.get(mask)
+        if attrs is None:
+            attrs = shared[mask] = {"m": mask}
+        succ[src][dst] = pred[dst][src] = attrs
     return graph
 
 
@@ -95,30 +107,74 @@ def unfold(
 def shortest_path(
     graph: nx.DiGraph, source: str, target: str, *, mask: int, max_depth: int
 ) -> list[str] | None:
-    """The shortest route forwards from source to target, the smallest sequence of ids among equals."""
+    """The shortest route forwards from source to target, the smallest sequence of ids among equals.
+
+    Breadth first from both ends at once, a level at a time on the side whose frontier is smaller: a route to a
+    document that thousands cite is found from the source's few citations, not from all its citers. Then the
+    smallest route among the shortest is walked forwards from the source."""
     if source == target:
         return [source]
     if source not in graph or target not in graph:
         return None
-    # Distances to the target, breadth first backwards, then the smallest next id at each step forwards.
-    distance = {target: 0}
-    frontier = [target]
-    for depth in range(1, max_depth + 1):
-        following: list[str] = []
-        for node in frontier:
-            for prev in neighbours(graph, node, False, mask):
-                if prev not in distance:
-                    distance[prev] = depth
-                    following.append(prev)
-        if source in distance or not following:
+    succ, pred = graph._succ, graph._pred  # the dicts, not views: hot loops
+    ahead: dict[str, int] = {source: 0}  # distance from the source
+    behind: dict[str, int] = {target: 0}  # distance to the target
+    front, back = [source], [target]
+    radius_ahead = radius_behind = 0
+    while True:
+        if radius_ahead + radius_behind >= max_depth or not front or not back:
+            return None
+        forwards = len(front) <= len(back)
+        seen, adjacency = (ahead, succ) if forwards else (behind, pred)
+        depth = (radius_ahead if forwards else radius_behind) + 1
+        level: list[str] = []
+        met = False
+        for node in front if forwards else back:
+            for other, attrs in adjacency[node].items():
+                if other not in seen and attrs["m"] & mask:
+                    seen[other] = depth
+                    level.append(other)
+                    met = met or other in (behind if forwards else ahead)
+        if forwards:
+            front, radius_ahead = level, depth
+        else:
+            back, radius_behind = level, depth
+        if met:
             break
-        frontier = following
-    if source not in distance:
-        return None
+    return _smallest_route(succ, ahead, behind, radius_ahead, radius_behind, source, mask)
+
+
+def _smallest_route(
+    succ: dict[str, dict[str, dict[str, int]]],
+    ahead: dict[str, int],
+    behind: dict[str, int],
+    radius_ahead: int,
+    radius_behind: int,
+    source: str,
+    mask: int,
+) -> list[str]:
+    """The smallest of the shortest routes, once the two searches have met. Its length is the sum of their
+    radii; a document `step` steps along it is `length - step` from the target: known from the backward search
+    beyond the forward radius, and within it found back from the meeting level through the forward levels."""
+    length = radius_ahead + radius_behind
+    levels: list[list[str]] = [[] for _ in range(radius_ahead + 1)]
+    for node, distance in ahead.items():
+        levels[distance].append(node)
+    on_route: list[set[str]] = [set() for _ in range(radius_ahead + 1)]
+    on_route[radius_ahead] = {n for n in levels[radius_ahead] if behind.get(n) == radius_behind}
+    for step in range(radius_ahead - 1, -1, -1):
+        following = on_route[step + 1]
+        on_route[step] = {
+            n for n in levels[step] if any(m in following and a["m"] & mask for m, a in succ[n].items())
+        }
     route = [source]
-    while route[-1] != target:
-        here = distance[route[-1]]
-        route.append(min(n for n in neighbours(graph, route[-1], True, mask) if distance.get(n) == here - 1))
+    for step in range(1, length + 1):
+        nexts = (
+            (m for m, a in succ[route[-1]].items() if a["m"] & mask and m in on_route[step])
+            if step <= radius_ahead
+            else (m for m, a in succ[route[-1]].items() if a["m"] & mask and behind.get(m) == length - step)
+        )
+        route.append(min(nexts))
     return route
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -25,8 +27,11 @@ from ingest.pipeline import build_pipeline, text_of
 from ingest.readers import DEFAULT_MAX_BYTES, iter_input_files, read_text
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
 
 CHUNK = 16  # files per task: enough to amortise process hand-over, small enough to keep memory bounded
+WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to bound memory
 
 
 def extraction_from_doc(doc: Doc, source: str) -> Extraction:
@@ -119,7 +124,27 @@ def extract_paths(
         yield from _flatten(results, on_file)
         return
     with ProcessPoolExecutor(max_workers=n_workers) as pool:
-        yield from _flatten(pool.map(_extract_chunk, chunks), on_file)
+        yield from _flatten(bounded_map(pool, _extract_chunk, chunks, WINDOW * n_workers), on_file)
+
+
+def bounded_map(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """`pool.map(fn, items)` with at most `window` items submitted and not yet consumed (pool.map submits them
+    all at once): when the consumer (the store's writer) is slower than extraction, finished extractions wait in
+    this bounded queue rather than piling up in memory. Results come in input order; leaving early cancels what
+    has not started."""
+    pending: deque[Future[R]] = deque()
+    it = iter(items)
+    try:
+        for item in islice(it, window):
+            pending.append(pool.submit(fn, item))
+        while pending:
+            result = pending.popleft().result()
+            for item in islice(it, 1):
+                pending.append(pool.submit(fn, item))
+            yield result
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _flatten(

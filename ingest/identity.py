@@ -89,6 +89,8 @@ def parse_symbol(number: str) -> Symbol:
 
 _LOCALITY = re.compile(r"(?<![\w])(?P<level>tỉnh|thành phố|tp\.?)[ \t]*", re.IGNORECASE)
 _NOT_A_NAME = {"ủy", "uỷ", "trực", "thuộc"}  # "Tỉnh ủy", "thành phố trực thuộc trung ương"
+# Below a province: "thị xã" before "xã", which the leftmost match then never takes for it.
+_DISTRICT = re.compile(r"(?<![\w])(?P<level>thị xã|thị trấn|huyện|quận|xã|phường)[ \t]+", re.IGNORECASE)
 _PROVINCE_ALIASES = {"hcm": "ho-chi-minh", "tphcm": "ho-chi-minh", "hn": "ha-noi"}
 
 
@@ -132,6 +134,33 @@ def year_of(date: str | None) -> str | None:
     return date[:4] if date and _YEAR.match(date[:4]) else None
 
 
+@lru_cache(maxsize=1 << 16)
+def district_of(issuer: str | None) -> str | None:
+    """The district or commune an issuer names, as a slug with its level: "Ủy ban nhân dân huyện Hoài Thành" →
+    "huyen-hoai-thanh"; None when it names none ("Bảo hiểm xã hội tỉnh …" names no commune)."""
+    text = issuer or ""
+    for m in _DISTRICT.finditer(text):
+        words: list[str] = []
+        for word in re.finditer(r"[^ \t]+", text[m.end() :]):
+            bare = word.group().strip(",;.()")
+            rest = text[m.end() + word.start() :]
+            # A name ends at punctuation or at the next level ("HUYỆN YÊN ĐỊNH TỈNH THANH HÓA", in capitals).
+            if (
+                not bare
+                or not bare[0].isupper()
+                or bare.lower() in _NOT_A_NAME
+                or _LOCALITY.match(rest)
+                or _DISTRICT.match(rest)
+            ):
+                break
+            words.append(bare)
+            if word.group() != bare:
+                break
+        if words and not (m.group("level").lower() == "xã" and words[0].lower() == "hội"):
+            return slug(f"{m.group('level')} {' '.join(words)}")
+    return None
+
+
 def numbered_id(symbol: Symbol, year: str | None, province: str | None) -> str:
     scope = slug(symbol.issuer_code or "") or "unknown"
     if symbol.local:
@@ -148,11 +177,17 @@ def document_id(
 ) -> str | None:
     """The id of a document from what is known of it; None when there is nothing to name it by.
 
-    The year is the number's own ("39/2003/NĐ-CP") or else the date's; a local number takes the province from
-    the issuer ("local" when the issuer names none)."""
+    The year is the number's own ("39/2003/NĐ-CP") or else the date's; a local number is scoped by the province
+    the issuer names and by the district or commune it names ("local" when it names neither): every district's
+    bodies number their letters from 1, so that without the district "47/KH-UBND" of huyện Hoài Thành and of
+    huyện Thọ Phước, or of a district and of its province, would be one document."""
     if number:
         symbol = parse_symbol(number)
-        return numbered_id(symbol, symbol.year or year_of(date), province_of(issuer))
+        scope = province_of(issuer)
+        district = district_of(issuer) if symbol.local else None
+        if district:
+            scope = f"{scope}/{district}" if scope else district
+        return numbered_id(symbol, symbol.year or year_of(date), scope)
     if title:
         return named_id(title, year_of(date))
     return None

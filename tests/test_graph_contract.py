@@ -262,6 +262,38 @@ def test_a_number_without_year_resolves_to_the_latest_issued_before_the_citing_d
     assert store.lookup("Nghị quyết 06/NQ-CP năm 2022").id == NQ06_2022
 
 
+def test_a_document_citing_its_own_number_means_an_earlier_one_never_itself(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    # Resolution 06/NQ-CP of 2023 citing "Nghị quyết số 06/NQ-CP" without a year: the one of 2022, whichever of
+    # the two is ingested first; never an edge from the document to itself.
+    evidence = "Tiếp theo Nghị quyết số 06/NQ-CP của Chính phủ"
+    citing = document(
+        "corpus/nq-06-cp-2023.txt",
+        "06/NQ-CP",
+        "Nghị quyết",
+        "Chính phủ",
+        "2023-01-10",
+        "về phát triển thị trường lao động",
+        citations=[
+            cite("06/NQ-CP", "Nghị quyết số 06/NQ-CP", evidence, doc_type="Nghị quyết", issuer="Chính phủ")
+        ],
+    )
+    load(store, resolution_06("2022"))
+    load(store, citing)
+    other = next(iter(STORE_FACTORIES.values()))(tmp_path / "reversed")
+    try:
+        load(other, citing)
+        load(other, resolution_06("2022"))
+        for graph in (store, other):
+            (edge,) = graph.citations(NQ06_2023, "out")
+            assert (edge.target, edge.resolution.method) == (NQ06_2022, "latest")
+            assert not [e for e in graph.citations(NQ06_2023, "in") if e.source == NQ06_2023]
+        assert snapshot(other) == snapshot(store)
+    finally:
+        other.close()
+
+
 def test_local_numbers_are_unique_only_within_a_province(store: GraphStore) -> None:
     load(store, letter_1127(with_5890=False), letter_1127_thanh_hoa())
     assert {d.id for d in store.find("1127/LĐLĐ")} == {L1127, "vn/thanh-hoa/ldld/2023/1127-ldld"}

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from graph_examples import decision_quang_tri_2021, law_43_2024, letter_1127, le
 from graph_stores import STORE_FACTORIES
 
 from graph import GraphStore, StoreError, ingest, open_store
+from graph.identity import Reference
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 L1127 = "vn/lai-chau/ldld/2023/1127-ldld"
@@ -73,6 +75,30 @@ def test_a_graph_of_the_previous_schema_is_upgraded_in_place_and_keeps_its_docum
         assert store.get(L1127) is not None and store.text(L1127) is None
         ingest(store, [letter_1127().model_copy(update={"text": "Thực hiện Nghị quyết số 06/NQ-CP"})])
         assert store.text(L1127) == "Thực hiện Nghị quyết số 06/NQ-CP"
+
+
+def test_a_graph_of_schema_2_is_upgraded_and_resolves_its_stored_references_again(db: Path) -> None:
+    # 1127/LĐLĐ cites "06/NQ-CP" without a year: the one of 2022 while only it is held.
+    with open_store(f"sqlite:///{db}") as store:
+        ingest(store, [resolution_06("2022"), letter_1127(with_5890=False)])
+    with sqlite3.connect(db) as conn:  # schema 2 stored references as JSON objects and indexed placeholder
+        stored = conn.execute("SELECT id, dst_ref FROM edges WHERE dst_ref IS NOT NULL").fetchall()
+        assert stored and all(ref.startswith("[") for _, ref in stored)
+        for edge_id, ref in stored:
+            as_object = json.dumps(asdict(Reference.from_json(ref)), ensure_ascii=False)
+            conn.execute("UPDATE edges SET dst_ref = ? WHERE id = ?", (as_object, edge_id))
+        conn.execute("DROP INDEX documents_resolution")
+        conn.execute("CREATE INDEX documents_placeholder ON documents (placeholder)")
+        conn.execute("PRAGMA user_version = 2")
+    with open_store(f"sqlite:///{db}") as store:
+        ingest(store, [resolution_06("2023")])  # a later 06/NQ-CP, still before the letter: the edge moves
+        (edge,) = store.citations(L1127, "out")
+        assert (edge.target, edge.resolution.method) == ("vn/cp/2023/06-nq-cp", "latest")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (3,)
+        migrated = dict(conn.execute("SELECT id, dst_ref FROM edges WHERE dst_ref IS NOT NULL").fetchall())
+    # The same arrays as a store of schema 3 writes (SQLite's JSON leaves out the spaces).
+    assert {i: json.loads(ref) for i, ref in migrated.items()} == {i: json.loads(ref) for i, ref in stored}
 
 
 def test_a_graph_of_a_newer_schema_is_refused(db: Path) -> None:

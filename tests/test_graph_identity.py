@@ -56,6 +56,30 @@ LAI_CHAU_2023 = CitingContext("vn/lai-chau/ldld/2023/1127-ldld", "2023-02-03", "
             "2024-06-18",
             "vn/local/ubnd/2024/2130-ubnd-kgvx",
         ),  # no province
+        # A district that names no province: its own scope, not one shared with every other district.
+        (
+            "47/KH-UBND",
+            "Ủy ban nhân dân huyện Hoài Thành",
+            "2010-01-02",
+            "vn/huyen-hoai-thanh/ubnd/2010/47-kh-ubnd",
+        ),
+        ("47/KH-UBND", "ỦY BAN NHÂN DÂN HUYỆN THỌ PHƯỚC", "2010", "vn/huyen-tho-phuoc/ubnd/2010/47-kh-ubnd"),
+        ("12/UBND", "UBND thị xã Sơn Tây", "2010", "vn/thi-xa-son-tay/ubnd/2010/12-ubnd"),
+        # "Xã hội" is no commune, in capitals too; a name in capitals ends at the next level.
+        ("711/BHXH-CĐ", "BẢO HIỂM XÃ HỘI TỈNH QUẢNG BÌNH", "2016", "vn/quang-binh/bhxh/2016/711-bhxh-cd"),
+        (
+            "12/UBND",
+            "UBND HUYỆN YÊN ĐỊNH TỈNH THANH HÓA",
+            "2010",
+            "vn/thanh-hoa/huyen-yen-dinh/ubnd/2010/12-ubnd",
+        ),
+        # A district of a named province: both.
+        (
+            "15/KH-UBND",
+            "Ủy ban nhân dân huyện Yên Định, tỉnh Thanh Hóa",
+            "2011",
+            "vn/thanh-hoa/huyen-yen-dinh/ubnd/2011/15-kh-ubnd",
+        ),
         ("06/NQ-CP", "Chính phủ", None, "vn/cp/undated/06-nq-cp"),
     ],
 )
