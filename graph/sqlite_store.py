@@ -3,8 +3,11 @@
 - Writes: one transaction (BEGIN IMMEDIATE) per batch of whole documents, rows by executemany; WAL, so that
   readers go on while a batch is written and a crash rolls back to the last whole batch.
 - Reads: every query is one read transaction, so it sees one committed state, never part of a batch.
-- Traversals: a DiGraph of the edges (graph/traverse.py), loaded on the first traversal and again whenever the
-  generation counter in the file has moved (every write that changes something moves it, in any process).
+- Traversals: a DiGraph of all the edges (graph/traverse.py), loaded on the first traversal. When the
+  generation counter in the file has moved since (every write that changes something moves it, in any
+  process), a traversal does not wait for the whole graph: it fetches the edges it can reach, level by level,
+  in its own read transaction (as the Neo4j store does), and one background thread loads the whole graph again
+  once writes have paused. A server beside a running ingest thus answers from the state it reads, at once.
 - Nothing is ever recreated: a file that is not a lexgraph database, or is damaged, or is locked by another
   writer past the timeout, is a `StoreError` and stays as it is.
 """
@@ -14,7 +17,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
@@ -192,6 +196,15 @@ _UNFIXED_ENDS = (
 )
 
 
+# One level of a traversal fetched from the file: the edges out of / into these documents.
+_STEPS = {
+    True: f"SELECT src, dst, relation FROM edges WHERE src IN {_IN}",
+    False: f"SELECT src, dst, relation FROM edges WHERE dst IN {_IN}",
+}
+# Seconds the generation must stay still before the whole graph is loaded again: an ingest moves it every
+# batch, and loading a million edges takes seconds that would be thrown away at the next batch.
+RELOAD_QUIET = 1.0
+
 # Edges of (source, target) pairs given as a JSON array of pairs, in edge order.
 _EDGES_OF_PAIRS = (
     f"SELECT {', '.join(f'e.{c}' for c in EDGE_FIELDS)} FROM json_each(?) AS p "
@@ -363,6 +376,9 @@ class SQLiteStore(answers.StoreQueries):
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         self._cache: tuple[int, nx.DiGraph] | None = None
+        self._loaded = threading.Condition(self._lock)  # the first load, waited for by concurrent traversals
+        self._loading = False
+        self._closed = False
         self._open(create)
 
     # --- connections, transactions, errors -----------------------------------------------------------------
@@ -495,6 +511,7 @@ class SQLiteStore(answers.StoreQueries):
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             for conn in self._connections:
                 conn.close()
             self._connections.clear()
@@ -625,16 +642,96 @@ class SQLiteStore(answers.StoreQueries):
                 self._require(conn, doc_id)
             return [edge_of(r) for r in rows]
 
-    def _graph(self, conn: sqlite3.Connection) -> nx.DiGraph:
-        """The DiGraph of the state `conn` reads, loaded again when the generation has moved."""
-        generation = conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0]
+    @staticmethod
+    def _generation(conn: sqlite3.Connection) -> int:
+        return conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0]
+
+    def _whole_graph(self, conn: sqlite3.Connection) -> nx.DiGraph | None:
+        """The DiGraph of every edge when it holds the state `conn` reads; None when it is older (a background
+        reload is then under way). The first call loads it, once, whoever else asks meanwhile."""
+        generation = self._generation(conn)
         with self._lock:
-            if self._cache is not None and self._cache[0] == generation:
+            while self._cache is None and self._loading:  # another thread makes the first load
+                self._loaded.wait()
+            if self._cache is None:
+                self._loading = True
+            elif self._cache[0] == generation:
                 return self._cache[1]
-        graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
-        with self._lock:
-            self._cache = (generation, graph)
+            else:
+                self._reload_later()
+                return None
+        try:
+            graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
+            with self._lock:
+                self._cache = (generation, graph)
+        finally:
+            with self._lock:
+                self._loading = False
+                self._loaded.notify_all()
         return graph
+
+    def _reload_later(self) -> None:
+        """Start the one background reload (called with the lock held)."""
+        if self._loading or self._closed:
+            return
+        self._loading = True
+        threading.Thread(target=self._reload, name="lexgraph-graph-reload", daemon=True).start()
+
+    def _reload(self) -> None:
+        try:
+            while not self._closed:
+                with self._read() as conn:
+                    seen = self._generation(conn)
+                time.sleep(RELOAD_QUIET)
+                with self._read() as conn:
+                    if self._generation(conn) != seen:
+                        continue  # still being written: wait for a pause
+                    graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
+                with self._lock:
+                    if self._cache is None or self._cache[0] < seen:
+                        self._cache = (seen, graph)
+                return
+        except StoreError:
+            return  # closed or unusable: the next traversal reads level by level, or reports the error
+        finally:
+            with self._lock:
+                self._loading = False
+                self._loaded.notify_all()
+
+    def _graph(
+        self,
+        conn: sqlite3.Connection,
+        roots: Iterable[str],
+        *,
+        forwards: Collection[bool],
+        relations: Collection[str] | None,
+        levels: int,
+        enough: Callable[[set[str]], bool] = lambda _seen: False,
+    ) -> nx.DiGraph:
+        """A DiGraph for a traversal from `roots`: the whole graph when it is current; else the edges of
+        `relations` out of (forwards True) and/or into (False) every document within `levels - 1` steps of
+        `roots`, fetched breadth first in `conn`'s transaction, stopping early when no document is new or when
+        `enough(documents reached)`. graph/traverse.py looks only at neighbours of documents it expanded."""
+        whole = self._whole_graph(conn)
+        if whole is not None:
+            return whole
+        wanted = set(relations) if relations is not None else None
+        seen = set(roots)
+        frontier = sorted(seen)
+        rows: list[tuple[str, str, str]] = []
+        for _ in range(levels):
+            fresh: set[str] = set()
+            for direction in forwards:
+                for src, dst, relation in conn.execute(_STEPS[direction], (json_list(frontier),)):
+                    if wanted is None or relation in wanted:
+                        rows.append((src, dst, relation))
+                        fresh.add(dst if direction else src)
+            fresh -= seen
+            seen |= fresh
+            frontier = sorted(fresh)
+            if not frontier or enough(seen):
+                break
+        return traverse.build(rows)
 
     def _edges_between(
         self, conn: sqlite3.Connection, pairs: set[tuple[str, str]], relations: Collection[str] | None
@@ -657,8 +754,12 @@ class SQLiteStore(answers.StoreQueries):
     ) -> Tree:
         mask = traverse.mask_of(relations)
         with self._read() as conn:
+            # unfold looks at the neighbours of every document it reaches, down to max_depth (truncation marks).
+            graph = self._graph(
+                conn, [doc_id], forwards=[forwards], relations=relations, levels=max(max_depth, 0) + 1
+            )
             raw, cut = traverse.unfold(
-                self._graph(conn),
+                graph,
                 doc_id,
                 forwards=forwards,
                 mask=mask,
@@ -684,7 +785,18 @@ class SQLiteStore(answers.StoreQueries):
     ) -> DocumentPath | None:
         mask = traverse.mask_of(relations)
         with self._read() as conn:
-            route = traverse.shortest_path(self._graph(conn), source, target, mask=mask, max_depth=max_depth)
+            # Read level by level, backwards from the target: the edges into every document closer than
+            # max_depth to it, no further than the level where the source turns up; every shortest route is
+            # among them.
+            graph = self._graph(
+                conn,
+                [target],
+                forwards=[False],
+                relations=relations,
+                levels=max(max_depth, 0),
+                enough=lambda seen: source in seen,
+            )
+            route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
             documents = self._documents(conn, route or [source, target])
             for doc_id in (source, target):  # fetched with the route's, rather than one query each first
                 answers.required(documents.get(doc_id), doc_id)
@@ -704,17 +816,25 @@ class SQLiteStore(answers.StoreQueries):
         mask = traverse.mask_of(relations)
         with self._read() as conn:
             self._require(conn, doc_id)
-            graph = self._graph(conn)
+            forwards = {"out": [True], "in": [False], "both": [True, False]}[direction]
+            graph = self._graph(
+                conn,
+                [doc_id],
+                forwards=forwards,
+                relations=relations,
+                levels=max(depth, 0),
+                enough=lambda seen: len(seen) > max_nodes,  # reach stops at the level that overflows
+            )
             ids, cut = traverse.reach(
                 graph, doc_id, depth=depth, mask=mask, direction=direction, max_nodes=max_nodes
             )
             inside = set(ids)
+            # Every edge between two of them, those between two documents of the last level included (which a
+            # graph read level by level does not hold).
             pairs = {
-                (s, t)
-                for s in ids
-                if s in graph
-                for t, a in graph._succ[s].items()
-                if t in inside and a["m"] & mask
+                (src, dst)
+                for src, dst, relation in conn.execute(_STEPS[True], (json_list(ids),))
+                if dst in inside and traverse.BITS[relation] & mask
             }
             documents = self._documents(conn, ids)
             edges = self._edges_between(conn, pairs, relations)

@@ -254,3 +254,52 @@ def _dump(store: GraphStore) -> str:
     documents = store.search(limit=1000)
     edges = [e.model_dump() for d in documents for e in store.citations(d.id, "out")]
     return json.dumps([[d.model_dump() for d in documents], edges], sort_keys=True)
+
+
+def _answers(store: GraphStore) -> list[object]:
+    """The traversals' answers, as data."""
+    nq06 = store.lookup("Nghị quyết 06/NQ-CP").id
+    letter = store.lookup("1127/LĐLĐ").id
+    return [
+        store.implementers(nq06).model_dump(),
+        store.implements(letter).model_dump(),
+        store.neighbourhood(nq06, depth=2).model_dump(),
+        store.neighbourhood(letter, depth=1, direction="out", relations=["implements"]).model_dump(),
+        (path := store.path(letter, nq06)) and path.model_dump(),
+    ]
+
+
+def test_traversals_while_the_whole_graph_is_being_reloaded_answer_from_the_state_they_read(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a write, a traversal does not wait for the whole graph to load again: it reads what it needs level
+    by level; its answers are those of a store that loaded the new graph whole."""
+    import graph.sqlite_store as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "RELOAD_QUIET", 3600.0)  # the background reload never finishes here
+    with open_store(f"sqlite:///{db}") as store:
+        ingest(store, [letter_1127(with_5890=False)])
+        store.implementers(store.lookup("06/NQ-CP").id)  # loads the whole graph of this state
+        ingest(store, [letter_1127(), letter_5890(), resolution_06("2023")])
+        stale = _answers(store)
+        assert store._cache is not None and store._cache[0] < store._generation(store._conn())
+    with open_store(f"sqlite:///{db}") as fresh:  # loads the current graph whole
+        assert _answers(fresh) == stale
+
+
+def test_the_whole_graph_is_loaded_again_once_writes_pause(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.sqlite_store as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "RELOAD_QUIET", 0.05)
+    with open_store(f"sqlite:///{db}") as store:
+        ingest(store, [letter_1127(with_5890=False)])
+        nq06 = store.lookup("06/NQ-CP").id
+        store.implementers(nq06)
+        ingest(store, [letter_1127()])
+        store.implementers(nq06)  # stale: answers level by level and starts the reload
+        generation = store._generation(store._conn())
+        for _ in range(200):
+            if store._cache is not None and store._cache[0] == generation:
+                break
+            threading.Event().wait(0.02)
+        assert store._cache is not None and store._cache[0] == generation
