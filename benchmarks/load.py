@@ -1,10 +1,11 @@
 """The REST service under load on loopback (issue 4): requests/s and p50/p99 latency at 50 concurrent clients
-for `implementers` and `GET /documents/{id}`, with zero errors; then the same while an ingest of 1,000
-documents runs beside it. The baseline, measured in the same run on the same server, is `GET /health` (one
-trivial query of the store): each route's figures are also given as ratios to it.
+for `implementers` and `GET /documents/{id}`, with zero errors; then each route again for exactly as long as
+`lexgraph ingest` writes 1,000 new documents (a synthetic corpus of its own) into the same store. The
+baseline, measured in the same run on the same server, is `GET /health` (one trivial query of the store): each
+route's figures are also given as ratios to it.
 
     .venv/bin/python benchmarks/load.py --store sqlite:///path/to/graph.db [--connections 50] [--duration 20]
-                                        [--ingest 1000] [--json FILE]
+                                        [--ingest 1000] [--workers 1] [--json FILE]
 
 The load comes from wrk (Debian's package `wrk`), a C client whose own cost is small next to the server's; the
 server is `lexgraph serve` in a process of its own. On a 2-core machine the client, the server and the ingest
@@ -112,9 +113,19 @@ def sample_paths(store_url: str, n: int, seed: int) -> dict[str, list[str]]:
     }
 
 
-def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed: int, work: Path) -> dict:
+def _script(paths: list[str], seed: int, work: Path) -> Path:
     script = work / f"paths-{seed}.lua"
     script.write_text(LUA % (", ".join(json.dumps(p) for p in paths), seed), encoding="utf-8")
+    return script
+
+
+def _figures(output: str) -> dict:
+    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    return json.loads(line.removeprefix("WRK_JSON "))
+
+
+def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed: int, work: Path) -> dict:
+    script = _script(paths, seed, work)
     threads = min(2, connections)
     command = [
         "wrk",
@@ -127,9 +138,7 @@ def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed:
         str(script),
         base,
     ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
-    return json.loads(line.removeprefix("WRK_JSON "))
+    return _figures(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
 def measure(route: str, phase: str, figures: dict) -> Run:
@@ -189,7 +198,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes (lexgraph serve --workers)")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per route and phase")
     parser.add_argument(
-        "--ingest", type=int, default=1000, help="documents ingested beside the load (0: none)"
+        "--ingest", type=int, default=1000, help="documents per ingest beside the load (0: no ingest phase)"
     )
     parser.add_argument("--paths", type=int, default=1000, help="distinct documents per route")
     parser.add_argument("--seed", type=int, default=7)
@@ -201,10 +210,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="lexgraph-load-"))
     err.print(f"sampling {args.paths} documents per route from {args.store}")
     routes = sample_paths(args.store, args.paths, args.seed)
-    corpus = work / "ingest"
+    corpora = [work / "ingest-1", work / "ingest-2"]
     if args.ingest:
-        err.print(f"writing {args.ingest} synthetic documents to ingest during the load")
-        write_corpus(corpus, args.ingest, seed=args.seed + 1000)
+        err.print(f"writing 2 x {args.ingest} synthetic documents to ingest during the load")
+        for i, corpus in enumerate(corpora):
+            write_corpus(corpus, args.ingest, seed=args.seed + 1000 + i)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -239,51 +249,49 @@ def main() -> None:
             )
             runs.append(measure(route, "idle", figures))
         if args.ingest:
-            runs += load_beside_ingest(base, routes, corpus, args, work)
+            runs += load_beside_ingest(base, routes, corpora, args, work)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        report(runs)
+        if args.json:
+            args.json.write_text(json.dumps([asdict(r) for r in runs], indent=2), encoding="utf-8")
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a request still running: the figures are in, stop it
+            os.killpg(server.pid, signal.SIGKILL)
         shutil.rmtree(work, ignore_errors=True)
-    report(runs)
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in runs], indent=2), encoding="utf-8")
 
 
 def load_beside_ingest(
-    base: str, routes: dict[str, list[str]], corpus: Path, args: argparse.Namespace, work: Path
+    base: str, routes: dict[str, list[str]], corpora: list[Path], args: argparse.Namespace, work: Path
 ) -> list[Run]:
-    """The two routes of the bar again while `lexgraph ingest` writes the corpus into the same store. A route
-    whose turn comes after the ingest has ended is not measured (and the log says so): lengthen --ingest."""
+    """Each route of the bar again, for exactly as long as `lexgraph ingest` writes a corpus of its own into the
+    same store: wrk runs until the ingest has finished, then is stopped (SIGINT: it reports what it measured)."""
     runs: list[Run] = []
-    started = time.monotonic()
-    ingest = subprocess.Popen(
-        [str(BIN / "lexgraph"), "ingest", str(corpus), "--store", args.store, "--workers", "1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        for i, route in enumerate(("GET /documents/{id}", "implementers (depth 5)")):
-            if ingest.poll() is not None:
-                err.print(f"[yellow]the ingest ended before the load on {route} started")
-                break
-            err.print(f"during ingest: {route}")
-            figures = wrk(
-                base,
-                routes[route],
-                connections=args.connections,
-                duration=args.duration,
-                seed=args.seed + 50 + i,
-                work=work,
-            )
-            runs.append(measure(route, f"ingest of {args.ingest}", figures))
-    finally:
-        _, stderr = ingest.communicate()
-    err.print(
-        f"ingest of {args.ingest} documents took {time.monotonic() - started:.1f} s (exit {ingest.returncode})"
-    )
-    if ingest.returncode not in (0, None):
-        err.print(stderr[-2000:])
+    for i, (route, corpus) in enumerate(
+        zip(("GET /documents/{id}", "implementers (depth 5)"), corpora, strict=True)
+    ):
+        err.print(f"during an ingest of {args.ingest} documents: {route}")
+        script = _script(routes[route], args.seed + 50 + i, work)
+        load = subprocess.Popen(
+            ["wrk", "-t2", f"-c{args.connections}", "-d3600s", "--timeout", "30s", "-s", str(script), base],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1)  # the load is on before the ingest starts
+        started = time.monotonic()
+        ingest = subprocess.run(
+            [str(BIN / "lexgraph"), "ingest", str(corpus), "--store", args.store, "--workers", "1"],
+            capture_output=True,
+            text=True,
+        )
+        took = time.monotonic() - started
+        load.send_signal(signal.SIGINT)
+        output, _ = load.communicate(timeout=60)
+        if ingest.returncode != 0:
+            err.print(ingest.stderr[-2000:])
+        err.print(f"  the ingest took {took:.1f} s (exit {ingest.returncode})")
+        runs.append(measure(route, f"ingest {args.ingest} docs ({took:.0f} s)", _figures(output)))
     return runs
 
 
