@@ -73,7 +73,7 @@ class Run:
     p50_ms: float
     p99_ms: float
     max_ms: float
-    errors: int
+    errors: dict[str, int]  # by kind, as wrk counts them: connect, read, write, status (not 2xx/3xx), timeout
 
 
 def free_port() -> int:
@@ -143,7 +143,7 @@ def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed:
 
 def measure(route: str, phase: str, figures: dict) -> Run:
     seconds = figures["duration_us"] / 1e6
-    errors = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    errors = {k: figures[k] for k in ("connect", "read", "write", "status", "timeout") if figures[k]}
     return Run(
         route=route,
         phase=phase,
@@ -181,7 +181,7 @@ def report(runs: list[Run]) -> None:
             f"{r.p50_ms:.1f}",
             f"{r.p99_ms:.1f}",
             f"{r.max_ms:.0f}",
-            str(r.errors),
+            str(sum(r.errors.values())) + (f" {r.errors}" if r.errors else ""),
             f"{r.rps / baseline.rps:.2f}x",
         )
     Console().print(table)
@@ -203,6 +203,7 @@ def main() -> None:
     parser.add_argument("--paths", type=int, default=1000, help="distinct documents per route")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--server-log", type=Path, default=None, help="keep the server's log here")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
@@ -217,6 +218,7 @@ def main() -> None:
             write_corpus(corpus, args.ingest, seed=args.seed + 1000 + i)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    log = (args.server_log or work / "server.log").open("w")
     server = subprocess.Popen(
         [
             str(BIN / "lexgraph"),
@@ -228,14 +230,16 @@ def main() -> None:
             "--workers",
             str(args.workers),
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     runs: list[Run] = []
     try:
         wait_until_up(base)
         for paths in routes.values():  # warm the server's caches (the traversal graph) first
+            with urllib.request.urlopen(base + paths[0], timeout=600) as response:
+                response.read()
             wrk(base, paths, connections=4, duration=2, seed=args.seed, work=work)
         for i, (route, paths) in enumerate(routes.items()):
             err.print(f"idle: {route}")

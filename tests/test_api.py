@@ -417,3 +417,17 @@ def test_an_export_past_the_node_cap_is_cut_to_the_cap(api: TestClient) -> None:
 
 def test_an_unknown_export_format_is_a_422_problem(api: TestClient) -> None:
     problem(api.get("/export", params={"root": "06/NQ-CP", "format": "pptx"}), 422)
+
+
+def test_a_widely_cited_document_gives_its_edges_in_pages(api: TestClient) -> None:
+    law = api.get("/resolve", params={"ref": "Luật Tổ chức chính quyền địa phương 2015"}).json()["documents"][
+        0
+    ]
+    body = api.get(f"/documents/{law['id']}", params={"edges_limit": 3, "text": False}).json()
+    assert len(body["cited_by"]) == 3 and body["cited_by_total"] >= 10
+    pages = [
+        api.get(f"/documents/{law['id']}/cited-by", params={"limit": 4, "offset": offset}).json()
+        for offset in range(0, body["cited_by_total"], 4)
+    ]
+    everything = api.get(f"/documents/{law['id']}/cited-by").json()
+    assert [e for page in pages for e in page] == everything and len(everything) == body["cited_by_total"]

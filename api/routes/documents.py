@@ -23,6 +23,7 @@ IsoDateOrYear = Annotated[
     ),
 ]
 Text = Annotated[str | None, Query(max_length=200)]
+EdgeLimit = Annotated[int, Query(ge=1, le=10_000, description="most edges in the answer")]
 
 
 class DocumentList(BaseModel):
@@ -38,7 +39,11 @@ class DocumentDetail(BaseModel):
         description="the normalised text; edge offsets point into it (None: not ingested)"
     )
     citations: list[Edge] = Field(description="what it cites, and relations other documents assert of it")
-    cited_by: list[Edge] = Field(description="what cites it")
+    cited_by: list[Edge] = Field(
+        description="what cites it (a law may be cited by thousands: see edges_limit)"
+    )
+    citations_total: int = Field(description="edges out, of which `citations` holds the first edges_limit")
+    cited_by_total: int = Field(description="edges in, of which `cited_by` holds the first edges_limit")
 
 
 def _document(store: GraphStore, doc_id: DocId) -> Document:
@@ -129,15 +134,20 @@ def implements(
 
 
 @router.get("/{doc_id:doc_id}/citations", summary="What it cites", responses=responses(404))
-def citations(store: Store, doc_id: DocId, relation: Relations = None) -> list[Edge]:
+def citations(
+    store: Store, doc_id: DocId, relation: Relations = None, limit: EdgeLimit = 1000, offset: Offset = 0
+) -> list[Edge]:
     _document(store, doc_id)
-    return store.citations(doc_id, "out", relation)
+    return store.citations(doc_id, "out", relation)[offset : offset + limit]
 
 
 @router.get("/{doc_id:doc_id}/cited-by", summary="What cites it", responses=responses(404))
-def cited_by(store: Store, doc_id: DocId, relation: Relations = None) -> list[Edge]:
+def cited_by(
+    store: Store, doc_id: DocId, relation: Relations = None, limit: EdgeLimit = 1000, offset: Offset = 0
+) -> list[Edge]:
+    """In edge order; page through a widely cited document with limit and offset."""
     _document(store, doc_id)
-    return store.citations(doc_id, "in", relation)
+    return store.citations(doc_id, "in", relation)[offset : offset + limit]
 
 
 @router.get("/{doc_id:doc_id}", summary="One document, its text and its citations", responses=responses(404))
@@ -145,11 +155,18 @@ def get_document(
     store: Store,
     doc_id: DocId,
     text: Annotated[bool, Query(description="include the text")] = True,
+    edges_limit: Annotated[
+        int,
+        Query(ge=0, le=10_000, description="most edges in each list; the rest through /citations, /cited-by"),
+    ] = 200,
 ) -> DocumentDetail:
     document = _document(store, doc_id)
+    out, into = store.citations(doc_id, "out"), store.citations(doc_id, "in")
     return DocumentDetail(
         document=document,
         text=store.text(doc_id) if text else None,
-        citations=store.citations(doc_id, "out"),
-        cited_by=store.citations(doc_id, "in"),
+        citations=out[:edges_limit],
+        cited_by=into[:edges_limit],
+        citations_total=len(out),
+        cited_by_total=len(into),
     )
