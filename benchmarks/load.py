@@ -237,10 +237,20 @@ def main() -> None:
     runs: list[Run] = []
     try:
         wait_until_up(base)
-        for paths in routes.values():  # warm the server's caches (the traversal graph) first
+        # Warm the server first: the traversal graph, and the pages of the file that the routes read (a first
+        # pass over a 2 GB file reads the disk, and would make whichever route comes first look slow).
+        err.print("warming up")
+        for paths in routes.values():
             with urllib.request.urlopen(base + paths[0], timeout=600) as response:
                 response.read()
-            wrk(base, paths, connections=4, duration=2, seed=args.seed, work=work)
+            wrk(
+                base,
+                paths,
+                connections=args.connections,
+                duration=min(10, args.duration),
+                seed=args.seed,
+                work=work,
+            )
         for i, (route, paths) in enumerate(routes.items()):
             err.print(f"idle: {route}")
             figures = wrk(

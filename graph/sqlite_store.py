@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import threading
@@ -211,6 +212,15 @@ _EDGES_OF_PAIRS = (
     "JOIN edges AS e INDEXED BY edges_src ON e.src = p.value ->> 0 AND e.dst = p.value ->> 1 "
     "ORDER BY e.source_doc, e.start_offset IS NULL, e.start_offset, e.src, e.dst, e.relation, e.evidence"
 )
+
+
+def _load_whole(conn: sqlite3.Connection) -> nx.DiGraph:
+    graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
+    # A million edges are millions of objects that the cyclic collector would scan at every full collection
+    # (seconds each, in the middle of a request). They hold no cycles: moved out of its sight, they are still
+    # freed by reference counting when the graph is replaced.
+    gc.freeze()
+    return graph
 
 
 class _Txn:
@@ -661,7 +671,7 @@ class SQLiteStore(answers.StoreQueries):
                 self._reload_later()
                 return None
         try:
-            graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
+            graph = _load_whole(conn)
             with self._lock:
                 self._cache = (generation, graph)
         finally:
@@ -686,7 +696,7 @@ class SQLiteStore(answers.StoreQueries):
                 with self._read() as conn:
                     if self._generation(conn) != seen:
                         continue  # still being written: wait for a pause
-                    graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
+                    graph = _load_whole(conn)
                 with self._lock:
                     if self._cache is None or self._cache[0] < seen:
                         self._cache = (seen, graph)
