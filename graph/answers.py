@@ -98,9 +98,10 @@ def tree(
 ) -> Tree:
     """The Tree of `raw`, each node with its document and the edges that link it to its parent."""
 
+    # Built without validation: every part is a model already, and a tree may hold a thousand nodes.
     def build(node: RawTree, parent: str | None) -> TreeNode:
         pair = (parent, node.node) if forwards else (node.node, parent)
-        return TreeNode(
+        return TreeNode.model_construct(
             document=documents[node.node],
             edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
             children=[build(child, node.node) for child in node.children],

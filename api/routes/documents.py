@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import AppSettings, Store
 from api.problems import responses
+from api.responses import model_json, models_json
 from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
 from api.routes.params import Depth, DocId, Limit, MaxNodes, Offset, Relations
 from graph import Document, DocumentNotFound, Edge, GraphStore, Tree
@@ -92,7 +93,10 @@ def search_documents(
 
 
 @router.get(
-    "/{doc_id:doc_id}/implementers", summary="What implements it, transitively", responses=responses(404)
+    "/{doc_id:doc_id}/implementers",
+    summary="What implements it, transitively",
+    responses=responses(404),
+    response_model=Tree,
 )
 def implementers(
     store: Store,
@@ -101,20 +105,24 @@ def implementers(
     depth: Depth = 5,
     relation: Relations = None,
     max_nodes: MaxNodes = 1000,
-) -> Tree:
+) -> Response:
     """A tree: the documents with an `implements` edge (or of `relation`) into it, theirs below them, down to
     `depth` levels; each node with the edges, hence the sentences, that link it to its parent."""
     _document(store, doc_id)
-    return store.implementers(
+    tree = store.implementers(
         doc_id,
         max_depth=min(depth, settings.max_depth),
         relations=relation or ("implements",),
         max_nodes=min(max_nodes, settings.max_nodes),
     )
+    return model_json(tree)
 
 
 @router.get(
-    "/{doc_id:doc_id}/implements", summary="What it implements, up to the roots", responses=responses(404)
+    "/{doc_id:doc_id}/implements",
+    summary="What it implements, up to the roots",
+    responses=responses(404),
+    response_model=Tree,
 )
 def implements(
     store: Store,
@@ -123,34 +131,44 @@ def implements(
     depth: Depth = 10,
     relation: Relations = None,
     max_nodes: MaxNodes = 1000,
-) -> Tree:
+) -> Response:
     _document(store, doc_id)
-    return store.implements(
+    tree = store.implements(
         doc_id,
         max_depth=min(depth, settings.max_depth),
         relations=relation or ("implements",),
         max_nodes=min(max_nodes, settings.max_nodes),
     )
+    return model_json(tree)
 
 
-@router.get("/{doc_id:doc_id}/citations", summary="What it cites", responses=responses(404))
+@router.get(
+    "/{doc_id:doc_id}/citations", summary="What it cites", responses=responses(404), response_model=list[Edge]
+)
 def citations(
     store: Store, doc_id: DocId, relation: Relations = None, limit: EdgeLimit = 1000, offset: Offset = 0
-) -> list[Edge]:
+) -> Response:
     _document(store, doc_id)
-    return store.citations(doc_id, "out", relation)[offset : offset + limit]
+    return models_json(store.citations(doc_id, "out", relation)[offset : offset + limit], Edge)
 
 
-@router.get("/{doc_id:doc_id}/cited-by", summary="What cites it", responses=responses(404))
+@router.get(
+    "/{doc_id:doc_id}/cited-by", summary="What cites it", responses=responses(404), response_model=list[Edge]
+)
 def cited_by(
     store: Store, doc_id: DocId, relation: Relations = None, limit: EdgeLimit = 1000, offset: Offset = 0
-) -> list[Edge]:
+) -> Response:
     """In edge order; page through a widely cited document with limit and offset."""
     _document(store, doc_id)
-    return store.citations(doc_id, "in", relation)[offset : offset + limit]
+    return models_json(store.citations(doc_id, "in", relation)[offset : offset + limit], Edge)
 
 
-@router.get("/{doc_id:doc_id}", summary="One document, its text and its citations", responses=responses(404))
+@router.get(
+    "/{doc_id:doc_id}",
+    summary="One document, its text and its citations",
+    responses=responses(404),
+    response_model=DocumentDetail,
+)
 def get_document(
     store: Store,
     doc_id: DocId,
@@ -159,10 +177,10 @@ def get_document(
         int,
         Query(ge=0, le=10_000, description="most edges in each list; the rest through /citations, /cited-by"),
     ] = 200,
-) -> DocumentDetail:
+) -> Response:
     document = _document(store, doc_id)
     out, into = store.citations(doc_id, "out"), store.citations(doc_id, "in")
-    return DocumentDetail(
+    detail = DocumentDetail.model_construct(
         document=document,
         text=store.text(doc_id) if text else None,
         citations=out[:edges_limit],
@@ -170,3 +188,4 @@ def get_document(
         citations_total=len(out),
         cited_by_total=len(into),
     )
+    return model_json(detail)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from api.deps import AppSettings, Store
 from api.problems import ProblemError, responses
+from api.responses import model_json
 from api.routes.params import Depth, DirectionParam, Limit, MaxNodes, Ref, Relations
 from graph import CitedDocument, Document, DocumentPath, Stats, Subgraph
 from graph.identity import reference_from_text
@@ -93,7 +94,12 @@ def paths(
     return path
 
 
-@router.get("/graph", summary="A neighbourhood, as nodes and edges to draw", responses=responses(404, 409))
+@router.get(
+    "/graph",
+    summary="A neighbourhood, as nodes and edges to draw",
+    responses=responses(404, 409),
+    response_model=Subgraph,
+)
 def neighbourhood(
     store: Store,
     settings: AppSettings,
@@ -102,15 +108,16 @@ def neighbourhood(
     relation: Relations = None,
     direction: DirectionParam = "both",
     max_nodes: MaxNodes = 500,
-) -> Subgraph:
+) -> Response:
     document = store.lookup(root)
-    return store.neighbourhood(
+    subgraph = store.neighbourhood(
         document.id,
         depth=depth,
         relations=relation,
         direction=direction,
         max_nodes=min(max_nodes, settings.max_nodes),
     )
+    return model_json(subgraph)
 
 
 @router.get("/missing", summary="Cited but not ingested, most cited first", responses=responses())
