@@ -184,7 +184,7 @@ def report(runs: list[Run]) -> None:
             str(sum(r.errors.values())) + (f" {r.errors}" if r.errors else ""),
             f"{r.rps / baseline.rps:.2f}x",
         )
-    Console().print(table)
+    Console(width=150).print(table)
 
 
 def main() -> None:
