@@ -61,6 +61,7 @@ DEFAULT_DEPTH = 3
 GRAPH_DEPTH = 1
 GRAPH_MAX_NODES = 150  # a picture a person can read; the REST API has the whole neighbourhood
 TREE_MAX_NODES = 500
+INCOMING_SHOWN = 300  # a law may be cited by thousands: the page lists the first ones, the API pages the rest
 RANKED = 8  # rows of each ranking on the front page
 RANKED_SCAN = 500
 _YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?")
@@ -111,6 +112,10 @@ class Links:
 
     def graph(self, doc_id: str) -> str:
         return f"{self.root}/do-thi/{quote_id(doc_id)}"
+
+    def cited_by(self, doc_id: str) -> str:
+        """Every edge into the document, as JSON from the REST API."""
+        return f"{self.root}/documents/{quote_id(doc_id)}/cited-by?limit=10000"
 
     def lookup(self) -> str:
         return f"{self.root}/tra-cuu"
@@ -282,6 +287,7 @@ class DocumentView:
     text_html: Markup | None
     outgoing: list[Citing]
     incoming: list[Citing]
+    incoming_total: int
     implementers: Tree
     implements: Tree
     depth: int
@@ -296,7 +302,8 @@ def document_view(
     cited = store.citations(doc_id, "out")
     outgoing = [e for e in cited if e.source_doc == doc_id and e.source == doc_id]
     asserted_of = [e for e in cited if not (e.source_doc == doc_id and e.source == doc_id)]
-    incoming = store.citations(doc_id, "in")
+    every_incoming = store.citations(doc_id, "in")
+    incoming = every_incoming[:INCOMING_SHOWN]
     implementers = store.implementers(doc_id, max_depth=depth, max_nodes=max_nodes)
     implements = store.implements(doc_id, max_nodes=max_nodes)
     edges = outgoing + asserted_of + incoming
@@ -319,6 +326,7 @@ def document_view(
             for e in outgoing + asserted_of
         ],
         incoming=[Citing(names.get(e.source) or _unknown(e.source), e) for e in incoming],
+        incoming_total=len(every_incoming),
         implementers=implementers,
         implements=implements,
         depth=depth,

@@ -524,3 +524,19 @@ def test_a_cycle_in_a_tree_is_marked_and_not_expanded() -> None:
     assert "Đã có trên nhánh này (vòng lặp)" in text_of(html.select("ul.cay ul li")[0])
     assert "Cây đã được cắt bớt" in text_of(html)
     assert html.select("ul.cay ul li .can-cu strong")[0].get_text() == "Luật Đất đai"
+
+
+def test_a_widely_cited_document_lists_its_first_citers_and_links_to_all_of_them(
+    example_graph: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api import pages
+
+    monkeypatch.setattr(pages, "INCOMING_SHOWN", 2)
+    with open_store(f"sqlite:///{example_graph}") as store:
+        law = store.lookup("Luật Tổ chức chính quyền địa phương 2015")
+        total = len(store.citations(law.id, "in"))
+        client = TestClient(create_app(Settings(store=store.url), store))
+        page = client.get(f"/van-ban/{law.id}").text
+    assert f"Được trích dẫn ({total})" in page
+    assert f"Hiển thị 2 trong số {total} trích dẫn" in page
+    assert f"/documents/{law.id}/cited-by?limit=10000" in page
