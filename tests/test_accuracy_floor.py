@@ -10,7 +10,7 @@ from ingest.evaluate import METADATA_FIELDS, check_floors, evaluate
 # Just under what the pipeline measures on examples/corpus (the bars of the issue are 0.97 / 0.93 / 0.80 / 0.90).
 MIN_CITATIONS_F1 = 0.98
 MIN_RELATION_ACCURACY = 0.95
-MIN_ASSERTED_F1 = 0.85
+MIN_ASSERTED_F1 = 0.87
 MIN_METADATA_ACCURACY: dict[str, float] = dict.fromkeys(METADATA_FIELDS, 0.95)
 
 FLOORS: dict[str, float] = {
