@@ -54,7 +54,10 @@ _SYMBOL_BODY = (
     rf"[ ]?(?P<sep>[/-])[ ]?"
     rf"(?P<code>(?=[\dA-Z]*{UP}){_CODE_WORD}(?:{_CODE_SEP}{_CODE_WORD})*)"
 )
-SYMBOL = re.compile(rf"(?<![\w/.,-]){_SYMBOL_BODY}")
+# Not after "digit:": "QCVN 01:2021/BYT" is a standard's number, "2021/BYT" only its tail.
+SYMBOL = re.compile(rf"(?<![\w/.,-])(?<!\d:){_SYMBOL_BODY}")
+# A "code" of digits and a letter or two is a house or lot number ("Địa chỉ: Số 10/2A ngõ 5"), not a symbol.
+_HOUSE_NUMBER = re.compile(r"\d+[A-Z]{1,2}")
 _HAS_LETTER = re.compile(UP)
 
 
@@ -95,14 +98,30 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _TYPE_WORD = re.compile(rf"(?<![\w])(?:(?i:{_TYPE_ALT})|NQ|NĐ|QĐ|TT|CV)(?![\w])")
 _SO_BEFORE = re.compile(r"(?<![\w])(?i:số)\s*:?\s*$")
 _LIST_BEFORE = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?(?i:số\s+)?$")
-_PIN_ID = r"(?:\d+[a-zđ]?|[IVXLC]+|[a-zđ])(?![\w])"
+_PIN_ID = r"(?:\d+[a-zđ]?|[IVXLC]+|[a-zđ]|[A-ZĐ])(?![\w])"  # "Phần B"
 _PINPOINT_BEFORE = re.compile(
     rf"(?P<pin>(?:(?:(?i:điểm|khoản|điều|mục|tiết|chương|phần|phụ lục))\s+{_PIN_ID}"
-    rf"(?:\s*(?:,|và|,\s*và)\s*{_PIN_ID})*[,\s]*)+)(?:(?i:của|tại|theo)\s+)?$"
+    # "Phụ lục I (ban hành) kèm theo Quyết định số …": the appendix is the part cited
+    rf"(?:\s*(?:,|và|,\s*và)\s*{_PIN_ID})*[,\s]*)+)(?:(?i:của|tại|theo|(?:ban hành\s+)?kèm theo)\s+)?$"
 )
 _DATE_AFTER = re.compile(rf"^[ ,]*(?:(?:ban hành|ký)\s+)?(?i:ngày)\s*(?:{DATE_TEXT})")
 _YEAR_AFTER = re.compile(r"^[ ,]*(?i:năm)\s+(?P<y>(?:19|20)\d{2})\b")
 _OF_AFTER = re.compile(r"^[ ,]*(?i:của)\s+|^\s*(?=(?:Chính phủ|Quốc hội|Thủ tướng)\b)")
+# "Quyết định số 12/QĐ-UBND do UBND tỉnh ban hành (ngày 5/3/2024)": the issuer stated as the agent.
+_BY_AFTER = re.compile(r"^[ ,]*(?:do|bởi)\s+")
+_ISSUED_AFTER = re.compile(rf"\s+(?:ký\s+)?(?:ban hành|ký|phát hành)(?:[ ,]+(?i:ngày)\s*(?:{DATE_TEXT}))?")
+# "Luật Hải quan được Quốc hội khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014": the date a law was passed.
+_PASSED_AFTER = re.compile(
+    r"\s+(?:đã\s+)?được\s+(?P<body>Quốc hội|Ủy ban [Tt]hường vụ Quốc hội|Hội đồng nhân dân|HĐND)"
+    rf"[^,.;:\n]{{0,60}}?\s+thông qua\s+(?:vào\s+)?(?i:ngày)\s*(?:{DATE_TEXT})"
+)
+# "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg …": a sentence that opens with the
+# date and the issuer of the document it then names.
+_DATE_ISSUER_BEFORE = re.compile(
+    # "Ngày" opens the sentence: after a boundary, or capitalised (a page flattened to one line has no boundary)
+    rf"(?:(?<![^\n.;:])\s*(?:[-+•*]\s*)?(?i:vào\s+)?(?i:ngày)|(?<=\s)(?:Vào ngày|Ngày))\s*(?:{DATE_TEXT})\s*,?\s+"
+    rf"(?P<issuer>[^,.;:\n]{{3,120}}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban hành|ra|có|gửi|ký)\s+$"
+)
 
 _WORD = re.compile(r"[\w&]+(?:[-/][\w&]+)*|[^\w\s]")
 # Words that end the name of an issuing body: what follows the body is a predicate, not part of its name.
@@ -178,7 +197,8 @@ _ISSUER_STOP = frozenset(
 _ISSUER_OK_AFTER_STOP = {
     "ban": {"chấp", "tổ", "dân", "chỉ", "thường", "bí", "quản", "kinh", "tuyên", "nội", "nhân"}
 }
-_ISSUER_HEAD = re.compile(rf"^(?:{UP}|Thủ|Chủ|Bộ|Ủy|Uỷ|UBND|HĐND)")
+# "của liên Bộ Tài chính - Bộ Nội vụ": the joint issuers of a joint circular, written in lower case.
+_ISSUER_HEAD = re.compile(rf"^(?:{UP}|Thủ|Chủ|Bộ|Ủy|Uỷ|UBND|HĐND|liên\s+(?:Bộ|bộ|Sở|sở|ngành)\s)")
 
 
 def parse_issuer(text: str, pos: int, limit: int = 160) -> tuple[str | None, int]:
@@ -249,13 +269,15 @@ def find_numbered(text: str) -> list[Mention]:
         number = normalise_symbol(m.group("num"), m.group("year"), m.group("sep"), m.group("code"))
         if not _HAS_LETTER.search(m.group("code")) or _ROMAN.match(m.group("code")):
             continue
+        if _HOUSE_NUMBER.fullmatch(m.group("code")):
+            continue
         start, head_end = m.start(), m.end()
         before = text[max(0, start - 220) : start]
         if _FORM_BEFORE.search(before):
             continue
         doc_type: str | None = None
         title: str | None = None
-        t = _type_before(before)
+        t = _type_before(before, type_from_code(m.group("code")))
         if t:
             name = (t.group("name") or "").strip()
             canonical = canonical_type(t.group("type"))
@@ -284,17 +306,27 @@ def find_numbered(text: str) -> list[Mention]:
     return mentions
 
 
-def _type_before(before: str) -> re.Match[str] | None:
-    """The type word that governs a number: the nearest one whose words up to the number make sense."""
-    starts = [m.start() for m in _TYPE_WORD.finditer(before)]
-    for pos in reversed(starts[-6:]):
-        t = _TYPE_BEFORE.match(before, pos)
-        if not t:
-            continue
+def _type_before(before: str, code_type: str | None = None) -> re.Match[str] | None:
+    """The type word that governs a number: the nearest one whose words up to the number make sense.
+    `code_type` is the type the symbol's code tells ("TB" → Thông báo)."""
+    # "pháp luật" is a common noun: "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15" is governed
+    # by "Luật", not by the "luật" of "pháp luật".
+    starts = [
+        m.start() for m in _TYPE_WORD.finditer(before) if not before[: m.start()].lower().endswith("pháp ")
+    ]
+    candidates = [t for pos in reversed(starts[-6:]) if (t := _TYPE_BEFORE.match(before, pos))]
+    for i, t in enumerate(candidates):
         name = (t.group("name") or "").strip()
         if not name or (
             t.group("so") and _acceptable_name(canonical_type(t.group("type")), t.group("type"), name)
         ):
+            if code_type and canonical_type(t.group("type")) != code_type:
+                # "Thông báo kết luận số 12-TB/TU": a type word that qualifies the one before it; the
+                # code names the type that governs the number.
+                for u in candidates[i + 1 : i + 2]:
+                    qualifier = (u.group("name") or "").split()
+                    if u.group("so") and canonical_type(u.group("type")) == code_type and len(qualifier) <= 2:
+                        return u
             return t
     return None
 
@@ -305,7 +337,8 @@ def _acceptable_name(canonical: str, surface: str, name: str) -> bool:
         return (
             surface[0].isupper() and len(name.split()) <= 25 and not re.search(r"\d{1,2}/\d{1,2}/\d{4}", name)
         )
-    return len(name.split()) <= 2 and not _TYPE_AT.search(name)
+    # Never another number: in "Quyết định số 1/QĐ-UBND, số 2/QĐ-UBND" the second number has no type word.
+    return len(name.split()) <= 2 and not _TYPE_AT.search(name) and not re.search(r"\d", name)
 
 
 def _attach_date_and_issuer(text: str, mention: Mention) -> None:
@@ -332,8 +365,47 @@ def _attach_date_and_issuer(text: str, mention: Mention) -> None:
         issuer, end = parse_issuer(text, pos + bare.end())
         if issuer:
             mention.issuer, pos = issuer, end
+    elif by := _BY_AFTER.match(text[pos : pos + 10]):
+        issuer, end = parse_issuer(text, pos + by.end())
+        issued = _ISSUED_AFTER.match(text, end) if issuer else None
+        if issuer and issued:
+            mention.issuer, pos = issuer, end
+            if mention.date is None and (iso := match_to_iso(issued)):
+                mention.date, pos = iso, issued.end()
     if pos > mention.end:
         mention.end = pos
+    if mention.date is None and (passed := _PASSED_AFTER.match(text, mention.end)):
+        # the mention stays the name: what follows it is a predicate, not part of the citation
+        mention.date = match_to_iso(passed)
+        mention.issuer = mention.issuer or passed.group("body")
+    if mention.date is None:
+        _attach_date_and_issuer_before(text, mention)
+    if mention.issuer is None:
+        _attach_issuer_before(text, mention)
+
+
+# "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the proposer is the issuer of the submission.
+_PROPOSER_BEFORE = re.compile(
+    r"(?<![\w])(?i:đề nghị|đề xuất|kiến nghị|ý kiến)\s+của\s+(?P<issuer>[^,.;:\n]{3,100}?)\s+tại\s+$"
+)
+
+
+def _attach_issuer_before(text: str, mention: Mention) -> None:
+    p = _PROPOSER_BEFORE.search(text, max(0, mention.start - 160), mention.start)
+    if p and len(p.group("issuer").split()) > 1 and _ISSUER_HEAD.match(p.group("issuer")):
+        mention.issuer = " ".join(p.group("issuer").split())
+
+
+def _attach_date_and_issuer_before(text: str, mention: Mention) -> None:
+    """The date and issuer that open the sentence naming the document ("Ngày 10/01/2025, Bộ Tài chính đã có
+    Văn bản số …"); the mention itself still starts at its type word."""
+    d = _DATE_ISSUER_BEFORE.search(text, max(0, mention.start - 200), mention.start)
+    if d is None:
+        return
+    mention.date = match_to_iso(d)
+    issuer = " ".join(d.group("issuer").split())
+    if mention.issuer is None and _ISSUER_HEAD.match(issuer):
+        mention.issuer = issuer
 
 
 def _attach_pinpoint(text: str, mention: Mention) -> None:

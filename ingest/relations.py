@@ -25,7 +25,10 @@ _CUES: list[tuple[str, str]] = [
               r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
     ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
-    ("responds_to", r"(?:xét|theo)(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo|văn bản|công văn))|đề nghị của"
+    # "Theo Công văn số … của Sở …" opening the clause answers that letter; "báo cáo theo Công văn số …" inside
+    # a clause only refers to it.
+    ("responds_to", r"(?:xét|theo)(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo))|xét(?=\s+(?:văn bản|công văn))"
+                    r"|^[\s\-+•*]*theo(?=\s+(?:văn bản|công văn))|đề nghị của"
                     r"|(?:trả lời|phúc đáp)(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|câu hỏi))"
                     r"|kiến nghị của"
                     # "Bộ Tài chính nhận được Công văn số 45/CT-TTHT … đề nghị hướng dẫn …": the letter answers it.
@@ -74,6 +77,13 @@ _PASSIVE_AMENDED = re.compile(
 )
 _ANOTHER_SOURCE = re.compile(
     r"^[\s,]*(?:và|cùng)\s+(?:của\s+)?[^;]{0,120}?\btại\s*(?:[^\s;]+\s+){0,2}$", re.I
+)
+# "Thực hiện Chỉ thị số 05/CT-TTg, UBND tỉnh yêu cầu các sở báo cáo theo Công văn số 12/UBND-KT": after the
+# comma a body is the subject of this document's own main clause; what follows no longer describes the first
+# document, so nothing is asserted between them.
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Thủ tướng|Chủ tịch|Văn phòng|Cục|Tổng cục|Ban Thường vụ|Tỉnh ủy|Huyện ủy)"
+    r"(?![\w])[^,;]{0,60}?\s(?:yêu cầu|đề nghị|chỉ đạo|giao|hướng dẫn|có ý kiến|thông báo|ban hành)(?![\w])"
 )
 # A gap that opens with a conjunction: what follows is another clause of the same subject.
 _COORDINATED_CLAUSE = re.compile(r"^\s*,?\s*(?:và|đồng thời)\s+(?:tiếp tục\s+)?", re.IGNORECASE)
@@ -248,6 +258,9 @@ def _classify_one(
             return
         previous, sentence_start = None, clause_start
     gap_start = previous.end if previous and previous.end <= pos else sentence_start
+    if previous is not None and (main := _MAIN_CLAUSE.search(text, gap_start, pos)):
+        previous, sentence_start = None, main.start() + 1
+        gap_start = sentence_start
     gap = text[gap_start:pos]
     if previous is not None:
         if _SEPARATORS.match(gap):

@@ -347,3 +347,134 @@ def test_a_can_cu_item_on_its_own_line_after_a_semicolon_is_still_a_basis():
         "11/2020/NĐ-CP": "based_on",
         "85/TTr-STC": "responds_to",
     }
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "doc_type", "mention"),
+    [
+        # A number after a "pháp luật" is governed by the law whose name holds it.
+        (
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+            "64/2025/QH15",
+            "Luật",
+            "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15",
+        ),
+        # "kết luận" qualifies "Thông báo"; the code TB says which type governs the number.
+        (
+            "Thực hiện Thông báo kết luận số 12-TB/TU ngày 5/3/2024 của Ban Thường vụ Tỉnh ủy.",
+            "12-TB/TU",
+            "Thông báo",
+            "Thông báo kết luận số 12-TB/TU ngày 5/3/2024 của Ban Thường vụ Tỉnh ủy",
+        ),
+    ],
+)
+def test_the_type_word_that_governs_a_number(raw, key, doc_type, mention):
+    _, citations, _ = cite(raw)
+    assert (citations[key].doc_type, citations[key].mention) == (doc_type, mention)
+
+
+def test_a_list_of_numbers_each_with_so_has_no_number_in_a_name():
+    _, citations, asserted = cite(
+        "Thực hiện các Quyết định số 1/QĐ-UBND, số 2/QĐ-UBND và số 3/QĐ-UBND của UBND tỉnh."
+    )
+    assert {k: (c.doc_type, c.relation) for k, c in citations.items()} == {
+        "1/QĐ-UBND": ("Quyết định", "implements"),
+        "2/QĐ-UBND": ("Quyết định", "implements"),
+        "3/QĐ-UBND": ("Quyết định", "implements"),
+    }
+    assert citations["2/QĐ-UBND"].mention == "số 2/QĐ-UBND"
+    assert asserted == set()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Địa chỉ: Số 10/2A ngõ 5 phố Huế, Hà Nội.",  # a house number
+        "Nước sạch phải đạt Quy chuẩn kỹ thuật quốc gia QCVN 01:2021/BYT.",  # "2021/BYT" is only a tail
+    ],
+)
+def test_house_numbers_and_tails_of_standards_are_not_symbols(raw):
+    _, citations, _ = cite(raw)
+    assert "2021/BYT" not in citations and "10/2A" not in citations
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "date", "issuer"),
+    [
+        # A sentence that opens with the date and the issuer of the document it names (cv-4240, ct-08).
+        (
+            "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg về việc tăng cường chỉ đạo.",
+            "06/CT-TTg",
+            "2015-04-21",
+            "Thủ tướng Chính phủ",
+        ),
+        (
+            "Ngày 10/01/2025, Bộ Tài chính đã có Văn bản số 234/BTC-TCT về việc hướng dẫn quyết toán thuế.",
+            "234/BTC-TCT",
+            "2025-01-10",
+            "Bộ Tài chính",
+        ),
+        # The issuer as the agent: "do … ban hành (ngày …)".
+        (
+            "Theo Quyết định số 12/QĐ-UBND do UBND tỉnh ban hành ngày 5/3/2024.",
+            "12/QĐ-UBND",
+            "2024-03-05",
+            "UBND tỉnh",
+        ),
+        # Joint issuers written "liên Bộ …".
+        (
+            "Căn cứ Thông tư liên tịch số 12/2015/TTLT-BTC-BNV ngày 5/3/2015 của liên Bộ Tài chính - Bộ Nội vụ;",
+            "12/2015/TTLT-BTC-BNV",
+            "2015-03-05",
+            "liên Bộ Tài chính - Bộ Nội vụ",
+        ),
+        # The proposer named before "tại Tờ trình số …" issued the submission.
+        (
+            "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 5/3/2024.",
+            "12/TTr-SNV",
+            "2024-03-05",
+            "Giám đốc Sở Nội vụ",
+        ),
+        # The date a law was passed (cv-19046).
+        (
+            "Luật hải quan được Quốc hội khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014 và có hiệu lực.",
+            "Luật hải quan 2014",
+            "2014-06-23",
+            "Quốc hội",
+        ),
+    ],
+)
+def test_date_and_issuer_stated_around_the_mention(raw, key, date, issuer):
+    _, citations, _ = cite(raw)
+    assert (citations[key].date, citations[key].issuer) == (date, issuer)
+
+
+def test_a_date_that_does_not_open_the_sentence_is_not_the_documents():
+    _, citations, _ = cite("Trước ngày 30/6/2024, các đơn vị đã có Báo cáo số 12/BC-SYT gửi Sở.")
+    assert citations["12/BC-SYT"].date is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "pinpoint"),
+    [
+        ("Theo Phụ lục I kèm theo Quyết định số 12/QĐ-UBND của UBND tỉnh.", "Phụ lục I"),
+        ("Theo Mục II Phần B Hướng dẫn số 36-HD/BTGTW.", "Mục II Phần B"),
+    ],
+)
+def test_appendix_and_lettered_parts_are_pinpoints(raw, pinpoint):
+    _, citations, _ = cite(raw)
+    (citation,) = citations.values()
+    assert citation.pinpoint == pinpoint
+
+
+def test_a_document_named_in_this_documents_main_clause_is_not_described_by_the_first():
+    _, citations, asserted = cite(
+        "Thực hiện Chỉ thị số 05/CT-TTg, UBND tỉnh yêu cầu các sở báo cáo theo Công văn số 12/UBND-KT."
+    )
+    assert {k: c.relation for k, c in citations.items()} == {"05/CT-TTg": "implements", "12/UBND-KT": "cites"}
+    assert asserted == set()
+    # Opening the clause, "Theo Công văn số …" still answers that letter.
+    _, citations, _ = cite(
+        "Theo Công văn số 12/SXD-QLN ngày 5/3/2024 của Sở Xây dựng, UBND tỉnh có ý kiến như sau:"
+    )
+    assert citations["12/SXD-QLN"].relation == "responds_to"
