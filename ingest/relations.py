@@ -17,14 +17,24 @@ from ingest.citations import Mention
 from ingest.lexicon import LOW
 from ingest.normalise import Footnote
 
+# "… 6 tháng đầu năm", "… năm 2024", "… quý I": a period between a reporting word and the verb it reports on.
+_PERIOD = r"(?:\s+(?:\d+\s+)?(?:năm|tháng|quý)(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?:\d{4}|[IVX]+))?)"
+_CARRY_OUT = r"(?:triển khai(?:\s+thực hiện)?|thực hiện)"
+
 # (relation, pattern) — cues of this document's own relation to what follows. Later cues in a clause win.
 _CUES: list[tuple[str, str]] = [
     # Checked first: phrases that contain a stronger cue word but only refer ("theo hướng dẫn tại …").
     ("cites", r"tiếp theo|theo hướng dẫn(?:\s+(?:tại|của))?|hướng dẫn tại|nội dung hướng dẫn|được hướng dẫn"
-              r"|(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong)\s+(?:triển khai\s+)?thực hiện"
+              # Reporting and background: "báo cáo kết quả 6 tháng đầu năm thực hiện Kế hoạch …", "tình hình
+              # triển khai Kế hoạch …", "Sau 5 năm thực hiện Nghị quyết …" tell of the implementation, they do not
+              # carry it out. ("sơ kết, tổng kết … thực hiện" stays a task of implementing: the gold reads it so.)
+              rf"|(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong){_PERIOD}?\s+{_CARRY_OUT}"
+              rf"|(?:sau|qua)\s+\d+\s+(?:năm|tháng){_PERIOD}?\s+{_CARRY_OUT}"
               r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
     ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
-    ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"),
+    # "Nhằm cụ thể hóa Nghị quyết số …": a plan that concretises a resolution carries it out.
+    ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"
+                   r"|cụ thể (?:hóa|hoá)"),
     # "Theo Công văn số … của Sở …" opening the clause answers that letter; "báo cáo theo Công văn số …" inside
     # a clause only refers to it.
     ("responds_to", r"(?:xét|theo)(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo))|xét(?=\s+(?:văn bản|công văn))"
@@ -39,7 +49,11 @@ _CUES: list[tuple[str, str]] = [
     # A suspension is not among the nine relations: it takes away effect like a repeal (detail: suspends).
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực|(?:tạm\s+)?đình chỉ(?:\s+(?:việc\s+)?thi hành)?"
                 r"|tạm ngưng(?:\s+(?:hiệu lực|thi hành))?"),
-    ("guides", r"hướng dẫn\s+(?:thực hiện|thi hành|áp dụng|chi tiết)|quy định chi tiết"),
+    # "Thông tư này hướng dẫn một số điều của Nghị định số …" guides as "hướng dẫn thi hành" does.
+    # Not "hướng dẫn điều chỉnh …": "điều" must name an article.
+    ("guides", r"hướng dẫn\s+(?:thực hiện|thi hành|áp dụng|chi tiết|(?:một số|các)\s+(?:điều|khoản|nội dung)"
+               r"|(?:điều|khoản)\s+\d)"
+               r"|quy định chi tiết"),
     ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|đánh giá|phù hợp với|tham khảo"
               r"|ngày\s+\d|đã ban hành|đã có|có công văn"),
 ]  # fmt: skip
@@ -58,7 +72,8 @@ _DESCRIPTION = re.compile(
     r"(?<![\w])(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ"
     r"|quy định chi tiết(?:(?:\s+[^\s;.]+){0,6}?\s+(?:hướng dẫn\s+)?thi hành|\s+(?:và\s+)?hướng dẫn)?"
     r"|hướng dẫn(?:\s+(?:thực hiện|thi hành))?"
-    r"|giải thích|triển khai(?:\s+(?:thực hiện|thi hành))?|thực hiện|thi hành|ban hành kèm theo|kèm theo|phê duyệt"
+    r"|giải thích|triển khai(?:\s+(?:thực hiện|thi hành))?|thực hiện|thi hành|cụ thể (?:hóa|hoá)"
+    r"|ban hành kèm theo|kèm theo|phê duyệt"
     r"|về|quy định|theo|tại)(?![\w])",
     re.IGNORECASE,
 )
@@ -68,6 +83,7 @@ _DESCRIPTION_RELATION = {
     "sửa đổi": "amends", "bổ sung": "amends", "thay thế": "replaces", "bãi bỏ": "repeals",
     "quy định chi tiết": "guides", "hướng dẫn": "guides", "giải thích": "guides", "thi hành": "guides",
     "thực hiện": "implements", "triển khai": "implements", "theo": "implements",
+    "cụ thể hóa": "implements", "cụ thể hoá": "implements",
 }  # fmt: skip
 _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành kèm theo", "phê duyệt"}
 _PASSIVE_AMENDED = re.compile(
@@ -91,7 +107,12 @@ _ENDS_WITH_AND = re.compile(r"(?:,|\bvà)\s*$")
 _SEPARATORS = re.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc|các|với)\s+)*[\s,;]*$", re.IGNORECASE)
 # "(gửi kèm)" closes the description of what is sent, however long ("Kế hoạch số 12/KH-SNV … về việc tổ chức thi
 # tuyển … năm 2024 (gửi kèm)"); no other document may stand between.
-_ATTACHED_AFTER = re.compile(r"^[^.;()]{0,240}?\((?:gửi kèm|kèm theo|sao gửi)[^)]{0,20}\)", re.IGNORECASE)
+# "(có văn bản kèm theo)", "(bản sao gửi kèm)", "(đính kèm)" say the same; so does "… kèm theo Công văn này" after it.
+_ATTACHED_AFTER = re.compile(
+    r"^[^.;()]{0,240}?(?:\((?:(?:có|các|bản sao|bản chụp|văn bản|tài liệu)\s+){0,3}(?:gửi kèm|kèm theo|đính kèm|sao gửi)"
+    r"[^)]{0,20}\)|(?<![\w])(?:được\s+)?(?:gửi\s+|đính\s+)?kèm(?:\s+theo)?\s+(?:Công văn|Văn bản|Thông báo)\s+này(?![\w]))",
+    re.IGNORECASE,
+)
 _TYPE_NUMBER = re.compile(r"(?i:số)\s*\d+\s*/")  # another numbered document
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"(\-])|\n")
 
@@ -314,9 +335,15 @@ def _classify_one(
     attached = _ATTACHED_AFTER.match(text[mention.end : mention.end + 280])
     if attached and mention.relation == "cites" and not _TYPE_NUMBER.search(attached.group()):
         _set(mention, "attaches", "cue")
+    if mention.trigger == "none" and _REVIEW_REPORT.match(text, mention.start):
+        # The guide's own cue: a "Báo cáo thẩm tra" is written on this document's draft; the text answers it.
+        _set(mention, "responds_to", "cue")
     if mention.relation == "cites" and _declared_void(text, mention, bounds):
         _set(mention, "repeals", "cue")
     mention.relation_detail = _detail(text[sentence_start:pos])
+
+
+_REVIEW_REPORT = re.compile(r"báo cáo\s+thẩm tra(?![\w])", re.IGNORECASE)
 
 
 # "Nghị định số 43/2014/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực": the cited document is the
@@ -375,7 +402,8 @@ def _cue_of_previous_item(text: str, pos: int) -> str | None:
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
         cue = _clause_cue(text[previous_start : line_start - 1])
         if cue is not None:
-            return cue[0] if cue[0] in ("based_on", "implements") else None
+            # "Xét Tờ trình số …;" then "Báo cáo thẩm tra số …;" on a line of its own: still what is considered.
+            return cue[0] if cue[0] in ("based_on", "implements", "responds_to") else None
         line_start = previous_start
     return None
 

@@ -478,3 +478,84 @@ def test_a_document_named_in_this_documents_main_clause_is_not_described_by_the_
         "Theo Công văn số 12/SXD-QLN ngày 5/3/2024 của Sở Xây dựng, UBND tỉnh có ý kiến như sau:"
     )
     assert citations["12/SXD-QLN"].relation == "responds_to"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "relation"),
+    [
+        # A plan that concretises a resolution carries it out.
+        (
+            "Nhằm cụ thể hóa Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương, "
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:",
+            "29-NQ/TW",
+            "implements",
+        ),
+        # Reporting on, or looking back at, an implementation does not carry it out.
+        (
+            "Các đơn vị báo cáo kết quả 6 tháng đầu năm thực hiện Kế hoạch số 12/KH-UBND ngày 01/02/2024 "
+            "của UBND tỉnh về Sở Nội vụ trước ngày 15/6/2024.",
+            "12/KH-UBND",
+            "cites",
+        ),
+        (
+            "Định kỳ 6 tháng, các đơn vị báo cáo tình hình triển khai Kế hoạch số 12/KH-UBND về Sở Nội vụ.",
+            "12/KH-UBND",
+            "cites",
+        ),
+        (
+            "Sau 5 năm triển khai thực hiện Nghị quyết số 19/NQ-HĐND, tỉnh đã đạt nhiều kết quả quan trọng.",
+            "19/NQ-HĐND",
+            "cites",
+        ),
+        # "hướng dẫn một số điều của …" guides like "hướng dẫn thi hành …"; "hướng dẫn điều chỉnh" is no article.
+        (
+            "Thông tư này hướng dẫn một số điều của Nghị định số 33/2023/NĐ-CP ngày 10/6/2023 của Chính phủ.",
+            "33/2023/NĐ-CP",
+            "guides",
+        ),
+        (
+            "V/v Hướng dẫn điều chỉnh nội dung thông báo số 54/BHXH-CĐ ngày 07/3/2016",
+            "54/BHXH-CĐ",
+            "amends",
+        ),
+        # Sent along, however the letter words it.
+        (
+            "Sở Nội vụ chuyển Văn bản số 63/UBND-VX ngày 01/02/2024 của UBND tỉnh (có văn bản kèm theo) "
+            "đến các đơn vị.",
+            "63/UBND-VX",
+            "attaches",
+        ),
+        (
+            "Các đơn vị nghiên cứu Kế hoạch số 12/KH-SNV ngày 01/02/2024 (đính kèm) để triển khai.",
+            "12/KH-SNV",
+            "attaches",
+        ),
+        ("Kế hoạch số 12/KH-SNV ngày 01/02/2024 kèm theo Công văn này.", "12/KH-SNV", "attaches"),
+        # The guide's own cue, without "Xét" before it.
+        (
+            "Báo cáo thẩm tra số 30/BC-HĐND ngày 05/12/2023 của Ban Kinh tế - Ngân sách;",
+            "30/BC-HĐND",
+            "responds_to",
+        ),
+    ],
+)
+def test_general_patterns_of_administrative_writing(raw, key, relation):
+    _, citations, _ = cite(raw)
+    assert citations[key].relation == relation
+
+
+def test_a_xet_list_broken_over_lines_still_responds():
+    _, citations, _ = cite(
+        "Xét Tờ trình số 55/TTr-UBND ngày 01/12/2023 của Ủy ban nhân dân tỉnh về dự toán;\n"
+        "Tờ trình số 56/TTr-UBND ngày 02/12/2023 của Ủy ban nhân dân tỉnh;\n"
+        "ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp."
+    )
+    assert citations["56/TTr-UBND"].relation == "responds_to"
+
+
+def test_a_document_described_as_concretising_another_implements_it():
+    _, citations, asserted = cite(
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 01/02/2024 nhằm cụ thể hóa Nghị quyết số 19-NQ/TW của Bộ Chính trị;"
+    )
+    assert ("12/KH-UBND", "implements", "19-NQ/TW") in asserted
+    assert citations["19-NQ/TW"].relation == "cites"
