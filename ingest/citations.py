@@ -138,6 +138,7 @@ _ISSUER_STOP = frozenset(
         "việc",
         "được",
         "bị",
+        "cụ",  # "của UBND tỉnh cụ thể hóa Nghị quyết …": a verb, not the body's name
         "để",
         "nhằm",
         "với",

@@ -559,3 +559,12 @@ def test_a_document_described_as_concretising_another_implements_it():
     )
     assert ("12/KH-UBND", "implements", "19-NQ/TW") in asserted
     assert citations["19-NQ/TW"].relation == "cites"
+
+
+def test_an_issuer_ends_where_a_verb_describing_the_document_begins():
+    _, citations, asserted = cite(
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2024 của UBND tỉnh cụ thể hóa Nghị quyết số 19-NQ/TW "
+        "ngày 16/6/2022 của Ban Chấp hành Trung ương, Sở Nông nghiệp xây dựng kế hoạch như sau:"
+    )
+    assert citations["12/KH-UBND"].issuer == "UBND tỉnh"
+    assert ("12/KH-UBND", "implements", "19-NQ/TW") in asserted
