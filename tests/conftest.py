@@ -94,3 +94,41 @@ def example_graph_copy(example_graph: Path, tmp_path: Path) -> Path:
     with sqlite3.connect(example_graph) as source, sqlite3.connect(copy) as target:
         source.backup(target)
     return copy
+
+
+# --- a real browser ----------------------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As Debian's Chromium runs here: no sandbox as root, and none of the background connections that a closed
+# network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright through `executable_path` (Playwright's own browser download does
+    not work here). Without it the test is skipped with the reason; under CI ($CI set, and CI installs it) it
+    fails instead, so that a CI image without Chromium cannot pass unnoticed."""
+    import os
+
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        reason = f"{CHROMIUM} is missing: install Debian's chromium (make system-packages) to run the browser tests"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -7,7 +7,6 @@ is a failure."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,36 +16,11 @@ import pytest
 from graph import Document, Edge, Resolution, Subgraph
 from graph.exports import ExportOptions, render
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCRIPT = "<script>alert(1)</script>"
 HREF = (
     '<a href="javascript:alert(2)">Quyết định mới</a> <img src=x onerror=alert(3)> href=javascript:alert(4)'
 )
 ROOT = "vn/cp/2023/06-nq-cp"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is not installed (Debian: apt install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; CI must have it")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _edge(source: str, evidence: str) -> Edge:

@@ -9,7 +9,6 @@ The graph is the example corpus plus the hostile letter of tests/pages_examples.
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import threading
@@ -29,30 +28,8 @@ from api.pages import Links
 from api.settings import Settings
 from graph import open_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 20_000  # two shared cores: a cold Chromium and a 700 kB graph page can take a while
 LINKS = Links("")
-
-
-def require_chromium() -> None:
-    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
-        return
-    reason = (
-        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the browser tests; "
-        "Playwright's own browser download does not work here"
-    )
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 # --- the server ---------------------------------------------------------------------------------------------------
@@ -86,19 +63,6 @@ def base_url(example_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 # --- the browser --------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class Watched:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -12,7 +13,9 @@ from api.problems import responses
 from api.responses import model_json, models_json
 from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
 from api.routes.params import Depth, DocId, Limit, MaxNodes, Offset, Relations
+from api.settings import Settings
 from graph import Document, DocumentNotFound, Edge, GraphStore, Tree
+from ingest.models import Relation
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -89,6 +92,25 @@ def search_documents(
     return DocumentList(items=page, limit=limit, offset=offset, more=len(found) > offset + limit)
 
 
+def _tree(
+    traversal: Callable[..., Tree],
+    settings: Settings,
+    doc_id: str,
+    depth: int,
+    relation: list[Relation] | None,
+    max_nodes: int,
+) -> Response:
+    """`store.implementers` or `store.implements` (DocumentNotFound for an unknown id), within the server's
+    limits."""
+    tree = traversal(
+        doc_id,
+        max_depth=min(depth, settings.max_depth),
+        relations=relation or ("implements",),
+        max_nodes=min(max_nodes, settings.max_nodes),
+    )
+    return model_json(tree)
+
+
 # Sub-resources first (api/routes/ids.py).
 
 
@@ -108,14 +130,7 @@ def implementers(
 ) -> Response:
     """A tree: the documents with an `implements` edge (or of `relation`) into it, theirs below them, down to
     `depth` levels; each node with the edges, hence the sentences, that link it to its parent."""
-    _document(store, doc_id)
-    tree = store.implementers(
-        doc_id,
-        max_depth=min(depth, settings.max_depth),
-        relations=relation or ("implements",),
-        max_nodes=min(max_nodes, settings.max_nodes),
-    )
-    return model_json(tree)
+    return _tree(store.implementers, settings, doc_id, depth, relation, max_nodes)
 
 
 @router.get(
@@ -132,14 +147,8 @@ def implements(
     relation: Relations = None,
     max_nodes: MaxNodes = 1000,
 ) -> Response:
-    _document(store, doc_id)
-    tree = store.implements(
-        doc_id,
-        max_depth=min(depth, settings.max_depth),
-        relations=relation or ("implements",),
-        max_nodes=min(max_nodes, settings.max_nodes),
-    )
-    return model_json(tree)
+    """The chain up: what it implements, what that implements, to the roots (or along `relation`)."""
+    return _tree(store.implements, settings, doc_id, depth, relation, max_nodes)
 
 
 @router.get(
