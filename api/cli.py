@@ -711,6 +711,27 @@ def _tree_command(
 DepthOption = Annotated[int, typer.Option("--depth", "-d", min=1, max=50, help="Levels to follow.")]
 
 
+def _one_of(*choices: str) -> Callable[[str], str]:
+    """An option callback that accepts only these values (click's Choice, which this typer cannot declare)."""
+
+    def check(value: str) -> str:
+        if value not in choices:
+            raise typer.BadParameter(f"{value!r}: expected one of {', '.join(choices)}")
+        return value
+
+    return check
+
+
+DirectionOption = Annotated[
+    str,
+    typer.Option(
+        "--direction",
+        callback=_one_of("in", "out", "both"),
+        help="in: what cites REF; out: what REF cites; both.",
+    ),
+]
+
+
 @query_app.command("implementers")
 def query_implementers(
     ref: RefArgument,
@@ -781,15 +802,10 @@ def query_neighbourhood(
     as_json: JsonOption = False,
     depth: Annotated[int, typer.Option("--depth", "-d", min=0, max=10, help="Steps from REF.")] = 1,
     relation: RelationOption = None,
-    direction: Annotated[
-        str, typer.Option("--direction", help="out: what it cites; in: what cites it; both.")
-    ] = "both",
+    direction: DirectionOption = "both",
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Most documents shown.")] = 500,
 ) -> None:
     """The documents within --depth steps of REF and every edge between them (what `lexgraph export` draws)."""
-    if direction not in ("out", "in", "both"):
-        _error(f"--direction must be out, in or both, not {direction!r}")
-        raise typer.Exit(EXIT_USAGE)
     with _query(store_option) as store:
         document = store.lookup(ref)
         subgraph = store.neighbourhood(
@@ -970,17 +986,6 @@ def _export_format(fmt: str | None, output: Path) -> str:
     return name
 
 
-def _one_of(*choices: str) -> Callable[[str], str]:
-    """An option callback that accepts only these values (click's Choice, which this typer cannot declare)."""
-
-    def check(value: str) -> str:
-        if value not in choices:
-            raise typer.BadParameter(f"{value!r}: expected one of {', '.join(choices)}")
-        return value
-
-    return check
-
-
 def _size(data: int) -> str:
     return f"{data / 1_000_000:.1f} MB" if data >= 1_000_000 else f"{data / 1000:.0f} kB"
 
@@ -1008,14 +1013,7 @@ def export_command(
     ] = None,
     depth: DepthOption = 1,
     relation: RelationOption = None,
-    direction: Annotated[
-        str,
-        typer.Option(
-            "--direction",
-            callback=_one_of("in", "out", "both"),
-            help="in: what cites REF; out: what REF cites; both.",
-        ),
-    ] = "both",
+    direction: DirectionOption = "both",
     layout: Annotated[
         str,
         typer.Option(
