@@ -124,20 +124,16 @@ def _figures(output: str) -> dict:
     return json.loads(line.removeprefix("WRK_JSON "))
 
 
-def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed: int, work: Path) -> dict:
-    script = _script(paths, seed, work)
+def _wrk_command(base: str, script: Path, *, connections: int, duration: float) -> list[str]:
     threads = min(2, connections)
-    command = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{duration:g}s",
-        "--timeout",
-        "30s",
-        "-s",
-        str(script),
-        base,
+    return [
+        *("wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "30s"),
+        *("-s", str(script), base),
     ]
+
+
+def wrk(base: str, paths: list[str], *, connections: int, duration: float, seed: int, work: Path) -> dict:
+    command = _wrk_command(base, _script(paths, seed, work), connections=connections, duration=duration)
     return _figures(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
@@ -287,8 +283,9 @@ def load_beside_ingest(
     ):
         err.print(f"during an ingest of {args.ingest} documents: {route}")
         script = _script(routes[route], args.seed + 50 + i, work)
+        # As long as the ingest runs: stopped by SIGINT below, long before this duration.
         load = subprocess.Popen(
-            ["wrk", "-t2", f"-c{args.connections}", "-d3600s", "--timeout", "30s", "-s", str(script), base],
+            _wrk_command(base, script, connections=args.connections, duration=3600),
             stdout=subprocess.PIPE,
             text=True,
         )
