@@ -15,19 +15,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from graph.models import Edge
+from ingest.relation_table import RELATION_TABLE
 
 # How the pages name each relation, read as "<this document> <relation> <that one>".
-RELATION_VI: dict[str, str] = {
-    "implements": "thực hiện",
-    "based_on": "căn cứ",
-    "guides": "hướng dẫn",
-    "amends": "sửa đổi",
-    "replaces": "thay thế",
-    "repeals": "bãi bỏ",
-    "responds_to": "trả lời",
-    "attaches": "kèm theo",
-    "cites": "dẫn chiếu",
-}
+RELATION_VI: dict[str, str] = {kind.name: kind.verb_vi for kind in RELATION_TABLE}
 
 
 def relation_vi(relation: str) -> str:

@@ -33,6 +33,7 @@ from api.deps import AppSettings, Store
 from api.highlight import date_vi, evidence_parts, highlight, relation_vi, span_numbers
 from graph import AmbiguousReference, Document, DocumentNotFound, Edge, GraphStore, StoreError, Tree
 from ingest.lexicon import DOC_TYPES
+from ingest.relation_table import RELATION_TABLE
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -123,6 +124,9 @@ class Links:
     def static(self, name: str) -> str:
         return f"{self.root}/static/{name}"
 
+    def relations_css(self) -> str:
+        return f"{self.root}/quan-he.css"
+
 
 # --- rendering ------------------------------------------------------------------------------------------------
 
@@ -205,6 +209,16 @@ def search_form(params: dict[str, str]) -> SearchForm:
     if len(form.words.split()) > MAX_WORDS:
         form.errors.append(f"Chỉ tìm theo {MAX_WORDS} từ đầu tiên.")
     return form
+
+
+# The relation badges' colours, from the relation table: a stylesheet of its own, since the pages allow no inline
+# style (CSP) and the table is the one place a relation is defined.
+RELATIONS_CSS = "".join(f".rel-{kind.name} {{ background: {kind.tint}; }}\n" for kind in RELATION_TABLE)
+
+
+@router.get("/quan-he.css", name="page_relations_css")
+def relations_css() -> Response:
+    return Response(RELATIONS_CSS, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/", response_class=HTMLResponse, name="page_home")

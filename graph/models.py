@@ -9,9 +9,9 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ingest.models import RELATION_PRECEDENCE, Relation
+from ingest.relation_table import RELATIONS, Relation
 
-RELATIONS: tuple[Relation, ...] = RELATION_PRECEDENCE
+__all__ = ["RELATIONS", "Relation"]  # re-exported: graph users need not know where the table lives
 Method = Literal["exact", "alias", "latest", "unresolved", "ambiguous"]
 Direction = Literal["out", "in", "both"]
 

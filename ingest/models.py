@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-Relation = Literal[
-    "amends", "replaces", "repeals", "implements", "guides", "based_on", "responds_to", "attaches", "cites"
+from ingest.relation_table import RELATION_PRECEDENCE, Relation, relation_rank
+
+__all__ = [
+    "RELATION_PRECEDENCE",
+    "Asserted",
+    "Citation",
+    "DocumentMeta",
+    "Extraction",
+    "Relation",
+    "relation_rank",
 ]
-
-# Strongest first: when several relations apply to one cited document, the first one wins.
-RELATION_PRECEDENCE: tuple[Relation, ...] = (
-    "amends", "replaces", "repeals", "implements", "guides", "based_on", "responds_to", "attaches", "cites",
-)  # fmt: skip
-
-
-def relation_rank(relation: str) -> int:
-    """Lower is stronger."""
-    return RELATION_PRECEDENCE.index(relation)  # type: ignore[arg-type]
 
 
 class _Model(BaseModel):

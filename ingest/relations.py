@@ -16,47 +16,12 @@ from dataclasses import dataclass
 from ingest.citations import Mention
 from ingest.lexicon import LOW
 from ingest.normalise import Footnote
+from ingest.relation_table import CHANGES_FORCE, DETAIL_TABLE, KIND, REFERRING_CUES, RELATION_TABLE
 
-# "… 6 tháng đầu năm", "… năm 2024", "… quý I": a period between a reporting word and the verb it reports on.
-_PERIOD = r"(?:\s+(?:\d+\s+)?(?:năm|tháng|quý)(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?:\d{4}|[IVX]+))?)"
-_CARRY_OUT = r"(?:triển khai(?:\s+thực hiện)?|thực hiện)"
-
-# (relation, pattern) — cues of this document's own relation to what follows. Later cues in a clause win.
-_CUES: list[tuple[str, str]] = [
-    # Checked first: phrases that contain a stronger cue word but only refer ("theo hướng dẫn tại …").
-    ("cites", r"tiếp theo|theo hướng dẫn(?:\s+(?:tại|của))?|hướng dẫn tại|nội dung hướng dẫn|được hướng dẫn"
-              # Reporting and background: "báo cáo kết quả 6 tháng đầu năm thực hiện Kế hoạch …", "tình hình
-              # triển khai Kế hoạch …", "Sau 5 năm thực hiện Nghị quyết …" tell of the implementation, they do not
-              # carry it out. ("sơ kết, tổng kết … thực hiện" stays a task of implementing: the gold reads it so.)
-              rf"|(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong){_PERIOD}?\s+{_CARRY_OUT}"
-              rf"|(?:sau|qua)\s+\d+\s+(?:năm|tháng){_PERIOD}?\s+{_CARRY_OUT}"
-              r"|hết hiệu lực\s+(?:khi|kể từ|từ)"),
-    ("based_on", r"căn cứ(?:\s+vào)?|trên cơ sở"),
-    # "Nhằm cụ thể hóa Nghị quyết số …": a plan that concretises a resolution carries it out.
-    ("implements", r"thực hiện|triển khai(?:\s+thực hiện)?|thi hành|theo chỉ đạo|quán triệt|tinh thần"
-                   r"|cụ thể (?:hóa|hoá)"),
-    # "Theo Công văn số … của Sở …" opening the clause answers that letter; "báo cáo theo Công văn số …" inside
-    # a clause only refers to it.
-    ("responds_to", r"(?:xét|theo)(?=\s+(?:đề nghị|đề xuất|tờ trình|báo cáo))|xét(?=\s+(?:văn bản|công văn))"
-                    r"|^[\s\-+•*]*theo(?=\s+(?:văn bản|công văn))|đề nghị của"
-                    r"|(?:trả lời|phúc đáp)(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|câu hỏi))"
-                    r"|kiến nghị của"
-                    # "Bộ Tài chính nhận được Công văn số 45/CT-TTHT … đề nghị hướng dẫn …": the letter answers it.
-                    r"|nhận được(?=\s+(?:công văn|văn bản|tờ trình|đơn|kiến nghị|ý kiến|đề nghị|báo cáo|thư|phiếu))"),
-    ("attaches", r"(?:xin\s+)?gửi kèm(?:\s+theo)?|sao gửi"),
-    ("amends", r"(?<!\()sửa đổi(?:,?\s*bổ sung)?(?!\))|điều chỉnh nội dung|đính chính"),
-    ("replaces", r"thay thế"),
-    # A suspension is not among the nine relations: it takes away effect like a repeal (detail: suspends).
-    ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực|(?:tạm\s+)?đình chỉ(?:\s+(?:việc\s+)?thi hành)?"
-                r"|tạm ngưng(?:\s+(?:hiệu lực|thi hành))?"),
-    # "Thông tư này hướng dẫn một số điều của Nghị định số …" guides as "hướng dẫn thi hành" does.
-    # Not "hướng dẫn điều chỉnh …": "điều" must name an article.
-    ("guides", r"hướng dẫn\s+(?:thực hiện|thi hành|áp dụng|chi tiết|(?:một số|các)\s+(?:điều|khoản|nội dung)"
-               r"|(?:điều|khoản)\s+\d)"
-               r"|quy định chi tiết"),
-    ("cites", r"theo quy định(?:\s+(?:tại|của))?|quy định tại|nêu tại|được quy định|đánh giá|phù hợp với|tham khảo"
-              r"|ngày\s+\d|đã ban hành|đã có|có công văn"),
-]  # fmt: skip
+# Cue → relation, in the order they are tried at one position: referring phrases first, then the table's rows.
+_CUES: list[tuple[str, str]] = [("cites", "|".join(REFERRING_CUES))] + [
+    (kind.name, "|".join(kind.cues)) for kind in RELATION_TABLE if kind.cues
+]
 _CUE = re.compile(
     "|".join(f"(?P<{rel}{i}>(?<![\\w])(?:{pat})(?![\\w]))" for i, (rel, pat) in enumerate(_CUES)),
     re.IGNORECASE,
@@ -79,12 +44,7 @@ _DESCRIPTION = re.compile(
 )
 # What a description verb says the described document does to the next one. Weak verbs ("về", "theo", "tại")
 # only carry a relation when no strong verb stands beside them.
-_DESCRIPTION_RELATION = {
-    "sửa đổi": "amends", "bổ sung": "amends", "thay thế": "replaces", "bãi bỏ": "repeals",
-    "quy định chi tiết": "guides", "hướng dẫn": "guides", "giải thích": "guides", "thi hành": "guides",
-    "thực hiện": "implements", "triển khai": "implements", "theo": "implements",
-    "cụ thể hóa": "implements", "cụ thể hoá": "implements",
-}  # fmt: skip
+_DESCRIPTION_RELATION = {verb: kind.name for kind in RELATION_TABLE for verb in kind.described_by}
 _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành kèm theo", "phê duyệt"}
 _PASSIVE_AMENDED = re.compile(
     r"(?:đã\s+)?(?:được\s+)?sửa đổi(?:,?\s*bổ sung)?(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)"
@@ -208,14 +168,11 @@ def classify(
         previous_sentence = bounds
         if (
             own_type
-            and mention.relation in _ACTS_ON
+            and mention.relation in CHANGES_FORCE
             and _another_documents_act(text, bounds[0], pos, own_type)
         ):
             _set(mention, "cites", "cue")
     return asserted + _amended_by_title(mentions)
-
-
-_ACTS_ON = frozenset(["amends", "replaces", "repeals"])
 
 
 def _another_documents_act(text: str, start: int, pos: int, own_type: str) -> bool:
@@ -386,7 +343,7 @@ def _cue_of_list_heading(text: str, pos: int) -> str | None:
                 line = text[previous_start:end]
             cue = _cue_in(line)
             opens_list = line.rstrip().endswith(":") or bool(_HEADING.match(line))
-            inheritable = cue and cue[0] in ("based_on", "implements", "amends", "replaces", "repeals")
+            inheritable = cue and KIND[cue[0]].heads_lists
             return cue[0] if inheritable and opens_list else None
         end = start - 1
     return None
@@ -403,7 +360,7 @@ def _cue_of_previous_item(text: str, pos: int) -> str | None:
         cue = _clause_cue(text[previous_start : line_start - 1])
         if cue is not None:
             # "Xét Tờ trình số …;" then "Báo cáo thẩm tra số …;" on a line of its own: still what is considered.
-            return cue[0] if cue[0] in ("based_on", "implements", "responds_to") else None
+            return cue[0] if KIND[cue[0]].runs_over_lines else None
         line_start = previous_start
     return None
 
@@ -443,12 +400,7 @@ def _verb_key(verb: str) -> str:
 
 
 # Finer readings of a clause, reported beside the nine relations (EXTRACT_FORMAT.md: `relation_detail`).
-_DETAILS = [
-    ("corrects", re.compile(r"đính chính", re.IGNORECASE)),
-    ("suspends", re.compile(r"đình chỉ|tạm ngưng(?: hiệu lực)?|ngưng hiệu lực", re.IGNORECASE)),
-    ("consolidates", re.compile(r"hợp nhất", re.IGNORECASE)),
-    ("partially_repeals", re.compile(r"bãi bỏ\s+(?:một số|các|điểm|khoản|điều|mục|chương)", re.IGNORECASE)),
-]
+_DETAILS = [(detail.name, re.compile(detail.cue, re.IGNORECASE)) for detail in DETAIL_TABLE]
 
 
 def _detail(clause: str) -> str | None:

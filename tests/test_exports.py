@@ -315,7 +315,7 @@ def test_svg_by_dot_has_vietnamese_labels_in_dejavu_and_a_legend(chain: Subgraph
     data = render(chain, "svg", root=NQ06).payload()
     text = _svg_text(data)
     assert "Công văn 1127/LĐLĐ" in text and "2023-02-03" in text and "Chú giải · Legend" in text
-    assert "implements (thực hiện)" in text
+    assert style.RELATION_NAMES["implements"] == "Thực hiện" and "Thực hiện" in text
     assert b'font-family="DejaVu Sans' in data and b"<!DOCTYPE" not in data
 
 

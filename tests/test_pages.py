@@ -437,7 +437,7 @@ def test_highlight_leaves_out_spans_it_cannot_place() -> None:
 
 def test_edges_sharing_a_span_share_one_mark() -> None:
     html = marked("Luật Đất đai", [edge(0, 12, "a", "amends"), edge(0, 12, "b", "cites")])
-    assert html.count("<a ") == 1 and 'title="sửa đổi: &lt;a&gt;\ndẫn chiếu: &lt;b&gt;"' in html
+    assert html.count("<a ") == 1 and 'title="sửa đổi, bổ sung: &lt;a&gt;\ndẫn chiếu: &lt;b&gt;"' in html
 
 
 def test_attribute_values_cannot_break_out() -> None:
@@ -452,7 +452,7 @@ def test_words_in_vietnamese() -> None:
         "thực hiện",
         "căn cứ",
         "hướng dẫn",
-        "sửa đổi",
+        "sửa đổi, bổ sung",
         "thay thế",
     ]
     assert [relation_vi(r) for r in ("repeals", "responds_to", "attaches", "cites")] == [

@@ -138,6 +138,7 @@ def network(subgraph: Subgraph, root: str | None, layout: str) -> Network:
             title=style.link_tooltip(link, labels),
             color={"color": colour, "highlight": colour, "hover": colour},
             dashes=link.asserted_only,
+            arrows={"to": {"enabled": True, "type": style.VIS_ARROWS[link.relation]}},
             relation=link.relation,
         )
     net.options = _options(layout, len(subgraph.documents), len(subgraph.edges))

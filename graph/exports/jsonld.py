@@ -18,19 +18,14 @@ from typing import Any
 
 from graph.exports.model import Export, ExportOptions
 from graph.models import RELATIONS, Document, Edge, Subgraph
+from ingest.relation_table import RELATION_TABLE
 
 ELI = "http://data.europa.eu/eli/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-ELI_TERMS: dict[str, str] = {
-    "based_on": "eli:based_on",
-    "amends": "eli:amends",
-    "repeals": "eli:repeals",
-    "cites": "eli:cites",
-    "implements": "eli:ensures_implementation_of",
-}
+ELI_TERMS: dict[str, str] = {kind.name: kind.eli for kind in RELATION_TABLE if kind.eli}
 OWN_TERMS: dict[str, str] = {r: f"lexgraph:{r}" for r in RELATIONS if r not in ELI_TERMS}
 PROPERTY_OF: dict[str, str] = {**ELI_TERMS, **OWN_TERMS}
 

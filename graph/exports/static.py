@@ -132,6 +132,7 @@ def to_dot(subgraph: Subgraph, root: str | None, options: ExportOptions) -> grap
             names[link.source],
             names[link.target],
             color=style.RELATION_COLOURS[link.relation],
+            arrowhead=style.DOT_ARROWS[link.relation],
             style="dashed" if link.asserted_only else "solid",
             tooltip=_text(style.link_tooltip(link, labels).splitlines()),
         )

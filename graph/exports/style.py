@@ -12,36 +12,17 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.models import RELATIONS, Document, Edge, Subgraph
+from ingest.relation_table import RELATION_TABLE
 
 FONT = "DejaVu Sans"  # full Vietnamese coverage; installed with Debian's fonts-dejavu-core
 LABEL_CHARS = 44  # beyond this a label is cut with "…": a node is a name, the tooltip holds the rest
 TOOLTIP_CHARS = 600
 
-# Okabe–Ito colours (readable with the common colour-vision deficiencies), strongest relations most vivid.
-RELATION_COLOURS: dict[str, str] = {
-    "amends": "#E69F00",
-    "replaces": "#CC79A7",
-    "repeals": "#7B2D8E",
-    "implements": "#D55E00",
-    "guides": "#009E73",
-    "based_on": "#0072B2",
-    "responds_to": "#56B4E9",
-    "attaches": "#8C6D31",
-    "cites": "#8A8A8A",
-}
-assert set(RELATION_COLOURS) == set(RELATIONS), "every relation needs a colour"
-
-RELATION_NAMES: dict[str, str] = {
-    "amends": "amends (sửa đổi, bổ sung)",
-    "replaces": "replaces (thay thế)",
-    "repeals": "repeals (bãi bỏ)",
-    "implements": "implements (thực hiện)",
-    "guides": "guides (hướng dẫn)",
-    "based_on": "based on (căn cứ)",
-    "responds_to": "responds to (trả lời)",
-    "attaches": "attaches (kèm theo)",
-    "cites": "cites (dẫn chiếu)",
-}
+RELATION_COLOURS: dict[str, str] = {kind.name: kind.colour for kind in RELATION_TABLE}
+# The legend's words: what a line from A to B says of A ("thực hiện", "căn cứ").
+RELATION_NAMES: dict[str, str] = {kind.name: kind.verb_vi.capitalize() for kind in RELATION_TABLE}
+DOT_ARROWS: dict[str, str] = {kind.name: kind.dot_arrow for kind in RELATION_TABLE}
+VIS_ARROWS: dict[str, str] = {kind.name: kind.vis_arrow for kind in RELATION_TABLE}
 
 
 @dataclass(frozen=True)
