@@ -7,11 +7,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import MEDIA_TYPE
-
-
-class BodyTooLarge(Exception):
-    pass
+from api.problems import MEDIA_TYPE, BodyTooLarge
 
 
 class BodyLimit:

@@ -100,6 +100,10 @@ def allowed_methods(request: Request) -> str:
     return ", ".join(allowed)
 
 
+class BodyTooLarge(Exception):
+    """A request body grew past the server's cap while it arrived (api/limits.py): answered with 413."""
+
+
 def install(app: FastAPI) -> None:
     """Every error the app can meet → a problem response."""
 
@@ -111,8 +115,6 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        from api.limits import BodyTooLarge
-
         if isinstance(exc.__cause__, BodyTooLarge):  # FastAPI reports a failed body read as a 400
             return problem_response(request, 413, "the request body is too large", title="Content Too Large")
         headers = exc.headers

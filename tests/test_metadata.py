@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import re
@@ -13,10 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest import metadata
 from ingest.evaluate import METADATA_FIELDS, metadata_equal
 from ingest.metadata import (
-    _NUMBER_BODY,
     Heads,
     MetadataResult,
     WordMemo,
@@ -27,6 +26,7 @@ from ingest.metadata import (
     is_upper_word,
     tokens_in,
 )
+from ingest.metadata.number import _NUMBER_BODY
 from ingest.metadata_lexicon import BODY_HEADS, HEADS_BEFORE_LOCALITY, LOCALITY_LEVEL, ORGAN_HEADS, word_key
 from ingest.normalise import normalise
 
@@ -574,9 +574,9 @@ def test_word_tests_match_their_definitions(word: str) -> None:
 
 # The patterns as first written, opening with a look-behind (slow: tried at every position of the text).
 _PLAIN_PATTERNS = {
-    "_NUMBER": r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY,
-    "_VV": r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*",
-    "_NOI_NHAN": r"(?:(?<=[\s./])|^)(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:",
+    "number.NUMBER": r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY,
+    "heading._VV": r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*",
+    "signature.NOI_NHAN": r"(?:(?<=[\s./])|^)(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:",
 }
 
 
@@ -591,7 +591,8 @@ _PLAIN_PATTERNS = {
 )  # fmt: skip
 def test_patterns_that_open_with_a_letter_match_as_their_plain_forms(text: str, pos: int) -> None:
     for name, plain in _PLAIN_PATTERNS.items():
-        fast = getattr(metadata, name)
+        module, pattern = name.split(".")
+        fast = getattr(importlib.import_module(f"ingest.metadata.{module}"), pattern)
         found = [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)]
         assert found == [(m.span(), m.groupdict()) for m in re.compile(plain).finditer(text, pos)], name
 

@@ -1,0 +1,156 @@
+"""`lexgraph export`: a document's neighbourhood as a picture or a data file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from api.cli.common import EXIT_FAILED, app, error, stderr
+from api.cli.options import (
+    DepthOption,
+    DirectionOption,
+    RefArgument,
+    RelationOption,
+    StoreOption,
+    one_of,
+    open_for_query,
+)
+
+# What -o's extension says when --format does not; csv goes to a folder or a .zip.
+_FORMAT_OF_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+    ".png": "png",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".zip": "csv",
+}
+
+
+def _export_format(fmt: str | None, output: Path) -> str:
+    from graph.exports import UnknownFormat, check_format
+
+    if output.suffix.lower() == ".csv" and fmt in (None, "csv"):
+        raise typer.BadParameter(
+            "csv writes nodes.csv and edges.csv: give a folder or a .zip", param_hint="--output"
+        )
+    if fmt is None:
+        fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower())
+        if fmt is None:
+            raise typer.BadParameter(
+                f"cannot tell the format from {str(output)!r}: give --format", param_hint="--format"
+            )
+    try:
+        name = check_format(fmt)
+    except UnknownFormat as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
+    if str(output) == "-" and name == "csv":
+        raise typer.BadParameter("csv writes two files: give a folder or a .zip", param_hint="--output")
+    return name
+
+
+def _size(data: int) -> str:
+    return f"{data / 1_000_000:.1f} MB" if data >= 1_000_000 else f"{data / 1000:.0f} kB"
+
+
+@app.command("export")
+def export_command(
+    ref: RefArgument,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write: a file (- for stdout); for csv a folder or a .zip.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, svg, png, graphml, gexf, csv or jsonld (default: from the extension of -o).",
+            show_default=False,
+        ),
+    ] = None,
+    depth: DepthOption = 1,
+    relation: RelationOption = None,
+    direction: DirectionOption = "both",
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            callback=one_of("hierarchical", "force"),
+            help="hierarchical: what is cited above what cites it; force: a spring layout (html, svg, png).",
+        ),
+    ] = "hierarchical",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="At most this many documents (the export says so).")
+    ] = 500,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Heading of the picture (default: REF's name).")
+    ] = None,
+    store_option: StoreOption = None,
+) -> None:
+    """Export the documents around REF (within --depth steps along --relation) as a picture or a data file:
+    an interactive HTML page (offline), SVG or PNG for slides, GraphML or GEXF for Gephi, nodes.csv and
+    edges.csv for neo4j-admin import, or JSON-LD in the ELI vocabulary.
+
+        lexgraph export "Nghị quyết 06/NQ-CP" --depth 3 -r implements --direction in -o 06-nq-cp.html
+    """
+    from graph.exports import ExportOptions, RendererUnavailable, render
+
+    name = _export_format(fmt, output)
+    options = ExportOptions(layout=layout, max_nodes=max_nodes, title=title)  # type: ignore[arg-type]
+    with open_for_query(store_option) as store:
+        document = store.lookup(ref)
+        subgraph = store.neighbourhood(
+            document.id,
+            depth=depth,
+            relations=relation or None,
+            direction=direction,  # type: ignore[arg-type]
+            max_nodes=max_nodes,
+        )
+        try:
+            export = render(subgraph, name, root=document.id, options=options)
+        except RendererUnavailable as exc:
+            error(str(exc))
+            raise typer.Exit(EXIT_FAILED) from None
+        _write_export(export, output)
+    _export_summary(export, output, subgraph, document.label)
+
+
+def _write_export(export: Any, output: Path) -> None:
+    if str(output) == "-":
+        sys.stdout.buffer.write(export.payload())
+        sys.stdout.buffer.flush()
+        return
+    try:
+        export.write(output)
+    except OSError as exc:
+        error(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _export_summary(export: Any, output: Path, subgraph: Any, label: str) -> None:
+    where = "stdout" if str(output) == "-" else str(output)
+    size = sum(len(data) for data in export.files.values())
+    stderr.print(
+        f"{escape(label)}: {len(subgraph.documents)} documents, {len(subgraph.edges)} citations → "
+        f"{escape(where)} ({', '.join(export.files)}, {_size(size)})",
+        soft_wrap=True,
+    )
+    if subgraph.truncated:
+        stderr.print(
+            f"more documents were in reach than --max-nodes {len(subgraph.documents)}: narrow --depth or "
+            "--relation, or raise --max-nodes",
+            soft_wrap=True,
+        )
