@@ -11,6 +11,7 @@ cites B.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ingest.citations import Mention
@@ -87,17 +88,62 @@ class AssertedRelation:
     evidence: tuple[int, int]
 
 
+# A sentence longer than this is not a sentence but a run-on table or list: its evidence is cut to this much on
+# either side of the mention.
+SENTENCE_REACH = 5_000
+
+
+class Sentences:
+    """Where the sentences (list items, headings) of a text begin and end, found in one pass over it, so that
+    finding the sentence of each of n mentions costs a binary search, not a scan (a text of one endless line
+    with thousands of citations would otherwise cost n × its length)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.breaks: list[int] = []  # where a boundary starts: the end of the sentence before it
+        self.starts: list[int] = []  # where it ends: the start of the next sentence
+        for m in _SENTENCE_END.finditer(text):
+            self.breaks.append(m.start())
+            self.starts.append(m.end())
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence that holds `pos`. A run-on text is cut into pieces of SENTENCE_REACH from its last
+        boundary, the same piece for every mention in it, so that its mentions chain as in one sentence."""
+        i = bisect_right(self.starts, pos) - 1
+        start = self.starts[i] if i >= 0 else 0
+        if pos - start > SENTENCE_REACH:
+            start += (pos - start) // SENTENCE_REACH * SENTENCE_REACH
+        j = bisect_left(self.breaks, pos)
+        end = self.breaks[j] if j < len(self.breaks) else self.length
+        return start, min(end, start + 2 * SENTENCE_REACH)
+
+
+class Occurrences:
+    """Every match of a pattern in a text, found in one pass: "which lie between a and b" by binary search,
+    where searching each mention's clause again would cost the clause's length per mention."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.matches = list(pattern.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, start: int, end: int) -> list[re.Match[str]]:
+        found = []
+        for i in range(bisect_left(self.starts, start), len(self.matches)):
+            m = self.matches[i]
+            if m.start() >= end:
+                break
+            if m.end() <= end:
+                found.append(m)
+        return found
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        return i < len(self.matches) and self.matches[i].end() <= end
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence (or list item, or heading) that holds `pos`."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    start = line_start
-    # A sentence longer than this is not a sentence but a run-on table or list; bound the look-back.
-    # Up to pos + 1: the boundary's look-ahead must see the sentence's first letter, at pos itself.
-    for m in _SENTENCE_END.finditer(text, max(line_start, pos - 5000), pos + 1):
-        start = m.end()
-    end_match = _SENTENCE_END.search(text, pos)
-    end = end_match.start() if end_match else len(text)
-    return start, end
+    """The sentence (or list item, or heading) that holds `pos` (one lookup; `Sentences` for many)."""
+    return Sentences(text).bounds(pos)
 
 
 def _cue_in(gap: str, ahead: str = "") -> tuple[str, int] | None:
@@ -126,6 +172,8 @@ def classify(
         if fn is not None:
             mention.footnote = fn.number
     asserted: list[AssertedRelation] = []
+    sentences = Sentences(text)
+    index = _TextIndex(text)
 
     # Footnote mentions are read where their marker stands, in the order of the text.
     def position(m: Mention) -> int:
@@ -144,21 +192,21 @@ def classify(
             if seen:  # a later mention in the same note reads like any sentence of the body
                 mention.footnote = None
                 _classify_one(
-                    text, mention, mention.start, (note.start, note.end), seen[-1], seen[0], asserted
+                    text, index, mention, mention.start, (note.start, note.end), seen[-1], seen[0], asserted
                 )
                 mention.footnote = note.number
                 mention.evidence = (note.start, note.end)
             else:
-                mention.evidence = sentence_bounds(text, pos)
+                mention.evidence = sentences.bounds(pos)
                 _classify_footnote_head(text, mention, pos, mention.evidence[0])
             seen.append(mention)
             continue
-        bounds = sentence_bounds(text, pos)
+        bounds = sentences.bounds(pos)
         if subject and subject[0] <= pos < subject[1]:
             bounds = subject
         if bounds != previous_sentence:
             previous = head = None
-        _classify_one(text, mention, pos, bounds, previous, head, asserted)
+        _classify_one(text, index, mention, pos, bounds, previous, head, asserted)
         if head is None and mention.footnote is None:
             head = mention
         ev_start, ev_end = bounds
@@ -169,16 +217,16 @@ def classify(
         if (
             own_type
             and mention.relation in CHANGES_FORCE
-            and _another_documents_act(text, bounds[0], pos, own_type)
+            and _another_documents_act(index, bounds[0], pos, own_type)
         ):
             _set(mention, "cites", "cue")
     return asserted + _amended_by_title(mentions)
 
 
-def _another_documents_act(text: str, start: int, pos: int, own_type: str) -> bool:
+def _another_documents_act(index: _TextIndex, start: int, pos: int, own_type: str) -> bool:
     """ "Luật này thay thế Luật Hải quan số 29/2001/QH10 …" in a công văn: the law that the letter discusses
     replaces it, not the letter; the act is another document's when "<type> này" names another type."""
-    named = [re.sub(r"\s+", " ", m.group(1)).lower() for m in _THIS_DOCUMENT.finditer(text, start, pos)]
+    named = [re.sub(r"\s+", " ", m.group(1)).lower() for m in index.this_document.within(start, pos)]
     return bool(named) and own_type.lower() not in named
 
 
@@ -205,10 +253,16 @@ def _classify_footnote_head(text: str, mention: Mention, marker: int, sentence_s
 
 def _clause_cue(clause: str) -> tuple[str, int] | None:
     """The cue that opens a clause ("Thực hiện …", "- Căn cứ …"), if it opens with one."""
-    m = _CUE.search(clause)
-    if m and not clause[: m.start()].strip(" -+•*0123456789.)abcdđ"):
-        return _relation_of(m), m.start()
+    # Only list marks may stand before it: try the cue at each place up to the first other character, where
+    # searching the whole clause would cost its length for every clause that opens otherwise.
+    opening = len(clause) - len(clause.lstrip(_LIST_MARKS))
+    for at in range(opening + 1):
+        if m := _CUE.match(clause, at):
+            return _relation_of(m), at
     return None
+
+
+_LIST_MARKS = " -+•*0123456789.)abcdđ"
 
 
 def _footnote_index(footnotes: tuple[Footnote, ...]):
@@ -222,14 +276,14 @@ def _footnote_index(footnotes: tuple[Footnote, ...]):
 
 
 def _classify_one(
-    text: str, mention: Mention, pos: int, bounds: tuple[int, int], previous: Mention | None,
+    text: str, index: _TextIndex, mention: Mention, pos: int, bounds: tuple[int, int], previous: Mention | None,
     head: Mention | None, asserted: list[AssertedRelation],
 ) -> None:  # fmt: skip
     sentence_start = bounds[0]
     if previous is not None and ";" in text[previous.end : pos]:
         # After ";" a new clause starts: a cue of its own governs it, else the cue that opened the list.
         clause_start = text.rfind(";", previous.end, pos) + 1
-        cue = _cue_in(text[clause_start:pos], text[pos : pos + 30])
+        cue = index.last_cue(clause_start, pos)
         if cue is None:
             opening = _clause_cue(text[sentence_start:pos])
             _set(mention, opening[0] if opening else (head or previous).relation, "coordinated")
@@ -263,7 +317,7 @@ def _classify_one(
             _set(mention, (head or previous).relation, "coordinated")
         else:
             verb = _last_description(gap)
-            cue = _cue_in(gap, text[pos : pos + 30])
+            cue = index.last_cue(gap_start, pos)
             if verb is not None and (cue is None or cue[1] < verb[2]):
                 relation = _described_relation(gap)
                 if relation:
@@ -279,7 +333,7 @@ def _classify_one(
             else:
                 _set(mention, previous.relation, "coordinated")
     else:
-        cue = _cue_in(gap, text[pos : pos + 30])
+        cue = index.last_cue(gap_start, pos)
         if cue:
             at_start = not text[sentence_start : sentence_start + cue[1]].strip(" -+•*0123456789.)abcdđ")
             _set(mention, cue[0], "clause" if at_start else "cue")
@@ -295,9 +349,9 @@ def _classify_one(
     if mention.trigger == "none" and _REVIEW_REPORT.match(text, mention.start):
         # The guide's own cue: a "Báo cáo thẩm tra" is written on this document's draft; the text answers it.
         _set(mention, "responds_to", "cue")
-    if mention.relation == "cites" and _declared_void(text, mention, bounds):
+    if mention.relation == "cites" and _declared_void(text, index, mention, bounds):
         _set(mention, "repeals", "cue")
-    mention.relation_detail = _detail(text[sentence_start:pos])
+    mention.relation_detail = index.detail(sentence_start, pos)
 
 
 _REVIEW_REPORT = re.compile(r"báo cáo\s+thẩm tra(?![\w])", re.IGNORECASE)
@@ -316,10 +370,8 @@ _THIS_DOCUMENT = re.compile(
 )
 
 
-def _declared_void(text: str, mention: Mention, bounds: tuple[int, int]) -> bool:
-    return bool(
-        _VOID_AFTER.match(text, mention.end, bounds[1]) and _THIS_DOCUMENT.search(text, bounds[0], bounds[1])
-    )
+def _declared_void(text: str, index: _TextIndex, mention: Mention, bounds: tuple[int, int]) -> bool:
+    return bool(_VOID_AFTER.match(text, mention.end, bounds[1]) and index.this_document.any_within(*bounds))
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s", re.MULTILINE)
@@ -403,8 +455,26 @@ def _verb_key(verb: str) -> str:
 _DETAILS = [(detail.name, re.compile(detail.cue, re.IGNORECASE)) for detail in DETAIL_TABLE]
 
 
-def _detail(clause: str) -> str | None:
-    return next((name for name, pattern in _DETAILS if pattern.search(clause)), None)
+class _TextIndex:
+    """What the clauses of a text are searched for, found once in the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.details = [(name, Occurrences(pattern, text)) for name, pattern in _DETAILS]
+        self.this_document = Occurrences(_THIS_DOCUMENT, text)
+        self.cues = Occurrences(_CUE, text)
+
+    def last_cue(self, start: int, pos: int) -> tuple[str, int] | None:
+        """The last cue that starts in text[start:pos] (it may read on past pos: "Trả lời công văn"), with its
+        place counted from `start`, as `_cue_in` gives it for that stretch of text."""
+        matches, starts = self.cues.matches, self.cues.starts
+        i = bisect_left(starts, pos) - 1
+        if i >= 0 and starts[i] >= start:
+            return _relation_of(matches[i]), starts[i] - start
+        return None
+
+    def detail(self, start: int, end: int) -> str | None:
+        """The finer reading of the clause text[start:end], if it has one."""
+        return next((name for name, found in self.details if found.any_within(start, end)), None)
 
 
 def _set(mention: Mention, relation: str, how: str) -> None:
