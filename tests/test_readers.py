@@ -271,10 +271,19 @@ def test_binary_file_named_txt(tmp_path: Path) -> None:
     assert "PNG image" in error.message
 
 
-def test_nul_bytes_in_a_text_file(tmp_path: Path) -> None:
+def test_a_text_file_with_many_nul_bytes_is_binary(tmp_path: Path) -> None:
     path = tmp_path / "hong.md"
     path.write_bytes(SENTENCE.encode("utf-8") + b"\x00\x01\x02" + SENTENCE.encode("utf-8") * 3)
     assert read_error(path).code == "binary"
+
+
+def test_a_few_stray_nul_bytes_are_read_as_spaces(tmp_path: Path) -> None:
+    # Official Gazette text: the PDF's bullets come out as NUL bytes, 2 in 90 KB.
+    body = ("Tổ chức thi nghiệp vụ chuyên môn về đấu thầu; " * 40 + "\n").encode("utf-8")
+    path = tmp_path / "cong-bao.txt"
+    path.write_bytes(body * 10 + b"\x00 Ti\xe1\xba\xbfp nh\xe1\xba\xadn, ki\xe1\xbb\x83m tra" + body)
+    text = read_text(path)
+    assert "\x00" not in text and "  Tiếp nhận, kiểm tra" in text
 
 
 def test_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.metadata.consolidation import find_authentication
 from ingest.metadata.dateline import DateLine, date_after_number, date_line_above_signature, find_date_line
 from ingest.metadata.heading import (
     DOAN_HEADING,
@@ -304,12 +305,27 @@ def _extract(text: str) -> MetadataResult:
     if signature:
         spans["signature"] = signature.span
     number = header.number.text if header.number else None
+    doc_type = decide_doc_type(header.heading, header.is_letter, number, header.kinh_gui)
+    date = header.date
+    authentication = find_authentication(text)
+    if authentication and (authentication.number or authentication.date):
+        # A consolidated text: its own identity is in the authentication block, the header is the consolidated
+        # document's.
+        doc_type = "Văn bản hợp nhất"
+        number = authentication.number or number
+        if authentication.number_span:
+            spans["number"] = authentication.number_span
+        date = authentication.date or date
+        if authentication.date:
+            spans["date_line"] = authentication.date.span
+        issuer = authentication.issuer or issuer
+        signature = authentication.signature or signature
     meta = DocumentMeta(
         number=number,
-        doc_type=decide_doc_type(header.heading, header.is_letter, number, header.kinh_gui),
+        doc_type=doc_type,
         issuer=issuer,
-        issue_date=header.date.iso if header.date else None,
-        place=header.date.place if header.date else None,
+        issue_date=date.iso if date else None,
+        place=date.place if date else None,
         subject=header.subject,
         signer=signature.name if signature else None,
         signer_authority=signature.authority if signature else None,
