@@ -82,16 +82,20 @@ def find_quoc_hieu(text: str, limit: int = 5_000) -> re.Match[str] | None:
 def decide_doc_type(
     heading: str | None, letter: bool, number: str | None, has_recipients: bool
 ) -> str | None:
-    """A heading names the type; else the number's type code; else a letter (V/v, Kính gửi, a number without a
-    type code) is a công văn."""
+    """A heading names the type; else a "V/v" trích yếu makes it a công văn; else the number's type code; else a
+    letter (Kính gửi, a number without a type code) is a công văn."""
     coded = type_from_number(number)
     if coded == "Văn bản hợp nhất":
         return coded  # a consolidation is printed under the heading of the text it consolidates
     if heading:
         return heading
+    if letter:
+        # "V/v …" under the number: a letter, whatever its symbol's first code ("5348/CT-CS" of a tax department:
+        # CT is Cục Thuế there, not Chỉ thị).
+        return "Công văn"
     if coded and coded != "Văn bản":
         return coded
-    if letter or has_recipients or number:
+    if has_recipients or number:
         return "Công văn"
     return None
 
