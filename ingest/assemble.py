@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ingest.citations import Mention
 from ingest.lexicon import NAME_ABBREVIATIONS, modern_tones
 from ingest.models import Asserted, Citation, relation_rank
+from ingest.relation_table import CHANGES_FORCE
 from ingest.relations import AssertedRelation
 
 
@@ -108,6 +109,7 @@ def to_citation(group: list[Mention], text: str) -> Citation:
         pinpoint=next((m.pinpoint for m in group if m.pinpoint), None),
         relation=strongest.relation,  # type: ignore[arg-type]
         relation_detail=strongest.relation_detail,
+        parts=_parts(group, strongest.relation),
         mention=text[best.start : best.end],
         start=best.start,
         end=best.end,
@@ -116,6 +118,17 @@ def to_citation(group: list[Mention], text: str) -> Citation:
         mentions=len(group),
         in_footnote=best.footnote is not None,
     )
+
+
+def _parts(group: list[Mention], relation: str) -> list[str] | None:
+    """What an amendment, replacement or repeal touches: the parts its mentions point at ("Bãi bỏ Điều 5 của
+    Quyết định số …"); None when one of them names the document alone (the whole of it)."""
+    if relation not in CHANGES_FORCE:
+        return None
+    acting = [m for m in group if m.relation == relation]
+    if any(m.pinpoint is None for m in acting):
+        return None
+    return list(dict.fromkeys(m.pinpoint for m in acting if m.pinpoint))
 
 
 def _title_key(group: list[Mention]) -> str:

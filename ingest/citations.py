@@ -689,12 +689,19 @@ def find_named_regulations(text: str) -> list[Mention]:
 
 
 def find_mentions(
-    text: str, exclude: list[tuple[int, int]] | None = None, own_number: str | None = None
+    text: str,
+    exclude: list[tuple[int, int]] | None = None,
+    own_number: str | None = None,
+    *,
+    named: bool = True,
 ) -> list[Mention]:
-    """Every mention in reading order; none inside `exclude` spans, none of the document's own number."""
+    """Every mention in reading order; none inside `exclude` spans, none of the document's own number; only
+    numbered ones unless `named`."""
     exclude = exclude or []
     own = _comparable(own_number) if own_number else None
-    found = find_numbered(text) + find_named(text) + find_quoted(text) + find_named_regulations(text)
+    found = find_numbered(text)
+    if named:
+        found += find_named(text) + find_quoted(text) + find_named_regulations(text)
     found.sort(key=lambda x: (x.start, -x.end))
     kept: list[Mention] = []
     for mention in found:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ingest.models import Extraction
+from ingest.relation_table import CHANGES_FORCE
 
 GOLD_SUFFIX = ".gold.json"
 # Order matters: a source is stripped of each suffix in turn, as the scorer does.
@@ -202,6 +203,9 @@ class PRF:
         return asdict(self)
 
 
+# lexgraph's own measures: entry into force, expiry, and whether (scope) and where (parts) an amendment,
+# replacement or repeal touches the cited document.
+VALIDITY_FIELDS: tuple[str, ...] = ("effective_date", "expiry_date", "scope", "parts")
 _PRF_GROUPS = ("citations_numbered", "citations_numberless", "citations_all", "asserted")
 _PRF_PARTS = ("precision", "recall", "f1")
 # The names a floor can be set on; each metadata field is listed even when no document has it, so that a floor
@@ -211,7 +215,10 @@ MEASURES: tuple[str, ...] = (
     "relation_accuracy",
     "date_accuracy",
     *(f"metadata_accuracy.{name}" for name in METADATA_FIELDS),
+    *(f"validity_accuracy.{name}" for name in VALIDITY_FIELDS),
 )
+# The confidence bands of the calibration table, highest first: [0.9, 1.0], [0.8, 0.9) …
+CALIBRATION_BANDS: tuple[float, ...] = (0.9, 0.8, 0.7, 0.6, 0.5, 0.0)
 
 FindingKind = Literal["MISSED", "EXTRA", "RELATION", "META"]
 
@@ -229,6 +236,21 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class CalibrationRow:
+    """Predicted citations whose confidence lies in [low, high): how many, and how many are right (the right
+    document with the right relation; a citation the gold does not have is wrong)."""
+
+    low: float
+    high: float
+    predicted: int
+    correct: int
+
+    @property
+    def share_correct(self) -> float | None:
+        return round(self.correct / self.predicted, 4) if self.predicted else None
+
+
+@dataclass(frozen=True)
 class EvalReport:
     documents: int
     missing_documents: int
@@ -241,6 +263,11 @@ class EvalReport:
     metadata_accuracy: dict[str, float]
     relation_confusion: dict[str, int]
     findings: list[Finding] = field(default_factory=list)
+    # Beyond the shared scorer: validity (entry into force, expiry, the parts an amendment or repeal touches),
+    # scored where the gold has the field; and how often a citation of each confidence band is right.
+    validity_accuracy: dict[str, float] = field(default_factory=dict)
+    calibration: list[CalibrationRow] = field(default_factory=list)
+    validity_findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The scorer's --json report: same keys, same order, same numbers."""
@@ -269,7 +296,22 @@ class EvalReport:
         values.update(
             {f"metadata_accuracy.{name}": self.metadata_accuracy.get(name) for name in METADATA_FIELDS}
         )
+        values.update(
+            {f"validity_accuracy.{name}": self.validity_accuracy.get(name) for name in VALIDITY_FIELDS}
+        )
         return values
+
+    def extended_dict(self) -> dict[str, Any]:
+        """The scorer's report, then lexgraph's own figures: validity and the calibration table."""
+        return {
+            **self.to_dict(),
+            "validity_accuracy": dict(self.validity_accuracy),
+            "calibration": [
+                {"confidence_from": r.low, "confidence_to": r.high, "predicted": r.predicted,
+                 "correct": r.correct, "share_correct": r.share_correct}
+                for r in self.calibration
+            ],
+        }  # fmt: skip
 
 
 def _ratio(ok: int, n: int) -> float | None:
@@ -284,6 +326,9 @@ class _Tally:
     confusion: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)
     metadata_ok: Counter[str] = field(default_factory=Counter)
     metadata_n: Counter[str] = field(default_factory=Counter)
+    validity_ok: Counter[str] = field(default_factory=Counter)
+    validity_n: Counter[str] = field(default_factory=Counter)
+    bands: Counter[tuple[float, bool]] = field(default_factory=Counter)
     findings: list[Finding] = field(default_factory=list)
 
     def note(self, slug: str, kind: FindingKind, detail: str) -> None:
@@ -308,9 +353,38 @@ class _Tally:
             if gold_date := gold_citation.get("date"):
                 self.counts["date_n"] += 1
                 self.counts["date_ok"] += date_correct(gold_date, match.get("date"))
+            self.add_parts(slug, gold_citation, match)
+            self.bands[(_band(match.get("confidence")), gold_relation == predicted_relation)] += 1
         for extra in extras:
             self.counts[("n" if is_numbered(extra.get("key")) else "t") + "_fp"] += 1
             self.note(slug, "EXTRA", repr(extra.get("key")))
+            self.bands[(_band(extra.get("confidence")), False)] += 1
+
+    def add_parts(self, slug: str, gold: JSONObject, predicted: JSONObject) -> None:
+        """Whole or in part, and which parts, for an amendment, replacement or repeal the gold records parts of."""
+        if gold.get("relation") not in CHANGES_FORCE or "parts" not in gold:
+            return
+        gold_parts, predicted_parts = gold.get("parts"), predicted.get("parts")
+        self.validity_n["scope"] += 1
+        if (gold_parts is None) == (predicted_parts is None):
+            self.validity_ok["scope"] += 1
+        else:
+            self.note(
+                slug, "META", f"parts of {gold.get('key')!r} gold={gold_parts!r} pred={predicted_parts!r}"
+            )
+        if gold_parts is not None and predicted_parts is not None:
+            self.validity_n["parts"] += 1
+            self.validity_ok["parts"] += _parts_set(gold_parts) == _parts_set(predicted_parts)
+
+    def add_validity(self, slug: str, gold: JSONObject, predicted: JSONObject) -> None:
+        for name in ("effective_date", "expiry_date"):
+            if name not in gold:
+                continue
+            self.validity_n[name] += 1
+            if (gold.get(name) or None) == (predicted.get(name) or None):
+                self.validity_ok[name] += 1
+            else:
+                self.note(slug, "META", f"{name} gold={gold.get(name)!r} pred={predicted.get(name)!r}")
 
     def add_asserted(self, gold: Iterable[JSONObject], predicted: Iterable[JSONObject]) -> None:
         gold_set, predicted_set = _asserted_set(gold), _asserted_set(predicted)
@@ -330,6 +404,23 @@ class _Tally:
     def prf(self, prefix: str) -> PRF:
         c = self.counts
         return PRF.from_counts(c[prefix + "_tp"], c[prefix + "_fp"], c[prefix + "_fn"])
+
+
+def _band(confidence: Any) -> float:
+    value = float(confidence) if isinstance(confidence, int | float) else 0.0
+    return next(low for low in CALIBRATION_BANDS if value >= low)
+
+
+def _parts_set(parts: Iterable[str]) -> set[str]:
+    return {normalise_text(p) for p in parts}
+
+
+def _calibration(bands: Counter[tuple[float, bool]]) -> list[CalibrationRow]:
+    rows = []
+    for high, low in zip((1.0, *CALIBRATION_BANDS), CALIBRATION_BANDS, strict=False):
+        right, wrong = bands[(low, True)], bands[(low, False)]
+        rows.append(CalibrationRow(low, high, right + wrong, right))
+    return rows
 
 
 def _asserted_set(asserted: Iterable[JSONObject]) -> set[tuple[CitationKey, Any, CitationKey]]:
@@ -355,6 +446,7 @@ def score_documents(golds: Mapping[str, JSONObject], predictions: Mapping[str, J
         tally.add_citations(slug, gold.get("citations") or [], predicted.get("citations") or [])
         tally.add_asserted(gold.get("asserted") or [], predicted.get("asserted") or [])
         tally.add_metadata(slug, gold.get("metadata") or {}, predicted.get("document") or {})
+        tally.add_validity(slug, gold.get("metadata") or {}, predicted.get("document") or {})
     c = tally.counts
     all_citations = PRF.from_counts(c["n_tp"] + c["t_tp"], c["n_fp"] + c["t_fp"], c["n_fn"] + c["t_fn"])
     confusion = sorted(
@@ -377,7 +469,23 @@ def score_documents(golds: Mapping[str, JSONObject], predictions: Mapping[str, J
             if (n := tally.metadata_n[name])
         },
         relation_confusion={_confusion_label(pair): n for pair, n in confusion},
-        findings=tally.findings,
+        findings=[f for f in tally.findings if not _beyond_scorer(f)],
+        validity_accuracy={
+            name: round(tally.validity_ok[name] / n, 4)
+            for name in VALIDITY_FIELDS
+            if (n := tally.validity_n[name])
+        },
+        calibration=_calibration(tally.bands),
+        validity_findings=[f for f in tally.findings if _beyond_scorer(f)],
+    )
+
+
+def _beyond_scorer(finding: Finding) -> bool:
+    """Findings of lexgraph's own measures, kept out of the list the shared scorer's --show-errors prints."""
+    return finding.kind == "META" and finding.detail.split(" ", 1)[0] in (
+        "effective_date",
+        "expiry_date",
+        "parts",
     )
 
 

@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -39,8 +40,13 @@ def extraction_from_doc(doc: Doc, source: str) -> Extraction:
     text = text_of(doc)
     citations, asserted = assemble(doc._.mentions or [], doc._.asserted or [], text)
     key = meta.number
+    validity = doc._.validity
     meta = meta.model_copy(
-        update={"key": key, "id": document_id(meta.number, meta.subject, meta.issuer, meta.issue_date)}
+        update={
+            "key": key,
+            "id": document_id(meta.number, meta.subject, meta.issuer, meta.issue_date),
+            **(asdict(validity) if validity else {}),
+        }
     )
     return Extraction(source=source, document=meta, citations=citations, asserted=asserted, text=text)
 

@@ -39,6 +39,14 @@ class DocumentMeta(_Model):
     signer_title: str | None = Field(default=None, description="chức vụ of the signer")
     recipients: list[str] = Field(default_factory=list, description="Kính gửi")
     distribution: list[str] = Field(default_factory=list, description="Nơi nhận")
+    effective_date: str | None = Field(
+        default=None, description="when it enters into force, as its text says"
+    )
+    effective_text: str | None = Field(default=None, description="the sentence that says so")
+    expiry_date: str | None = Field(
+        default=None, description="when it stops applying, where its text says so"
+    )
+    expiry_text: str | None = None
 
 
 class Citation(_Model):
@@ -53,6 +61,10 @@ class Citation(_Model):
     pinpoint: str | None = None
     relation: Relation = "cites"
     relation_detail: str | None = None
+    parts: list[str] | None = Field(
+        default=None,
+        description="for amends, replaces, repeals: the parts touched ('Điều 5', 'khoản 2 Điều 3'); null: the whole",
+    )
     mention: str
     start: int
     end: int

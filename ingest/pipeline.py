@@ -1,4 +1,5 @@
-"""The extraction pipeline as a spaCy `Language`: tokenizer → metadata → citations → relations.
+"""The extraction pipeline as a spaCy `Language`: tokenizer → footnotes → metadata → validity → citations →
+relations.
 
 Components work on characters (the patterns of legal citations are character patterns) and map their findings
 onto tokens with `doc.char_span`, so that `doc.spans["citations"]` holds one span per mention, labelled with its
@@ -8,6 +9,7 @@ relation, and displaCy, `nlp.pipe` batching and any further spaCy component work
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
@@ -20,6 +22,7 @@ from ingest.citations import Mention, find_mentions, strip_numbers
 from ingest.metadata import MetadataResult, extract_metadata
 from ingest.normalise import Footnote, footnotes_in
 from ingest.relations import AssertedRelation, classify
+from ingest.validity import read_validity
 
 # Words, the punctuation that separates clauses, and line breaks; "06/NQ-CP" and "3.877.526" stay whole. Matching
 # happens on characters, so tokens only need to be cheap and to align with the ends of mentions.
@@ -63,7 +66,9 @@ def create_tokenizer():  # type: ignore[no-untyped-def]
     return make
 
 
-for _name, _default in (("metadata", None), ("mentions", None), ("asserted", None), ("footnotes", ())):
+for _name, _default in (
+    ("metadata", None), ("mentions", None), ("asserted", None), ("footnotes", ()), ("validity", None),
+):  # fmt: skip
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("mention"):
@@ -77,35 +82,72 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-@Language.component("lexgraph_footnotes")
-def footnotes_component(doc: Doc) -> Doc:
+# Each step is a spaCy factory with its options in a default config: a user can leave a step out
+# (`build_pipeline(exclude=["lexgraph_validity"])`), set an option (`config={"named": False}`), or put one of them
+# in a pipeline of their own (`nlp.add_pipe("lexgraph_citations")`). A later step reads what the earlier ones
+# left on the Doc and does without what is missing.
+
+
+@Language.factory("lexgraph_footnotes")
+def make_footnotes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Footnote markers and bodies of the normalised text (`doc._.footnotes`)."""
-    doc._.footnotes = footnotes_in(text_of(doc))
-    return doc
+
+    def footnotes(doc: Doc) -> Doc:
+        doc._.footnotes = footnotes_in(text_of(doc))
+        return doc
+
+    return footnotes
 
 
-@Language.component("lexgraph_metadata")
-def metadata_component(doc: Doc) -> Doc:
+@Language.factory("lexgraph_metadata")
+def make_metadata(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Header, subject and signature of the document (`doc._.metadata`)."""
-    doc._.metadata = extract_metadata(text_of(doc))
-    return doc
+
+    def metadata(doc: Doc) -> Doc:
+        doc._.metadata = extract_metadata(text_of(doc))
+        return doc
+
+    return metadata
 
 
-@Language.component("lexgraph_citations")
-def citations_component(doc: Doc) -> Doc:
-    """Every mention of another document (`doc._.mentions`), the document's own number excluded."""
-    meta: MetadataResult | None = doc._.metadata
-    exclude = [meta.spans["number"]] if meta and "number" in meta.spans else []
-    own = meta.meta.number if meta else None
-    mentions = find_mentions(text_of(doc), exclude=exclude, own_number=own)
-    subject = meta.meta.subject if meta else None
-    own_type = meta.meta.doc_type if meta else None
-    doc._.mentions = [
-        m
-        for m in mentions
-        if not (subject and m.number is None and m.doc_type == own_type and names_itself(m, subject))
-    ]
-    return doc
+@Language.factory("lexgraph_validity")
+def make_validity(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """When the document enters into force and stops, as its text says (`doc._.validity`)."""
+
+    def validity(doc: Doc) -> Doc:
+        meta: MetadataResult | None = doc._.metadata
+        header_end = meta.spans.get("header", (0, 0))[1] if meta else 0
+        doc._.validity = read_validity(
+            text_of(doc),
+            meta.meta.issue_date if meta else None,
+            meta.meta.subject if meta else None,
+            header_end,
+        )
+        return doc
+
+    return validity
+
+
+@Language.factory("lexgraph_citations", default_config={"named": True})
+def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc]:
+    """Every mention of another document (`doc._.mentions`), the document's own number excluded. `named`: also
+    documents cited without a number ("Luật Đất đai 2013", "Chương trình “…”")."""
+
+    def citations(doc: Doc) -> Doc:
+        meta: MetadataResult | None = doc._.metadata
+        exclude = [meta.spans["number"]] if meta and "number" in meta.spans else []
+        own = meta.meta.number if meta else None
+        mentions = find_mentions(text_of(doc), exclude=exclude, own_number=own, named=named)
+        subject = meta.meta.subject if meta else None
+        own_type = meta.meta.doc_type if meta else None
+        doc._.mentions = [
+            m
+            for m in mentions
+            if not (subject and m.number is None and m.doc_type == own_type and names_itself(m, subject))
+        ]
+        return doc
+
+    return citations
 
 
 def names_itself(mention: Mention, subject: str) -> bool:
@@ -121,35 +163,55 @@ def names_itself(mention: Mention, subject: str) -> bool:
     return common / len(words) >= 0.9 and common / len(own) >= 0.6
 
 
-@Language.component("lexgraph_relations")
-def relations_component(doc: Doc) -> Doc:
-    """The relation of each mention, the relations asserted between them, and `doc.spans["citations"]`."""
-    meta: MetadataResult | None = doc._.metadata
-    subject = meta.spans.get("subject") if meta else None
-    mentions: list[Mention] = doc._.mentions or []
-    footnotes: tuple[Footnote, ...] = doc._.footnotes or ()
-    own_type = meta.meta.doc_type if meta else None
-    asserted: list[AssertedRelation] = classify(text_of(doc), mentions, footnotes, subject, own_type)
-    doc._.asserted = asserted
-    spans = []
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, label=mention.relation, alignment_mode="expand")
-        if span is not None:
-            span._.mention = mention
-            spans.append(span)
-    doc.spans["citations"] = spans
-    return doc
+@Language.factory("lexgraph_relations", default_config={"asserted": True})
+def make_relations(nlp: Language, name: str, asserted: bool) -> Callable[[Doc], Doc]:
+    """The relation of each mention, the relations asserted between them (`asserted`: whether to keep those),
+    and `doc.spans["citations"]`, each span labelled with its relation."""
+
+    def relations(doc: Doc) -> Doc:
+        meta: MetadataResult | None = doc._.metadata
+        subject = meta.spans.get("subject") if meta else None
+        mentions: list[Mention] = doc._.mentions or []
+        footnotes: tuple[Footnote, ...] = doc._.footnotes or ()
+        own_type = meta.meta.doc_type if meta else None
+        found: list[AssertedRelation] = classify(text_of(doc), mentions, footnotes, subject, own_type)
+        doc._.asserted = found if asserted else []
+        spans = []
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, label=mention.relation, alignment_mode="expand")
+            if span is not None:
+                span._.mention = mention
+                spans.append(span)
+        doc.spans["citations"] = spans
+        return doc
+
+    return relations
 
 
-@lru_cache(maxsize=1)
-def build_pipeline() -> Language:
-    """The Vietnamese pipeline. Blank `vi` with our tokenizer: no model download, no pyvi."""
+STEPS = (
+    "lexgraph_footnotes",
+    "lexgraph_metadata",
+    "lexgraph_validity",
+    "lexgraph_citations",
+    "lexgraph_relations",
+)
+
+
+@lru_cache(maxsize=8)
+def build_pipeline(
+    exclude: tuple[str, ...] = (), config: tuple[tuple[str, str, object], ...] = ()
+) -> Language:
+    """The Vietnamese pipeline: blank `vi` with our tokenizer (no model download, no pyvi) and the steps of
+    `STEPS` but those in `exclude`; `config` holds (step, option, value) triples ("lexgraph_citations", "named",
+    False). Built once per arguments."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "lexgraph.char_tokenizer.v1"}}})
     # spaCy's 1M-character guard protects parsers' memory; these components are linear, and the reader
     # already refuses files over its size limit.
     nlp.max_length = 50_000_000
-    nlp.add_pipe("lexgraph_footnotes")
-    nlp.add_pipe("lexgraph_metadata")
-    nlp.add_pipe("lexgraph_citations")
-    nlp.add_pipe("lexgraph_relations")
+    options: dict[str, dict[str, object]] = {}
+    for step, option, value in config:
+        options.setdefault(step, {})[option] = value
+    for step in STEPS:
+        if step not in exclude:
+            nlp.add_pipe(step, config=options.get(step, {}))
     return nlp

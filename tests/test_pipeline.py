@@ -20,6 +20,7 @@ def test_the_pipeline_is_made_of_named_spacy_components():
     assert nlp.pipe_names == [
         "lexgraph_footnotes",
         "lexgraph_metadata",
+        "lexgraph_validity",
         "lexgraph_citations",
         "lexgraph_relations",
     ]
@@ -47,3 +48,18 @@ def test_displacy_renders_the_citations():
     doc = build_pipeline()(normalise(LETTER).text)
     html = displacy.render(doc, style="span", options={"spans_key": "citations"})
     assert "implements" in html and "5890/TLĐ-CSPL" in html
+
+
+def test_each_step_is_a_factory_that_can_be_left_out_or_configured() -> None:
+    from ingest.pipeline import STEPS
+
+    assert build_pipeline().pipe_names == list(STEPS)
+    without_validity = build_pipeline(exclude=("lexgraph_validity",))
+    assert "lexgraph_validity" not in without_validity.pipe_names
+    doc = without_validity(normalise(LETTER).text)
+    assert doc._.validity is None and doc.spans["citations"]  # the other steps do without it
+    numbered_only = build_pipeline(config=(("lexgraph_citations", "named", False),))
+    mentions = numbered_only(
+        normalise("Căn cứ Luật Đất đai năm 2013 và Nghị định số 43/2014/NĐ-CP;").text
+    )._.mentions
+    assert [m.key for m in mentions] == ["43/2014/NĐ-CP"]

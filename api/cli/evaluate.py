@@ -98,6 +98,24 @@ def _print_report(console: Console, report: EvalReport, source: str) -> None:
     for name, accuracy in report.metadata_accuracy.items():
         metadata.add_row(name, f"{accuracy:.4f}")
     console.print(metadata)
+    if report.validity_accuracy:
+        validity = Table(title="Validity (where the gold records it)", title_justify="left")
+        validity.add_column("field")
+        validity.add_column("accuracy", justify="right")
+        for name, accuracy in report.validity_accuracy.items():
+            validity.add_row(name, f"{accuracy:.4f}")
+        console.print(validity)
+    calibration = Table(title="Calibration: predicted citations by confidence", title_justify="left")
+    for column in ("confidence", "predicted", "right (document and relation)", "share right"):
+        calibration.add_column(column, justify="right")
+    for row in report.calibration:
+        calibration.add_row(
+            f"[{row.low:.1f}, {row.high:.1f}{']' if row.high == 1.0 else ')'}",
+            str(row.predicted),
+            str(row.correct),
+            _figure(row.share_correct),
+        )
+    console.print(calibration)
     if report.relation_confusion:
         confusion = Table(title="Wrong relations (gold->predicted)", title_justify="left")
         confusion.add_column("gold->predicted")
@@ -123,16 +141,16 @@ def _extract_and_score(gold_dir: Path, workers: int | None) -> tuple[EvalReport,
 
 def _emit_report(report: EvalReport, source: str, *, as_json: bool, show_errors: bool) -> None:
     if as_json:
-        result = report.to_dict()
+        result = report.extended_dict()
         if show_errors:
-            result["errors"] = [str(finding) for finding in report.findings]
+            result["errors"] = [str(finding) for finding in report.findings + report.validity_findings]
         sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
         sys.stdout.buffer.flush()
         return
     console = Console(highlight=False)
     _print_report(console, report, source)
     if show_errors:
-        for finding in report.findings:
+        for finding in report.findings + report.validity_findings:
             console.print(str(finding), markup=False, soft_wrap=True)
 
 

@@ -134,6 +134,26 @@ def date_line_above_signature(text: str) -> DateLine | None:
     return None
 
 
+# "Nghị quyết này đã được Ủy ban Thường vụ Quốc hội … thông qua ngày 11 tháng 8 năm 2022": a resolution or law
+# printed without a date line is dated by its adoption.
+_ADOPTED = re.compile(
+    r"(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp)\s+này\s+(?:đã\s+)?được[^.;]{0,300}?thông\s+qua"
+    r"\s+(?:vào\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+    r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def adoption_date(text: str) -> DateLine | None:
+    """The date a law or resolution was adopted, from its closing sentence (no place: it has none)."""
+    base = max(0, len(text) - TAIL_LIMIT * 2)
+    m = _ADOPTED.search(text, base)
+    if m is None:
+        return None
+    iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+    return DateLine(iso, None, (m.start("d"), m.end())) if iso else None
+
+
 def find_date_line(head: str, limit: int, start: int = 0) -> DateLine | None:
     """The first "<place>, ngày dd tháng mm năm yyyy" of the header; a date without a place is a citation's."""
     for i, m in enumerate(_DATE_LINE.finditer(head, start, limit)):

@@ -21,7 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.metadata.consolidation import find_authentication
-from ingest.metadata.dateline import DateLine, date_after_number, date_line_above_signature, find_date_line
+from ingest.metadata.dateline import (
+    DateLine,
+    adoption_date,
+    date_after_number,
+    date_line_above_signature,
+    find_date_line,
+)
 from ingest.metadata.heading import (
     DOAN_HEADING,
     KINH_GUI,
@@ -182,7 +188,7 @@ def read_header(text: str) -> Header:
         recipients, recipients_end = find_recipients(head, kinh_gui)
         ends.append(recipients_end)
     if date is None:
-        date = date_line_above_signature(text)  # not part of the header
+        date = date_line_above_signature(text) or adoption_date(text)  # not part of the header
         if date:
             spans["date_line"] = date.span
     return Header(
