@@ -11,9 +11,9 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from example_corpus import EXAMPLES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO_ROOT / "examples" / "corpus"
 # CI clones the project with the shared folder beside it; a clone elsewhere has no scorer to compare with.
 SCORER = REPO_ROOT.parent / "shared" / "tools" / "score.py"
 NO_SCORER = f"the shared scorer is not at {SCORER} (a clone without ../shared beside it)"
@@ -73,7 +73,7 @@ def install_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[Pat
 
 @pytest.fixture(scope="session")
 def example_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite graph of the example corpus (46 real documents), built once per test process through the
+    """A SQLite graph of the example corpus (real annotated documents), built once per test process through the
     public API. Tests that change a graph copy it first (`example_graph_copy`)."""
     from graph import ingest, open_store
     from ingest.extract import extract_paths

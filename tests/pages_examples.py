@@ -1,4 +1,4 @@
-"""The graph the browse-page tests read: the example corpus (46 real documents, ingested through the public API
+"""The graph the browse-page tests read: the example corpus (real annotated documents, ingested through the public API
 by the `example_graph` fixture) plus one hand-made letter whose every field is hostile, so that escaping is
 checked on real pages rather than on a template alone.
 

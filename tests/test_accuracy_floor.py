@@ -1,29 +1,50 @@
 """Extraction accuracy on examples/corpus must not fall below its floors: what `lexgraph eval examples/corpus`
-measures, through the Python API. A floor only moves up, when the extraction has earned it."""
+measures, through the Python API. A floor only moves up, when the extraction has earned it.
+
+Two sets of floors: the first 46 documents, from which the rules were written, keep the floors they had; the
+whole corpus (documents annotated later, measured before any rule was written from them) has floors at what
+the extraction earns on it, to be raised as it improves. The aims of the extraction issue for the whole corpus:
+citations F1 ≥ 0.97, relation accuracy ≥ 0.95, asserted F1 ≥ 0.85, every metadata field ≥ 0.95."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.evaluate import METADATA_FIELDS, check_floors, evaluate
+from example_corpus import EXAMPLE_DOCUMENTS, FIRST_DOCUMENTS
 
-# Just under what the pipeline measures on examples/corpus (the bars of the issue are 0.97 / 0.93 / 0.80 / 0.90).
-MIN_CITATIONS_F1 = 0.98
-MIN_RELATION_ACCURACY = 0.95
-MIN_ASSERTED_F1 = 0.87
-MIN_METADATA_ACCURACY: dict[str, float] = dict.fromkeys(METADATA_FIELDS, 0.95)
+from ingest.evaluate import METADATA_FIELDS, check_floors, document_files, load_golds, score
+from ingest.extract import extract_paths
 
-FLOORS: dict[str, float] = {
-    "citations_all.f1": MIN_CITATIONS_F1,
-    "relation_accuracy": MIN_RELATION_ACCURACY,
-    "asserted.f1": MIN_ASSERTED_F1,
-    **{f"metadata_accuracy.{name}": floor for name, floor in MIN_METADATA_ACCURACY.items()},
-}
+
+def floors(
+    citations_f1: float, relation: float, asserted_f1: float, metadata: dict[str, float]
+) -> dict[str, float]:
+    return {
+        "citations_all.f1": citations_f1,
+        "relation_accuracy": relation,
+        "asserted.f1": asserted_f1,
+        **{f"metadata_accuracy.{name}": floor for name, floor in metadata.items()},
+    }
+
+
+FIRST_FLOORS = floors(0.98, 0.95, 0.87, dict.fromkeys(METADATA_FIELDS, 0.95))
+WHOLE_FLOORS = floors(
+    0.93,
+    0.80,
+    0.65,
+    {"number": 0.96, "doc_type": 0.96, "issue_date": 0.97, "place": 0.97, "signer": 0.90, "issuer": 0.80,
+     "subject": 0.86},
+)  # fmt: skip
 
 
 def test_accuracy_stays_above_its_floors(examples: Path) -> None:
     # One test, so that the corpus is extracted once however the tests are spread over processes.
-    report = evaluate(examples)
-    assert (report.documents, report.missing_documents) == (46, 0)
-    failures = check_floors(report, FLOORS)
-    assert not failures, "; ".join(map(str, failures))
+    golds = load_golds(examples)
+    extractions = list(extract_paths(list(document_files(examples, golds).values())))
+    whole = score(golds, extractions)
+    first = score({slug: gold for slug, gold in golds.items() if slug in FIRST_DOCUMENTS}, extractions)
+    assert (whole.documents, whole.missing_documents) == (EXAMPLE_DOCUMENTS, 0)
+    assert (first.documents, first.missing_documents) == (len(FIRST_DOCUMENTS), 0)
+    failures = [f"first 46: {f}" for f in check_floors(first, FIRST_FLOORS)]
+    failures += [f"whole corpus: {f}" for f in check_floors(whole, WHOLE_FLOORS)]
+    assert not failures, "; ".join(failures)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from example_corpus import EXAMPLE_DOCUMENTS
 from typer.testing import CliRunner
 
 from api.cli import app
@@ -374,7 +375,13 @@ def test_eval_report_for_people(examples: Path, tmp_path: Path) -> None:
     partial = gold_as_predictions(examples, tmp_path / "partial.jsonl", keep=1)
     result = runner.invoke(app, ["eval", str(examples), "--predictions", str(partial), "--show-errors"])
     assert result.exit_code == 0, result.output
-    for shown in ("46 annotated documents", "Cited documents", "number-less", "relation accuracy", "issuer"):
+    for shown in (
+        f"{EXAMPLE_DOCUMENTS} annotated documents",
+        "Cited documents",
+        "number-less",
+        "relation accuracy",
+        "issuer",
+    ):
         assert shown in result.stdout
     assert second_citation_missed(examples) in result.stdout.splitlines()
 
@@ -401,7 +408,7 @@ def test_eval_extracts_the_annotated_documents(examples: Path) -> None:
     done = run_cli("eval", examples, "--json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert (report["documents"], report["missing_documents"]) == (46, 0)
+    assert (report["documents"], report["missing_documents"]) == (EXAMPLE_DOCUMENTS, 0)
     assert_no_traceback(done.stderr)
 
 

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from example_corpus import EXAMPLE_DOCUMENTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -223,7 +224,7 @@ def perturbed_predictions(gold_dir: Path, seed: int) -> list[dict[str, Any]]:
 
 def test_perfect_predictions_score_one_everywhere(scorer_path: Path, examples: Path, tmp_path: Path) -> None:
     report = assert_same_as_scorer(scorer_path, examples, perfect_predictions(examples), tmp_path)
-    assert report["documents"] == 46 and report["missing_documents"] == 0
+    assert report["documents"] == EXAMPLE_DOCUMENTS and report["missing_documents"] == 0
     for measure in ("citations_numbered", "citations_numberless", "citations_all", "asserted"):
         assert (report[measure]["precision"], report[measure]["recall"], report[measure]["f1"]) == (
             1.0,
@@ -238,7 +239,7 @@ def test_perfect_predictions_score_one_everywhere(scorer_path: Path, examples: P
 
 def test_no_predictions_at_all(scorer_path: Path, examples: Path, tmp_path: Path) -> None:
     report = assert_same_as_scorer(scorer_path, examples, [], tmp_path)
-    assert report["missing_documents"] == 46
+    assert report["missing_documents"] == EXAMPLE_DOCUMENTS
     assert report["citations_all"]["recall"] == 0.0 and report["relation_accuracy"] is None
 
 

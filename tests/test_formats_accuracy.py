@@ -55,9 +55,14 @@ def write_pdf(text: str, path: Path) -> None:
 WRITERS = {"html": write_html, "docx": write_docx, "pdf": write_pdf}
 
 
+@pytest.fixture(scope="module")
+def text_report(examples: Path):  # type: ignore[no-untyped-def]
+    return evaluate(examples, workers=2)
+
+
 @pytest.mark.pipeline
 @pytest.mark.parametrize("suffix", sorted(WRITERS))
-def test_every_format_scores_like_the_text(suffix: str, examples: Path, tmp_path: Path) -> None:
+def test_every_format_scores_like_the_text(suffix: str, examples: Path, tmp_path: Path, text_report) -> None:  # type: ignore[no-untyped-def]
     if suffix == "pdf" and not DEJAVU.exists():
         pytest.skip(f"no font with Vietnamese glyphs at {DEJAVU} to typeset the PDFs")
     for source in sorted(examples.glob("*.txt")):
@@ -65,7 +70,10 @@ def test_every_format_scores_like_the_text(suffix: str, examples: Path, tmp_path
         shutil.copy(source.with_suffix("").with_suffix(".gold.json"), tmp_path)
     report = evaluate(tmp_path, workers=2)
     assert report.missing_documents == 0
-    assert report.citations_all.f1 >= 0.97
-    assert report.relation_accuracy is not None and report.relation_accuracy >= 0.93
-    assert report.asserted.f1 >= 0.80
-    assert min(report.metadata_accuracy.values()) >= 0.90
+    # As good as the text itself, give or take what a format's layout costs (PDF lines wrapped at 95 characters).
+    assert report.citations_all.f1 >= text_report.citations_all.f1 - 0.01
+    assert report.relation_accuracy is not None and text_report.relation_accuracy is not None
+    assert report.relation_accuracy >= text_report.relation_accuracy - 0.02
+    assert report.asserted.f1 >= text_report.asserted.f1 - 0.04
+    for field, accuracy in text_report.metadata_accuracy.items():
+        assert report.metadata_accuracy[field] >= accuracy - 0.03, field

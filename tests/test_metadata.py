@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from example_corpus import FIRST_DOCUMENTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -636,6 +637,8 @@ def test_corpus_accuracy_per_field() -> None:
     misses: list[str] = []
     for gold_file in sorted(corpus.glob("*.gold.json")):
         slug = gold_file.name.removesuffix(".gold.json")
+        if slug not in FIRST_DOCUMENTS:
+            continue  # the whole corpus has its floors in test_accuracy_floor.py
         source = next(
             (corpus / f"{slug}{ext}" for ext in (".txt", ".md") if (corpus / f"{slug}{ext}").is_file()), None
         )

@@ -3,7 +3,7 @@ drives a real browser): search with and without diacritics, a document's page wi
 text, the implementers tree with the evidence under each link, lookup by citation text, Vietnamese 404 pages,
 and hostile data and parameters that stay text.
 
-The graph is the example corpus (46 real documents) plus a letter whose every field is a script
+The graph is the example corpus (real annotated documents) plus a letter whose every field is a script
 (tests/pages_examples.py)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from example_corpus import EXAMPLE_DOCUMENTS
 from fastapi.testclient import TestClient
 from pages_examples import (
     HOSTILE_ID,
@@ -102,7 +103,7 @@ def test_a_year_that_is_not_one_is_a_message_not_an_error(client: TestClient) ->
 def test_front_page_shows_statistics_most_cited_and_missing(client: TestClient) -> None:
     tree = page(client, "/")
     text = text_of(tree)
-    assert "47 văn bản" in text  # 46 examples and the hostile letter
+    assert f"{EXAMPLE_DOCUMENTS + 1} văn bản" in text  # the examples and the hostile letter
     assert "Văn bản trong hệ thống được trích dẫn nhiều nhất" in text
     assert "Được trích dẫn nhưng chưa có văn bản" in text
     ranked, missing = tree.select(".xep-hang")
