@@ -146,6 +146,13 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return Sentences(text).bounds(pos)
 
 
+def _last_cue(text: str) -> re.Match[str] | None:
+    found = None
+    for found in _CUE.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    return found
+
+
 def _cue_in(gap: str, ahead: str = "") -> tuple[str, int] | None:
     """The last cue in `gap`; `ahead` is the text that follows it, which some cues look at ("Trả lời công văn")."""
     last = None
@@ -337,7 +344,7 @@ def _classify_one(
         if cue:
             at_start = not text[sentence_start : sentence_start + cue[1]].strip(" -+•*0123456789.)abcdđ")
             _set(mention, cue[0], "clause" if at_start else "cue")
-        elif (inherited := _cue_of_list_heading(text, sentence_start)) is not None:
+        elif (inherited := index.list_headings.cue_of(text, sentence_start)) is not None:
             _set(mention, inherited, "cue")
         elif not gap.strip(" -+•*") and (inherited := _cue_of_previous_item(text, sentence_start)):
             _set(mention, inherited, "coordinated")
@@ -378,27 +385,42 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][).])\s", re
 _HEADING = re.compile(rf"^\s*(?:[IVXLC]+[.)]\s+)?(?:(?!{LOW}).)*$", re.DOTALL)
 
 
-def _cue_of_list_heading(text: str, pos: int) -> str | None:
-    """A list item under "CĂN CỨ XÂY DỰNG KẾ HOẠCH:" or "Thực hiện các văn bản sau:" takes the heading's cue."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if not _LIST_ITEM.match(text, line_start):
-        return None
-    end = line_start - 1
-    for _ in range(30):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if not _LIST_ITEM.match(line):
-            if _HEADING.match(line) and not _cue_in(line):  # a heading broken over two lines
-                previous_start = text.rfind("\n", 0, start - 1) + 1
-                line = text[previous_start:end]
-            cue = _cue_in(line)
-            opens_list = line.rstrip().endswith(":") or bool(_HEADING.match(line))
-            inheritable = cue and KIND[cue[0]].heads_lists
-            return cue[0] if inheritable and opens_list else None
-        end = start - 1
-    return None
+# Lines that stand between a list's heading and its items without belonging to either: the Official Gazette's
+# page header and the signing portal's stamp at a page break.
+_PAGE_CHROME = re.compile(r"\s*(?:Người ký:|Email:|Cơ quan:|Thời gian ký:|CÔNG BÁO/)")
+
+
+class ListHeadings:
+    """Which list items take the cue of the heading above them ("Bãi bỏ các văn bản sau đây:", "CĂN CỨ XÂY DỰNG
+    KẾ HOẠCH:", "Thực hiện các văn bản sau:"): found in one pass over the lines of the text, however long the
+    list, page breaks included."""
+
+    def __init__(self, text: str) -> None:
+        self.cue_at: dict[int, str] = {}  # start of an item line → the cue it inherits
+        heading: str | None = None
+        previous = ""  # the last line that was neither an item nor page chrome
+        start = 0
+        for line in text.split("\n"):
+            if _LIST_ITEM.match(line):
+                if heading:
+                    self.cue_at[start] = heading
+            elif not _PAGE_CHROME.match(line):
+                words = line
+                if _HEADING.match(line) and not _cue_in(line):  # a heading broken over two lines
+                    words = f"{previous}\n{line}"
+                cue = _last_cue(words)
+                opens_list = words.rstrip().endswith(":") or bool(_HEADING.match(words))
+                # The cue must govern something: "Bãi bỏ các văn bản sau:", not the section title "NỘI DUNG THỰC
+                # HIỆN" or "Tổ chức thực hiện:", where it is a noun.
+                governs = cue is not None and bool(words[cue.end() :].strip(" :.*_|"))
+                relation = _relation_of(cue) if cue else None
+                heading = relation if relation and KIND[relation].heads_lists and opens_list and governs else None
+                previous = line
+            start += len(line) + 1
+
+    def cue_of(self, text: str, pos: int) -> str | None:
+        """The heading's cue for the item whose line holds `pos`."""
+        return self.cue_at.get(text.rfind("\n", 0, pos) + 1)
 
 
 def _cue_of_previous_item(text: str, pos: int) -> str | None:
@@ -462,6 +484,7 @@ class _TextIndex:
         self.details = [(name, Occurrences(pattern, text)) for name, pattern in _DETAILS]
         self.this_document = Occurrences(_THIS_DOCUMENT, text)
         self.cues = Occurrences(_CUE, text)
+        self.list_headings = ListHeadings(text)
 
     def last_cue(self, start: int, pos: int) -> tuple[str, int] | None:
         """The last cue that starts in text[start:pos] (it may read on past pos: "Trả lời công văn"), with its
