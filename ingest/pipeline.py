@@ -140,14 +140,30 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
         mentions = find_mentions(text_of(doc), exclude=exclude, own_number=own, named=named)
         subject = meta.meta.subject if meta else None
         own_type = meta.meta.doc_type if meta else None
-        doc._.mentions = [
-            m
-            for m in mentions
-            if not (subject and m.number is None and m.doc_type == own_type and names_itself(m, subject))
-        ]
+        text = text_of(doc)
+        for m in mentions:
+            m.own = (
+                m.number is None
+                and m.doc_type == own_type is not None
+                and (
+                    bool(subject and names_itself(m, subject))
+                    or bool(_ENACTS.search(text, max(0, m.start - 200), m.start))
+                )
+            )
+        # The document's own name is not a citation; the mentions inside it keep it as their container, so that
+        # "ban hành Luật sửa đổi, bổ sung một số điều của Luật A, Luật B" makes this law amend A and B.
+        doc._.mentions = [m for m in mentions if not m.own]
         return doc
 
     return citations
+
+
+# The enacting formula: "Quốc hội ban hành Luật …", "Chính phủ ban hành Nghị định …" names this document.
+_ENACTS = re.compile(
+    r"(?:^|\n)\s*(?:Quốc hội|Ủy ban [Tt]hường vụ Quốc hội|Uỷ ban [Tt]hường vụ Quốc hội|Chính phủ"
+    r"|Thủ tướng Chính phủ|Bộ trưởng[^\n.;]{0,120}?|Hội đồng nhân dân[^\n.;]{0,80}?|Ủy ban nhân dân[^\n.;]{0,80}?)"
+    r"\s+ban\s+hành\s+$"
+)
 
 
 def names_itself(mention: Mention, subject: str) -> bool:

@@ -241,14 +241,17 @@ _AMENDING_TITLE = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đ�
 
 
 def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
-    """ "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B …": the amending law amends each law it names."""
-    return [
-        AssertedRelation(m.inside, "amends", m, m.inside.evidence)
-        for m in mentions
-        if m.inside is not None
-        and (m.inside.number is None or m.number is None)  # a numbered amending law names its law by name
-        and _AMENDING_TITLE.match(m.inside.title or "")
-    ]
+    """ "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B …": the amending law amends each law it names;
+    when that amending law is this document ("Quốc hội ban hành Luật sửa đổi … của Luật A"), this one does."""
+    asserted = []
+    for m in mentions:
+        if m.inside is None or not _AMENDING_TITLE.match(m.inside.title or ""):
+            continue
+        if m.inside.own:
+            _set(m, "amends", "clause")
+        elif m.inside.number is None or m.number is None:  # a numbered amending law names its law by name
+            asserted.append(AssertedRelation(m.inside, "amends", m, m.inside.evidence))
+    return asserted
 
 
 def _classify_footnote_head(text: str, mention: Mention, marker: int, sentence_start: int) -> None:
