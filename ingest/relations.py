@@ -227,6 +227,11 @@ def classify(
             and _another_documents_act(index, bounds[0], pos, own_type)
         ):
             _set(mention, "cites", "cue")
+    for mention in mentions:
+        if mention.relation != "cites" and index.quoted.holds(mention.start):
+            # "… quy định như sau: “Căn cứ Luật Cư trú …; 1. Thông tư này thay thế …”": a quoted provision of
+            # another document; its cues are that document's, this one only cites what it names.
+            _set(mention, "cites", "cue")
     return asserted + _amended_by_title(mentions)
 
 
@@ -359,7 +364,7 @@ def _classify_one(
     if mention.trigger == "none" and _REVIEW_REPORT.match(text, mention.start):
         # The guide's own cue: a "Báo cáo thẩm tra" is written on this document's draft; the text answers it.
         _set(mention, "responds_to", "cue")
-    if mention.relation == "cites" and _declared_void(text, index, mention, bounds):
+    if mention.relation == "cites" and mention.inside is None and _declared_void(text, index, mention, bounds):
         _set(mention, "repeals", "cue")
     mention.relation_detail = index.detail(sentence_start, pos)
 
@@ -480,6 +485,32 @@ def _verb_key(verb: str) -> str:
 _DETAILS = [(detail.name, re.compile(detail.cue, re.IGNORECASE)) for detail in DETAIL_TABLE]
 
 
+# "… như sau:", "… có nội dung sau đây:" then an opening quote: the words of another document follow.
+_QUOTE_OPENS = re.compile(r":\s*(?:\n\s*)?“")
+_QUOTE_REACH = 3_000  # an unclosed quote (damaged text) ends here or at the next article
+
+
+class QuotedProvisions:
+    """Where the text quotes provisions of another document, found once: from an opening quote after a colon
+    to its closing quote."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        position = 0
+        for m in _QUOTE_OPENS.finditer(text):
+            if m.start() < position:
+                continue
+            close = text.find("”", m.end(), m.end() + _QUOTE_REACH)
+            end = close if close >= 0 else min(len(text), m.end() + _QUOTE_REACH)
+            self.spans.append((m.end(), end))
+            position = end
+        self.starts = [start for start, _ in self.spans]
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
 class _TextIndex:
     """What the clauses of a text are searched for, found once in the whole text."""
 
@@ -488,6 +519,7 @@ class _TextIndex:
         self.this_document = Occurrences(_THIS_DOCUMENT, text)
         self.cues = Occurrences(_CUE, text)
         self.list_headings = ListHeadings(text)
+        self.quoted = QuotedProvisions(text)
 
     def last_cue(self, start: int, pos: int) -> tuple[str, int] | None:
         """The last cue that starts in text[start:pos] (it may read on past pos: "Trả lời công văn"), with its
