@@ -227,6 +227,8 @@ def classify(
             and _another_documents_act(index, bounds[0], pos, own_type)
         ):
             _set(mention, "cites", "cue")
+    if own_type == "Văn bản hợp nhất":
+        _consolidated(mentions)
     for mention in mentions:
         if mention.relation != "cites" and index.quoted.holds(mention.start):
             # "… quy định như sau: “Căn cứ Luật Cư trú …; 1. Thông tư này thay thế …”": a quoted provision of
@@ -243,6 +245,18 @@ def _another_documents_act(index: _TextIndex, start: int, pos: int, own_type: st
 
 
 _AMENDING_TITLE = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đổi", re.IGNORECASE)
+
+
+def _consolidated(mentions: list[Mention]) -> None:
+    """A consolidated text does not itself amend, replace or repeal: the documents it consolidates do (the first
+    it names, at the top of its body, and the amending ones after it); this one cites them."""
+    ordered = sorted((m for m in mentions if m.footnote is None), key=lambda m: m.start)
+    base = next((m for m in ordered if m.number), None)
+    if base is not None:
+        base.relation_detail = "consolidates"
+    for mention in mentions:
+        if mention.relation in CHANGES_FORCE:
+            _set(mention, "cites", "cue")
 
 
 def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
