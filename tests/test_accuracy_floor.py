@@ -29,11 +29,11 @@ def floors(
 
 FIRST_FLOORS = floors(0.98, 0.95, 0.87, dict.fromkeys(METADATA_FIELDS, 0.95))
 WHOLE_FLOORS = floors(
-    0.93,
-    0.80,
-    0.65,
-    {"number": 0.96, "doc_type": 0.96, "issue_date": 0.97, "place": 0.97, "signer": 0.90, "issuer": 0.80,
-     "subject": 0.86},
+    0.91,
+    0.84,
+    0.63,
+    {"number": 0.94, "doc_type": 0.87, "issue_date": 0.90, "place": 0.95, "signer": 0.90, "issuer": 0.73,
+     "subject": 0.76},
 )  # fmt: skip
 
 
