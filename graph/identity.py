@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.citations import clean_name, find_mentions, strip_numbers
+from ingest.citations import clean_name, strip_numbers
 from ingest.identity import (
     document_id,
     named_id,
@@ -32,6 +32,7 @@ from ingest.identity import (
     year_of,
 )
 from ingest.lexicon import NAMED_TYPES
+from ingest.mentions import find_mentions
 from ingest.models import Citation, DocumentMeta
 
 NUMBER_PREFIX = "n:"

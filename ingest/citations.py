@@ -32,7 +32,9 @@ class Mention:
     footnote: int | None = None  # number of the footnote this mention stands in
     relation: str = "cites"
     relation_detail: str | None = None  # a finer reading: corrects, suspends, consolidates, partially_repeals
-    own: bool = False  # the document's own name ("Quốc hội ban hành Luật …"): not a citation, but what it names is
+    own: bool = (
+        False  # the document's own name ("Quốc hội ban hành Luật …"): not a citation, but what it names is
+    )
     confidence: float = 0.5
     trigger: str | None = None
     evidence: tuple[int, int] = (0, 0)
@@ -49,26 +51,28 @@ class Mention:
 
 _CODE_WORD = rf"(?:{UP}|\d)(?:{UP}|\d|(?<=T)[gr]|(?<=TT)ra|(?<=QĐ)i)*(?![\w])"
 _CODE_SEP = r"(?:[ ]?[-/][ ]?|&[ ]?)"
-_SYMBOL_BODY = (
+SYMBOL_BODY = (
     rf"(?P<num>\d{{1,6}}[a-z]?)"
     rf"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{{2}}))?"
-    rf"[ ]?(?P<sep>[/-])[ ]?"
+    # A space for a hyphen in old and Party-style symbols: "84 QĐ/TWĐTN", "60 TC/CĐKT" (its code has a "/").
+    rf"(?:[ ]?(?P<sep>[/-])[ ]?|(?P<space>[ ])(?={UP}+/{UP}))"
     rf"(?P<code>(?=[\dA-Z]*{UP}){_CODE_WORD}(?:{_CODE_SEP}{_CODE_WORD})*)"
 )
 # Not after "digit:": "QCVN 01:2021/BYT" is a standard's number, "2021/BYT" only its tail.
-SYMBOL = re.compile(rf"(?<![\w/.,-])(?<!\d:){_SYMBOL_BODY}")
+SYMBOL = re.compile(rf"(?<![\w/.,-])(?<!\d:){SYMBOL_BODY}")
 # A "code" of digits and a letter or two is a house or lot number ("Địa chỉ: Số 10/2A ngõ 5"), not a symbol.
 _HOUSE_NUMBER = re.compile(r"\d+[A-Z]{1,2}")
 _HAS_LETTER = re.compile(UP)
 
 
-def normalise_symbol(num: str, year: str | None, sep: str, code: str) -> str:
+def normalise_symbol(num: str, year: str | None, sep: str | None, code: str) -> str:
     code = re.sub(r"\s+", "", code)
     parts = re.split(r"([-/])", code, maxsplit=1)
     glued = GLUED_CODE.match(parts[0])
     if glued:  # a lost hyphen: "QĐUBND" → "QĐ-UBND"
         parts[0] = f"{glued.group(1)}-{glued.group(2)}"
     code = "".join(parts)
+    sep = sep or "-"  # "84 QĐ/TWĐTN" is 84-QĐ/TWĐTN, as the body issuing it writes it
     return f"{num}/{year}{sep}{code}" if year else f"{num}{sep}{code}"
 
 
@@ -499,7 +503,7 @@ def clean_name(name: str) -> str:
     return modern_tones(" ".join(words)).strip(" ,;:-")
 
 
-def _name_end(text: str, pos: int, limit: int = 400, treaty: bool = False) -> int:
+def name_end(text: str, pos: int, limit: int = 400, treaty: bool = False) -> int:
     """Length of the law's name that starts at `pos` (through the laws an amending law names: "sửa đổi Luật A, …")."""
     window = text[pos : pos + limit]
     words = list(_WORD.finditer(window))
@@ -612,7 +616,7 @@ def find_named(text: str) -> list[Mention]:
             continue
         if not text[name_start].isalpha() or _after_common_noun(text, m.start()):
             continue
-        end = _name_end(text, name_start, treaty=doc_type in _TREATIES)
+        end = name_end(text, name_start, treaty=doc_type in _TREATIES)
         if end == 0:
             continue
         raw_name = text[name_start : name_start + end]
@@ -647,7 +651,7 @@ def _after_common_noun(text: str, pos: int) -> bool:
 
 
 _DRAFT_AFTER = re.compile(r"\s*\((?i:sửa đổi|dự thảo|sửa đổi, bổ sung)\)")
-_SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{_SYMBOL_BODY}")
+_SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{SYMBOL_BODY}")
 
 
 def strip_numbers(name: str) -> str:
@@ -655,7 +659,7 @@ def strip_numbers(name: str) -> str:
     return _SO_SYMBOL_IN_NAME.sub("", name)
 
 
-_SO_SYMBOL_IN_NAME = re.compile(rf"\s+(?i:số)\s+{_SYMBOL_BODY}")
+_SO_SYMBOL_IN_NAME = re.compile(rf"\s+(?i:số)\s+{SYMBOL_BODY}")
 
 # Programmes, plans and regulations named in quotes: Chương trình “Đẩy mạnh các hoạt động học tập suốt đời …”.
 _QUOTED = re.compile(
@@ -687,80 +691,3 @@ _NAMED_REGULATION = re.compile(
 def find_named_regulations(text: str) -> list[Mention]:
     """ "Quy chế về mối quan hệ công tác giữa Chính phủ với Tổng Liên đoàn Lao động Việt Nam"."""
     return [_titled(m) for m in _NAMED_REGULATION.finditer(text) if _BETWEEN_BODIES.search(m.group("name"))]
-
-
-def find_mentions(
-    text: str,
-    exclude: list[tuple[int, int]] | None = None,
-    own_number: str | None = None,
-    *,
-    named: bool = True,
-) -> list[Mention]:
-    """Every mention in reading order; none inside `exclude` spans, none of the document's own number; only
-    numbered ones unless `named`."""
-    exclude = exclude or []
-    own = _comparable(own_number) if own_number else None
-    found = find_numbered(text)
-    if named:
-        found += find_named(text) + find_quoted(text) + find_named_regulations(text)
-    found.sort(key=lambda x: (x.start, -x.end))
-    kept: list[Mention] = []
-    for mention in found:
-        if any(s <= mention.start < e for s, e in exclude):
-            continue
-        if own and mention.number and _comparable(mention.number) == own:
-            continue
-        container = next((k for k in reversed(kept[-8:]) if k.start <= mention.start < k.head_end), None)
-        if container is not None:
-            if container.number is None and mention.number and mention.start == container.start:
-                kept.remove(container)  # a number where a name was expected: the name was not a name
-            else:
-                mention.inside = container
-                if mention.number is None and mention.date and mention.end >= container.head_end:
-                    mention.date, mention.key = None, mention.title or mention.key  # the container's date
-        kept.append(mention)
-    for amending in [k for k in kept if k.number is None and _AMENDING_NAME.match(k.title or "")]:
-        _number_of_amending_law(text, amending, kept)
-    return kept
-
-
-_AMENDING_NAME = re.compile(r"^(?:Luật|Bộ luật|Pháp lệnh)\s+sửa đổi", re.IGNORECASE)
-_AMENDED_NAME = re.compile(rf"(?P<name>.+?)\s+(?i:số)\s*{_SYMBOL_BODY}$", re.DOTALL)
-
-
-def _number_of_amending_law(text: str, amending: Mention, kept: list[Mention]) -> None:
-    """ "Luật sửa đổi, bổ sung một số điều của Luật Hải quan số 42/2005/QH11": the number that ends the title of
-    an amending law that names ONE law is the amending law's own (Luật Hải quan is 29/2001/QH10); when each
-    amended law carries its number ("… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …"), or the
-    date says another year, the numbers are the amended laws'. The amended law stays cited by its name."""
-    inner = [k for k in kept if k.inside is amending]
-    if len(inner) != 1 or inner[0].number is None or inner[0].head_end != amending.head_end:
-        return
-    numbered = inner[0]
-    named = _AMENDED_NAME.match(text, numbered.start, numbered.head_end)
-    year = re.search(r"/((?:19|20)\d\d)/", numbered.number or "")
-    if named is None or (year and amending.date and amending.date[:4] != year.group(1)):
-        return
-    amended = Mention(
-        start=numbered.start,
-        end=named.end("name"),
-        key="",
-        doc_type=numbered.doc_type,
-        head_end=named.end("name"),
-        inside=numbered,
-    )
-    amended.title = amended.key = f"{amended.doc_type} {clean_name(named.group('name').split(None, 1)[1])}"
-    numbered.start, numbered.end = amending.start, max(numbered.end, amending.end)
-    numbered.title, numbered.date = amending.title, numbered.date or amending.date
-    numbered.inside, numbered.pinpoint = None, amending.pinpoint
-    kept[kept.index(amending)] = numbered
-    kept[kept.index(numbered, kept.index(numbered) + 1)] = amended
-
-
-def _comparable(number: str) -> str:
-    """A number as printed, compared the way this module normalises numbers ("1961/QĐUBND" = "1961/QĐ-UBND")."""
-    compact = re.sub(r"\s+", "", number)
-    m = SYMBOL.fullmatch(compact)
-    if m:
-        compact = normalise_symbol(m.group("num"), m.group("year"), m.group("sep"), m.group("code"))
-    return compact.upper()

@@ -109,6 +109,8 @@ NAME_ABBREVIATIONS: dict[str, str] = {
     "TNDN": "thu nhập doanh nghiệp",
     "XLVPHC": "xử lý vi phạm hành chính",
     "CHXHCN": "Cộng hòa xã hội chủ nghĩa",
+    "LHPN": "Liên hiệp Phụ nữ",  # "Điều lệ Hội LHPN Việt Nam"
+    "MTTQ": "Mặt trận Tổ quốc",
 }
 
 # Old and new placements of the tone mark ("hoà"/"hòa", "Uỷ"/"Ủy") are the same word.

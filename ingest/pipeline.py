@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ingest.assemble import title_identity
-from ingest.citations import Mention, find_mentions, strip_numbers
+from ingest.citations import Mention, strip_numbers
+from ingest.mentions import find_mentions
 from ingest.metadata import MetadataResult, extract_metadata
 from ingest.normalise import Footnote, footnotes_in
 from ingest.relations import AssertedRelation, classify

@@ -378,7 +378,11 @@ def _classify_one(
     if mention.trigger == "none" and _REVIEW_REPORT.match(text, mention.start):
         # The guide's own cue: a "Báo cáo thẩm tra" is written on this document's draft; the text answers it.
         _set(mention, "responds_to", "cue")
-    if mention.relation == "cites" and mention.inside is None and _declared_void(text, index, mention, bounds):
+    if (
+        mention.relation == "cites"
+        and mention.inside is None
+        and _declared_void(text, index, mention, bounds)
+    ):
         _set(mention, "repeals", "cue")
     mention.relation_detail = index.detail(sentence_start, pos)
 
@@ -436,7 +440,9 @@ class ListHeadings:
                 # HIỆN" or "Tổ chức thực hiện:", where it is a noun.
                 governs = cue is not None and bool(words[cue.end() :].strip(" :.*_|"))
                 relation = _relation_of(cue) if cue else None
-                heading = relation if relation and KIND[relation].heads_lists and opens_list and governs else None
+                heading = (
+                    relation if relation and KIND[relation].heads_lists and opens_list and governs else None
+                )
                 previous = line
             start += len(line) + 1
 

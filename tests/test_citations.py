@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.assemble import assemble
-from ingest.citations import find_mentions
+from ingest.mentions import find_mentions
 from ingest.normalise import normalise
 from ingest.relations import classify
 
@@ -568,3 +568,47 @@ def test_an_issuer_ends_where_a_verb_describing_the_document_begins():
     )
     assert citations["12/KH-UBND"].issuer == "UBND tỉnh"
     assert ("12/KH-UBND", "implements", "19-NQ/TW") in asserted
+
+
+# --- documents of political and mass-organisation life, and bare numbers ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Thực hiện nghiêm Điều lệ Đảng, Quy định của Bộ Chính trị", "Điều lệ Đảng"),
+        ("theo Điều lệ Đoàn TNCS Hồ Chí Minh và hướng dẫn của Trung ương", "Điều lệ Đoàn TNCS Hồ Chí Minh"),
+        ("Căn cứ Điều lệ Công đoàn Việt Nam, Ban Chấp hành", "Điều lệ Công đoàn Việt Nam"),
+        ("quy định tại Điều lệ Hội Liên hiệp Phụ nữ Việt Nam khóa XII.", "Điều lệ Hội Liên hiệp Phụ nữ Việt Nam"),
+        ("Căn cứ Điều lệ Hội Cựu Công an nhân dân Việt Nam được phê duyệt", "Điều lệ Hội Cựu Công an nhân dân Việt Nam"),
+        ("Quán triệt Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII;", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII"),
+        (
+            "thực hiện Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 8 khóa VII về",
+            "Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 8 khóa VII",
+        ),
+        ("Thực hiện Đề án 938 của Chính phủ,", "938"),
+        ("theo Nghị quyết 20 Ban Chấp hành Trung ương Đảng khóa X", "20"),
+    ],
+)  # fmt: skip
+def test_charters_congress_documents_and_bare_numbers_are_cited(raw: str, key: str) -> None:
+    _, citations, _ = cite(raw)
+    assert key in citations, list(citations)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Hội viên chấp hành Điều lệ Hội và các nghị quyết của Hội.",  # the association's own charter, unnamed
+        "Có đủ các Quyết định 03 cán bộ quản lý",  # a count, not a number
+        "theo Kế hoạch năm 2024 của Ủy ban",  # a year
+        "dự thảo Điều lệ Hội (sửa đổi) trình Đại hội",  # a draft
+    ],
+)
+def test_generic_counts_and_drafts_are_not_cited(raw: str) -> None:
+    _, citations, _ = cite(raw)
+    assert not citations, list(citations)
+
+
+def test_party_symbols_with_a_space_for_the_hyphen() -> None:
+    _, citations, _ = cite("Quyết định số 84 QĐ/TWĐTN ngày 12/5/2010 và Thông tư 60 TC/CĐKT của Bộ Tài chính")
+    assert {"84-QĐ/TWĐTN", "60-TC/CĐKT"} <= set(citations)
