@@ -138,6 +138,11 @@ REFERRING_CUES: tuple[str, ...] = (
     rf"(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong){_PERIOD}?\s+{_CARRY_OUT}",
     rf"(?:sau|qua)\s+\d+\s+(?:năm|tháng){_PERIOD}?\s+{_CARRY_OUT}",
     r"hết hiệu lực\s+(?:khi|kể từ|từ)",
+    # Someone else is to rely on it: "công chức hải quan phải căn cứ Điều 26 …" is no basis of this document.
+    r"(?:phải|cần|được|sẽ)\s+căn cứ(?:\s+vào)?",
+    # The passive tells what another document did to a third: "Thông tư A (đã được thay thế bởi Thông tư B)".
+    r"(?:đã\s+)?(?:được|bị)\s+(?:thay thế|bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi(?:,?\s*bổ sung)?|bổ sung)"
+    r"(?:\s+(?:một phần|toàn bộ|một số điều))?\s+(?:bởi|tại|theo)",
 )
 
 RELATIONS: tuple[Relation, ...] = tuple(kind.name for kind in RELATION_TABLE)

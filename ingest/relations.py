@@ -327,6 +327,18 @@ def _classify_one(
         if _SEPARATORS.match(gap):
             _set(mention, previous.relation, "coordinated")
             mention.inside = mention.inside or previous.inside
+        elif (
+            (clause := _COORDINATED_CLAUSE.match(gap))
+            and (cue := _clause_cue(gap[clause.end() :]))
+            and previous.inside is not None
+            and previous.trigger == "nested"
+            and (relation := _described_relation(gap[clause.end() :]))
+        ):
+            # "Thông tư A hướng dẫn Nghị định B và sửa đổi, bổ sung Thông tư C": the second verb goes on
+            # describing A, the document whose description named B.
+            asserted.append(AssertedRelation(_head(previous), relation, mention, (sentence_start, bounds[1])))
+            _set(mention, "cites", "nested")
+            mention.inside = mention.inside or _head(previous)
         elif (clause := _COORDINATED_CLAUSE.match(gap)) and (cue := _clause_cue(gap[clause.end() :])):
             # "Hưởng ứng Chương trình A và thực hiện Đề án B": a second verb of this document, not a
             # description of A.
@@ -363,7 +375,11 @@ def _classify_one(
                 _set(mention, previous.relation, "coordinated")
     else:
         cue = index.last_cue(gap_start, pos)
-        if cue:
+        if cue and cue[0] == "cites" and _GUIDES_BY_SCOPE.match(text, sentence_start, pos):
+            # "Thông tư này hướng dẫn thực hiện … theo quy định tại Luật Hải quan …": the scope article says
+            # which documents this one guides.
+            _set(mention, "guides", "clause")
+        elif cue:
             at_start = not text[sentence_start : sentence_start + cue[1]].strip(" -+•*0123456789.)abcdđ")
             _set(mention, cue[0], "clause" if at_start else "cue")
         elif (inherited := index.list_headings.cue_of(text, sentence_start)) is not None:
@@ -387,6 +403,11 @@ def _classify_one(
     mention.relation_detail = index.detail(sentence_start, pos)
 
 
+_GUIDES_BY_SCOPE = re.compile(
+    r"[^.;:]{0,60}?(?:Thông tư(?:\s+liên\s+tịch)?|Nghị định|Quyết định|Quy trình|Quy chế|Quy định|Hướng dẫn)\s+này"
+    r"\s+(?:hướng dẫn|quy định chi tiết)[^.;:]{0,300}?(?:theo\s+)?quy định (?:tại|của)\s*$",
+    re.IGNORECASE,
+)
 _REVIEW_REPORT = re.compile(r"báo cáo\s+thẩm tra(?![\w])", re.IGNORECASE)
 
 

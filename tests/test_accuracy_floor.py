@@ -29,8 +29,8 @@ def floors(
 
 FIRST_FLOORS = floors(0.98, 0.95, 0.87, dict.fromkeys(METADATA_FIELDS, 0.95))
 WHOLE_FLOORS = floors(
-    0.91,
-    0.84,
+    0.92,
+    0.845,
     0.63,
     {"number": 0.94, "doc_type": 0.87, "issue_date": 0.90, "place": 0.95, "signer": 0.90, "issuer": 0.73,
      "subject": 0.76},

@@ -612,3 +612,56 @@ def test_generic_counts_and_drafts_are_not_cited(raw: str) -> None:
 def test_party_symbols_with_a_space_for_the_hyphen() -> None:
     _, citations, _ = cite("Quyết định số 84 QĐ/TWĐTN ngày 12/5/2010 và Thông tư 60 TC/CĐKT của Bộ Tài chính")
     assert {"84-QĐ/TWĐTN", "60-TC/CĐKT"} <= set(citations)
+
+
+# --- relations: general patterns found on documents the rules were not written from ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "relation"),
+    [
+        # A passive act is another document's: this one only cites the actor.
+        ("Thông tư số 31/2019/TT-BLĐTBXH (được thay thế bởi Thông tư số 25/2022/TT-BLĐTBXH).",
+         "25/2022/TT-BLĐTBXH", "cites"),
+        # Someone else is to rely on it.
+        ("Công chức hải quan phải căn cứ Điều 26 Thông tư số 38/2015/TT-BTC để xác định.", "38/2015/TT-BTC", "cites"),
+        # The scope article names what the document guides.
+        ("Điều 1. Phạm vi điều chỉnh\nThông tư liên tịch này hướng dẫn thực hiện Cơ chế một cửa quốc gia theo quy"
+         " định tại Luật Hải quan số 54/2014/QH13 và Nghị định số 08/2015/NĐ-CP.", "54/2014/QH13", "guides"),
+        # A quoted provision of another document: its basis is not this one's.
+        ("Thông tư số 08/2023/TT-BLĐTBXH có căn cứ ban hành như sau: “Căn cứ Luật Cư trú số 68/2020/QH14;",
+         "68/2020/QH14", "cites"),
+        # A list under its heading, across a page break of the Official Gazette.
+        ("Bãi bỏ toàn bộ các văn bản sau đây:\nCÔNG BÁO/Số 227 + 228/Ngày 01-02-2025\n"
+         "1. Thông tư số 08/2013/TT-BLĐTBXH ngày 10/6/2013.\n2. Thông tư số 30/2013/TT-BLĐTBXH ngày 25/10/2013.",
+         "30/2013/TT-BLĐTBXH", "repeals"),
+        # A section title is no list heading: "THỰC HIỆN" there is a noun.
+        ("II. NỘI DUNG THỰC HIỆN\n1. Công tác xây dựng pháp luật\n- Rà soát theo Luật số 80/2015/QH13.",
+         "80/2015/QH13", "cites"),
+    ],
+)  # fmt: skip
+def test_relations_of_general_shapes(raw: str, key: str, relation: str) -> None:
+    _, citations, _ = cite(raw)
+    assert citations[key].relation == relation
+
+
+def test_a_second_verb_goes_on_describing_the_document_whose_description_it_continues() -> None:
+    _, citations, asserted = cite(
+        "Căn cứ Thông tư số 02/2023/TT-BTC của Bộ Tài chính hướng dẫn Nghị định số 49/2022/NĐ-CP và sửa đổi bổ sung"
+        " Thông tư số 80/2021/TT-BTC;"
+    )
+    assert citations["80/2021/TT-BTC"].relation == "cites"
+    assert ("02/2023/TT-BTC", "amends", "80/2021/TT-BTC") in asserted
+
+
+def test_the_enacting_formula_names_this_law_so_the_laws_it_amends_are_amended_by_it() -> None:
+    from ingest.extract import extract_text
+
+    text = (
+        "QUỐC HỘI\nLuật số: 35/2018/QH14\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của Luật Giao thông đường bộ"
+        " số 23/2008/QH12, Bộ luật Hàng hải Việt Nam số 95/2015/QH13.\n"
+    )
+    citations = {c.key: c for c in extract_text(text).citations}
+    assert citations["23/2008/QH12"].relation == citations["95/2015/QH13"].relation == "amends"
