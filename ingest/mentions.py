@@ -63,13 +63,17 @@ _AMENDED_NAME = re.compile(rf"(?P<name>.+?)\s+(?i:số)\s*{SYMBOL_BODY}$", re.DO
 
 def _number_of_amending_law(text: str, amending: Mention, kept: list[Mention]) -> None:
     """ "Luật sửa đổi, bổ sung một số điều của Luật Hải quan số 42/2005/QH11": the number that ends the title of
-    an amending law that names ONE law is the amending law's own (Luật Hải quan is 29/2001/QH10); when each
+    an amending law, when it is the only one there, is the amending law's own (Luật Hải quan is 29/2001/QH10); when each
     amended law carries its number ("… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …"), or the
     date says another year, the numbers are the amended laws'. The amended law stays cited by its name."""
     inner = [k for k in kept if k.inside is amending]
-    if len(inner) != 1 or inner[0].number is None or inner[0].head_end != amending.head_end:
+    # Only the last law named carries a number, at the end of the title: "… của Luật A, Luật B và Luật C số
+    # 09/2026/QH16" names the amending law's own number (each amended law would carry one otherwise).
+    if not inner or any(k.number for k in inner[:-1]):
         return
-    numbered = inner[0]
+    numbered = inner[-1]
+    if numbered.number is None or numbered.head_end != amending.head_end:
+        return
     named = _AMENDED_NAME.match(text, numbered.start, numbered.head_end)
     year = re.search(r"/((?:19|20)\d\d)/", numbered.number or "")
     if named is None or (year and amending.date and amending.date[:4] != year.group(1)):
@@ -88,6 +92,8 @@ def _number_of_amending_law(text: str, amending: Mention, kept: list[Mention]) -
     numbered.inside, numbered.pinpoint = None, amending.pinpoint
     kept[kept.index(amending)] = numbered
     kept[kept.index(numbered, kept.index(numbered) + 1)] = amended
+    for other in inner[:-1]:
+        other.inside = numbered  # the laws named before it are amended by the same law
 
 
 def _comparable(number: str) -> str:
