@@ -47,11 +47,15 @@ _DESCRIPTION = re.compile(
 # only carry a relation when no strong verb stands beside them.
 _DESCRIPTION_RELATION = {verb: kind.name for kind in RELATION_TABLE for verb in kind.described_by}
 _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành kèm theo", "phê duyệt"}
-_PASSIVE_AMENDED = re.compile(
-    r"(?:đã\s+)?(?:được\s+)?sửa đổi(?:,?\s*bổ sung)?(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)"
-    r"(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*$",
+# "A … (đã được) sửa đổi, bổ sung bởi B", "A (đã được thay thế bởi B)": B acts on A, the text says so.
+_PASSIVE_ACT = re.compile(
+    r"(?:đã\s+)?(?:được\s+|bị\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ|hủy bỏ|huỷ bỏ)"
+    r"(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*$",
     re.IGNORECASE,
 )
+# Only a document of the same or higher rank changes another: a decree amends a decree, never a law.
+_STATUTES = frozenset(["Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"])
+_ACTS_ON_STATUTES = _STATUTES | {"Nghị quyết"}
 _ANOTHER_SOURCE = re.compile(
     r"^[\s,]*(?:và|cùng)\s+(?:của\s+)?[^;]{0,120}?\btại\s*(?:[^\s;]+\s+){0,2}$", re.I
 )
@@ -346,10 +350,15 @@ def _classify_one(
         elif ";" in gap and not _cue_in(gap.rsplit(";", 1)[1]):
             # A new item of the list the sentence opened ("Căn cứ A …; B …"): it shares the opening cue.
             _set(mention, (head or previous).relation, "coordinated")
-        elif _PASSIVE_AMENDED.search(gap):
-            asserted.append(AssertedRelation(mention, "amends", previous, (sentence_start, bounds[1])))
+        elif passive := _PASSIVE_ACT.search(gap):
+            acted_on = previous
+            if previous.doc_type in _STATUTES and mention.doc_type not in _ACTS_ON_STATUTES:
+                # "Nghị định A hướng dẫn Luật B được sửa đổi, bổ sung bởi Nghị định C": C amends A.
+                acted_on = _head(previous)
+            relation = _DESCRIPTION_RELATION[_verb_key(passive.group("verb"))]
+            asserted.append(AssertedRelation(mention, relation, acted_on, (sentence_start, bounds[1])))
             # "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10": part of the basis.
-            _set(mention, "based_on" if previous.relation == "based_on" else "cites", "nested")
+            _set(mention, "based_on" if _head(previous).relation == "based_on" else "cites", "nested")
         elif _described_relation(gap) is None and _ANOTHER_SOURCE.search(gap):
             # "… của UBND huyện tại Tờ trình số 308 và của Sở Tài nguyên và Môi trường tại Tờ trình số 8468"
             _set(mention, (head or previous).relation, "coordinated")

@@ -665,3 +665,16 @@ def test_the_enacting_formula_names_this_law_so_the_laws_it_amends_are_amended_b
     )
     citations = {c.key: c for c in extract_text(text).citations}
     assert citations["23/2008/QH12"].relation == citations["95/2015/QH13"].relation == "amends"
+
+
+def test_a_passive_act_is_asserted_and_a_decree_never_amends_a_law() -> None:
+    _, citations, asserted = cite(
+        "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 của Chính phủ quy định chi tiết một số điều của Luật"
+        " Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01/7/2025;"
+    )
+    assert ("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP") in asserted
+    assert citations["187/2025/NĐ-CP"].relation == "based_on"  # part of the basis, as the decree it amends
+    _, _, asserted = cite(
+        "Thông tư số 31/2019/TT-BLĐTBXH ngày 30/12/2019 đã được thay thế bởi Thông tư số 07/2023/TT-BLĐTBXH."
+    )
+    assert ("07/2023/TT-BLĐTBXH", "replaces", "31/2019/TT-BLĐTBXH") in asserted
