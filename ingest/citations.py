@@ -50,16 +50,18 @@ class Mention:
 # --- số ký hiệu ----------------------------------------------------------------------------------------
 
 _CODE_WORD = rf"(?:{UP}|\d)(?:{UP}|\d|(?<=T)[gr]|(?<=TT)ra|(?<=QĐ)i)*(?![\w])"
-_CODE_SEP = r"(?:[ ]?[-/][ ]?|&[ ]?)"
+# Between the parts of a code: "-", "/", "&", a line break after a hyphen ("TT-\nBLĐTBXH"), a dot before a capital
+# ("16/CGC.BT", "27/2001/QĐ.UB").
+_CODE_SEP = rf"(?:[ ]?[-/](?:[ ]|\n)?|&[ ]?|\.(?={UP}))"
 SYMBOL_BODY = (
-    rf"(?P<num>\d{{1,6}}[a-z]?)"
+    rf"(?P<num>\d{{1,6}}(?:\.\d{{1,4}})?[a-z]?)"  # "66.13/2026/NQ-CP": the Government's numbering of 2026
     rf"(?:[ ]?/[ ]?(?P<year>(?:19|20)\d{{2}}))?"
     # A space for a hyphen in old and Party-style symbols: "84 QĐ/TWĐTN", "60 TC/CĐKT" (its code has a "/").
     rf"(?:[ ]?(?P<sep>[/-])[ ]?|(?P<space>[ ])(?={UP}+/{UP}))"
     rf"(?P<code>(?=[\dA-Z]*{UP}){_CODE_WORD}(?:{_CODE_SEP}{_CODE_WORD})*)"
 )
 # Not after "digit:": "QCVN 01:2021/BYT" is a standard's number, "2021/BYT" only its tail.
-SYMBOL = re.compile(rf"(?<![\w/.,-])(?<!\d:){SYMBOL_BODY}")
+SYMBOL = re.compile(rf"(?:(?<![\w/.,-])|(?<=số)|(?<=Số))(?<!\d:){SYMBOL_BODY}")  # "số357/TTr-CP" glued too
 # A "code" of digits and a letter or two is a house or lot number ("Địa chỉ: Số 10/2A ngõ 5"), not a symbol.
 _HOUSE_NUMBER = re.compile(r"\d+[A-Z]{1,2}")
 _HAS_LETTER = re.compile(UP)
@@ -432,7 +434,7 @@ _TREATIES = ("Hiệp định", "Công ước", "Nghị định thư", "Hiến ch
 # A treaty's own short name in brackets is what it is known by: "… (Công ước HS)".
 _ALIAS_AFTER = re.compile(
     r"\s*\((?:(?i:sau đây gọi(?: tắt)? là)\s+)?[“\"]?(?P<alias>(?:Hiệp định|Công ước|Nghị định thư|Luật|Bộ luật)"
-    r"\s[^()“”\"]{1,40}?)[”\"]?\)"
+    r"\s(?!(?i:số)\s*\d)[^()“”\"]{1,40}?)[”\"]?\)"
 )
 _NOT_A_NAME = re.compile(
     r"(?i:này|nêu|trên|hiện\s+hành|định|sư|số|và|các|của|đó|ở|thì|quy\s+định|mới|cũ|chung|có|không"
@@ -651,7 +653,7 @@ def _after_common_noun(text: str, pos: int) -> bool:
 
 
 _DRAFT_AFTER = re.compile(r"\s*\((?i:sửa đổi|dự thảo|sửa đổi, bổ sung)\)")
-_SO_SYMBOL_AFTER = re.compile(rf"\s+(?i:số)\s*{SYMBOL_BODY}")
+_SO_SYMBOL_AFTER = re.compile(rf"\s+(?:(?i:số)\s*)?{SYMBOL_BODY}")  # "Luật Thuế GTGT 13/2008/QH12" too
 
 
 def strip_numbers(name: str) -> str:

@@ -41,7 +41,7 @@ def find_mentions(
     for mention in found:
         if any(s <= mention.start < e for s, e in exclude):
             continue
-        if own and mention.number and _comparable(mention.number) == own:
+        if own and mention.number and _is_own(_comparable(mention.number), own):
             continue
         container = next((k for k in reversed(kept[-8:]) if k.start <= mention.start < k.head_end), None)
         if container is not None:
@@ -94,6 +94,11 @@ def _number_of_amending_law(text: str, amending: Mention, kept: list[Mention]) -
     kept[kept.index(numbered, kept.index(numbered) + 1)] = amended
     for other in inner[:-1]:
         other.inside = numbered  # the laws named before it are amended by the same law
+
+
+def _is_own(number: str, own: str) -> bool:
+    """The document's own number, also where the header read it cut at a line break ("01/2022/TTLT-VKSNDTC-")."""
+    return number == own or number.startswith(own.rstrip("-") + "-")
 
 
 def _comparable(number: str) -> str:
