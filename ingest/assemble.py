@@ -120,15 +120,26 @@ def to_citation(group: list[Mention], text: str) -> Citation:
     )
 
 
+SOME_ARTICLES = (
+    "một số điều"  # the parts of an amendment whose articles the text does not list at the mention
+)
+
+
 def _parts(group: list[Mention], relation: str) -> list[str] | None:
     """What an amendment, replacement or repeal touches: the parts its mentions point at ("Bãi bỏ Điều 5 của
-    Quyết định số …"); None when one of them names the document alone (the whole of it)."""
+    Quyết định số …"); for a replacement or repeal, None when one of them names the document alone (the whole)."""
     if relation not in CHANGES_FORCE:
         return None
     acting = [m for m in group if m.relation == relation]
+    pinpoints = list(dict.fromkeys(m.pinpoint for m in acting if m.pinpoint))
+    if relation == "amends":
+        # An amendment touches parts of a document by its nature ("sửa đổi, bổ sung một số điều của …"); which
+        # ones, where a mention points at them.
+        listed = [part for m in acting for part in m.parts or ()]
+        return pinpoints or list(dict.fromkeys(listed)) or [SOME_ARTICLES]
     if any(m.pinpoint is None for m in acting):
         return None
-    return list(dict.fromkeys(m.pinpoint for m in acting if m.pinpoint))
+    return pinpoints
 
 
 def _title_key(group: list[Mention]) -> str:

@@ -32,9 +32,9 @@ class Mention:
     footnote: int | None = None  # number of the footnote this mention stands in
     relation: str = "cites"
     relation_detail: str | None = None  # a finer reading: corrects, suspends, consolidates, partially_repeals
-    own: bool = (
-        False  # the document's own name ("Quốc hội ban hành Luật …"): not a citation, but what it names is
-    )
+    # The document's own name ("Quốc hội ban hành Luật …"): not a citation, but what it names is.
+    own: bool = False
+    parts: list[str] | None = None  # what an amending article changes in it ("Điều 6", "khoản 2 Điều 46")
     confidence: float = 0.5
     trigger: str | None = None
     evidence: tuple[int, int] = (0, 0)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ingest.citations import Mention
 from ingest.lexicon import LOW
 from ingest.normalise import Footnote
+from ingest.parts import amended_parts, is_article_heading
 from ingest.relation_table import CHANGES_FORCE, DETAIL_TABLE, KIND, REFERRING_CUES, RELATION_TABLE
 
 # Cue → relation, in the order they are tried at one position: referring phrases first, then the table's rows.
@@ -233,6 +234,11 @@ def classify(
             _set(mention, "cites", "cue")
     if own_type == "Văn bản hợp nhất":
         _consolidated(mentions)
+    for mention in mentions:
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if mention.relation == "amends" and is_article_heading(text, line_start):
+            line_end = text.find("\n", mention.end)
+            mention.parts = amended_parts(text, len(text) if line_end < 0 else line_end, index.quoted.holds)
     for mention in mentions:
         if mention.relation != "cites" and index.quoted.holds(mention.start):
             # "… quy định như sau: “Căn cứ Luật Cư trú …; 1. Thông tư này thay thế …”": a quoted provision of

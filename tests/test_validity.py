@@ -72,3 +72,30 @@ def test_extraction_carries_validity_and_the_parts_a_repeal_touches() -> None:
     assert by_key["12/2020/QĐ-UBND"].parts == ["Điều 5"]
     assert by_key["08/2022/QĐ-UBND"].relation == "replaces"
     assert by_key["08/2022/QĐ-UBND"].parts is None  # the whole of it
+
+
+def test_an_amending_article_lists_the_parts_it_changes() -> None:
+    text = (
+        "QUỐC HỘI\nLuật số: 47/2019/QH14\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT TỔ CHỨC CHÍNH PHỦ\n"
+        "Điều 1. Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ số 76/2015/QH13\n"
+        "1. Sửa đổi, bổ sung một số khoản của Điều 23 như sau:\n"
+        "a) Sửa đổi, bổ sung khoản 3 và khoản 4 như sau:\n“3. Quyết định … theo Điều 5 của Luật này;”\n"
+        "b) Bổ sung khoản 9 như sau: “9. …”\n"
+        "2. Sửa đổi, bổ sung điểm b, điểm đ khoản 2 và khoản 10 Điều 28 như sau:\n"
+        "3. Bổ sung khoản 1a vào Điều 7 như sau:\n"
+        "Điều 2. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2020.\n"
+    )
+    citation = next(c for c in extract_text(text).citations if c.key == "76/2015/QH13")
+    assert citation.relation == "amends"
+    assert citation.parts == [
+        "khoản 3 và khoản 4 Điều 23",  # sub-items of the article their umbrella item names
+        "khoản 9 Điều 23",
+        "điểm b, điểm đ khoản 2 và khoản 10 Điều 28",
+        "khoản 1a Điều 7",
+    ]
+
+
+def test_an_amendment_without_listed_parts_is_partial() -> None:
+    text = "Điều 1. Sửa đổi, bổ sung một số điều của Quyết định số 12/2020/QĐ-UBND ngày 02/3/2020 của UBND tỉnh.\n"
+    citation = next(c for c in extract_text(text).citations if c.key == "12/2020/QĐ-UBND")
+    assert citation.relation == "amends" and citation.parts == ["một số điều"]
