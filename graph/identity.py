@@ -13,6 +13,7 @@ so that "Luật Đất đai 2024" and "Luật số 31/2024/QH15" meet on one nod
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, fields
@@ -239,11 +240,14 @@ def _name_of(meta: DocumentMeta) -> str | None:
 
 def identify(meta: DocumentMeta, source: str) -> DocumentIdentity:
     """The identity of an ingested document. Its id is `ingest.identity.document_id` of its metadata (what
-    `lexgraph extract` prints), or `vn/file/<file name>` for a document that gives neither number nor subject, so
-    that ingesting the same file again finds the same document."""
-    doc_id = document_id(meta.number, meta.subject, meta.issuer, meta.issue_date)
+    `lexgraph extract` prints), or `vn/file/<file name>-<digest of its path>` for a document that gives neither
+    number nor subject, so that ingesting the same file again finds the same document."""
+    doc_id = document_id(meta.number, meta.subject, meta.issuer, meta.issue_date, meta.doc_type)
     if doc_id is None:
-        doc_id = f"vn/file/{slug(Path(source).stem) or 'unnamed'}"
+        # Named by its file: the name for a reader, a digest of the whole path so that "bao-cao.pdf" of two
+        # folders are two documents.
+        digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+        doc_id = f"vn/file/{slug(Path(source).stem) or 'unnamed'}-{digest}"
     number = normalise_number(meta.number) if meta.number else None
     symbol = parse_symbol(number) if number else None
     year = (symbol.year if symbol else None) or year_of(meta.issue_date)

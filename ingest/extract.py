@@ -44,7 +44,7 @@ def extraction_from_doc(doc: Doc, source: str) -> Extraction:
     meta = meta.model_copy(
         update={
             "key": key,
-            "id": document_id(meta.number, meta.subject, meta.issuer, meta.issue_date),
+            "id": document_id(meta.number, meta.subject, meta.issuer, meta.issue_date, meta.doc_type),
             **(asdict(validity) if validity else {}),
         }
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.citations import SYMBOL, normalise_symbol
-from ingest.lexicon import NAME_ABBREVIATIONS, TYPE_CODES, modern_tones
+from ingest.lexicon import NAME_ABBREVIATIONS, NAMED_TYPES, TYPE_CODES, modern_tones
 
 # Issuer codes of local bodies, whose numbers restart in every province. Everything else (CP, TTg, QH…,
 # ministries B…, TW, TLĐ, VPCP, TCHQ …) is a central body with one numbering for the whole country.
@@ -180,7 +180,8 @@ def document_id(
     The year is the number's own ("39/2003/NĐ-CP") or else the date's; a local number is scoped by the province
     the issuer names and by the district or commune it names ("local" when it names neither): every district's
     bodies number their letters from 1, so that without the district "47/KH-UBND" of huyện Hoài Thành and of
-    huyện Thọ Phước, or of a district and of its province, would be one document."""
+    huyện Thọ Phước, or of a district and of its province, would be one document. A document without a number
+    is named by its type and subject (and, but for laws and the like, by its issuer)."""
     if number:
         symbol = parse_symbol(number)
         scope = province_of(issuer)
@@ -189,5 +190,11 @@ def document_id(
             scope = f"{scope}/{district}" if scope else district
         return numbered_id(symbol, symbol.year or year_of(date), scope)
     if title:
-        return named_id(title, year_of(date))
+        name = title
+        if doc_type and not title.casefold().startswith(doc_type.casefold()):
+            name = f"{doc_type} {title}"  # a congress's resolution and its rules share their subject
+        if doc_type not in NAMED_TYPES and issuer:
+            # Only laws are known by their name alone; a report or a plan without a number is its issuer's.
+            name = f"{issuer} {name}"
+        return named_id(name, year_of(date))
     return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -25,9 +26,13 @@ def write_html(text: str, path: Path) -> None:
     path.write_text(f"{page}</nav><article>{body}</article></body></html>", encoding="utf-8")
 
 
+# What XML 1.0, and so a Word file, cannot hold: control characters other than tab and line breaks.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def write_docx(text: str, path: Path) -> None:
     document = docx.Document()
-    for line in text.split("\n"):
+    for line in _NOT_IN_XML.sub(" ", text).split("\n"):
         document.add_paragraph(line)
     document.save(str(path))
 

@@ -138,7 +138,23 @@ def test_identity_of_an_ingested_document() -> None:
     nameless = identify(
         DocumentMeta(doc_type="Công văn", issuer="Ủy ban nhân dân tỉnh"), "/x/seed-ubnd-ldld-quyche-2024.txt"
     )
-    assert nameless.id == "vn/file/seed-ubnd-ldld-quyche-2024" and not nameless.keys
+    assert nameless.id.startswith("vn/file/seed-ubnd-ldld-quyche-2024-") and not nameless.keys
+    elsewhere = identify(DocumentMeta(doc_type="Công văn"), "/y/seed-ubnd-ldld-quyche-2024.txt")
+    assert elsewhere.id != nameless.id  # two files of one name in two folders are two documents
+
+
+def test_number_less_documents_of_one_subject_are_told_apart_by_type_and_issuer() -> None:
+    subject = "ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM LẦN THỨ XXI, NHIỆM KỲ 2021 - 2026"
+    resolution = identify(
+        DocumentMeta(doc_type="Nghị quyết", subject=subject, issue_date="2021-07-20"), "/a.txt"
+    )
+    rules = identify(DocumentMeta(doc_type="Quy chế", subject=subject, issue_date="2021-07-20"), "/b.txt")
+    assert resolution.id != rules.id
+    one = dict(doc_type="Báo cáo", subject="Kết quả công tác năm 2024", issue_date="2024-12-20")
+    assert (
+        identify(DocumentMeta(issuer="Sở Y tế tỉnh Lâm Đồng", **one), "/c.txt").id
+        != identify(DocumentMeta(issuer="Sở Tài chính tỉnh Lâm Đồng", **one), "/d.txt").id
+    )
 
 
 # --- references -----------------------------------------------------------------------------------------------
