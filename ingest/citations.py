@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.dates import DATE_TEXT, match_to_iso
+from ingest.law_register import name_words, register
 from ingest.lexicon import DOC_TYPES, GLUED_CODE, LOW, NAME_ABBREVIATIONS, TYPE_CODES, UP, modern_tones
 
 
@@ -621,6 +622,15 @@ def find_named(text: str) -> list[Mention]:
         end = name_end(text, name_start, treaty=doc_type in _TREATIES)
         if end == 0:
             continue
+        if doc_type in _REGISTERED_TYPES:
+            # An amending law's name runs through the laws it amends; the register holds only some of them.
+            amending_name = bool(_LOWER_NAME_START.match(text, name_start)) and text[name_start] in "sS"
+            known = _registered_name_end(text, m.start(), name_start)
+            if known is None and text[name_start].islower() and not _LOWER_NAME_START.match(text, name_start):
+                continue  # "Luật hoặc …", "Luật trong thời hạn …": no law of that name; the word is generic
+            after = text[name_start + known :].lstrip()[:1] if known is not None else ""
+            if known is not None and known < end and after.isalpha() and after.islower() and not amending_name:
+                end = known  # "Luật Thuế giá trị gia tăng ước tăng thu …": the name ends where the register's does
         raw_name = text[name_start : name_start + end]
         if _SO_SYMBOL_AFTER.match(text, name_start + end):
             continue  # "Luật Đất đai số 31/2024/QH15": the numbered finder owns it
@@ -644,6 +654,19 @@ def find_named(text: str) -> list[Mention]:
         mention.key = f"{mention.title} {year}" if year else mention.title
         mentions.append(mention)
     return mentions
+
+
+_REGISTERED_TYPES = frozenset(["Luật", "Bộ luật", "Pháp lệnh"])
+# Names that old texts write in lower case and the register may not hold: amending laws, "Luật về …".
+_LOWER_NAME_START = re.compile(r"(?:sửa\s+đổi|về|tổ\s+chức)(?![\w])", re.IGNORECASE)
+
+
+def _registered_name_end(text: str, type_start: int, name_start: int) -> int | None:
+    """Where the longest law name of the register that starts at `type_start` ends, counted from `name_start`;
+    None when the register knows no such name."""
+    words = name_words(text, type_start)
+    known = register().known_name_length([word for word, _ in words])
+    return words[known - 1][1] - name_start if known else None
 
 
 def _after_common_noun(text: str, pos: int) -> bool:

@@ -678,3 +678,27 @@ def test_a_passive_act_is_asserted_and_a_decree_never_amends_a_law() -> None:
         "Thông tư số 31/2019/TT-BLĐTBXH ngày 30/12/2019 đã được thay thế bởi Thông tư số 07/2023/TT-BLĐTBXH."
     )
     assert ("07/2023/TT-BLĐTBXH", "replaces", "31/2019/TT-BLĐTBXH") in asserted
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        (
+            "Dự kiến tăng thu theo Luật Thuế giá trị gia tăng ước tăng thu khoảng 5%.",
+            "Luật Thuế giá trị gia tăng",
+        ),
+        ("triển khai thi hành Luật Lưu trữ cung cấp tài liệu lưu trữ cho cơ quan", "Luật Lưu trữ"),
+    ],
+)
+def test_the_register_of_laws_tells_where_a_name_ends(raw: str, key: str) -> None:
+    _, citations, _ = cite(raw)
+    assert list(citations) == [key]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["thực hiện theo Luật hoặc cố ý làm trái quy định", "nộp thuế theo Luật trong thời hạn quy định"],
+)
+def test_luat_before_a_generic_word_is_no_law(raw: str) -> None:
+    _, citations, _ = cite(raw)
+    assert not citations
