@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 from ingest.citations import Mention
+from ingest.confidence import confidence
 from ingest.lexicon import NAME_ABBREVIATIONS, modern_tones
 from ingest.models import Asserted, Citation, relation_rank
 from ingest.relation_table import CHANGES_FORCE
@@ -114,7 +115,8 @@ def to_citation(group: list[Mention], text: str) -> Citation:
         start=best.start,
         end=best.end,
         evidence=evidence,
-        confidence=round(strongest.confidence, 2),
+        confidence=confidence(strongest.trigger or "none", strongest.relation, numbered is not None),
+        how=strongest.trigger,
         mentions=len(group),
         in_footnote=best.footnote is not None,
     )
@@ -169,6 +171,12 @@ def _asserted_by_key(
         seen.add((source, a.relation, target))
         start, end = a.evidence
         out.append(
-            Asserted(source=source, relation=a.relation, target=target, evidence=text[start:end].strip())
-        )  # type: ignore[arg-type]
+            Asserted(
+                source=source,
+                relation=a.relation,  # type: ignore[arg-type]
+                target=target,
+                evidence=text[start:end].strip(),
+                confidence=confidence("asserted", a.relation, "/" in source and "/" in target),
+            )
+        )
     return out

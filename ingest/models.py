@@ -69,7 +69,10 @@ class Citation(_Model):
     start: int
     end: int
     evidence: str
-    confidence: float
+    confidence: float = Field(description="the share of such citations found right on the annotated corpus")
+    how: str | None = Field(
+        default=None, description="how the relation was read: clause, coordinated, cue, nested or none"
+    )
     mentions: int = Field(default=1, description="how many times the text mentions this document")
     in_footnote: bool = False
 

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ingest.citations import Mention
+from ingest.confidence import PRIORS
 from ingest.lexicon import LOW
 from ingest.normalise import Footnote
 from ingest.parts import amended_parts, is_article_heading
@@ -81,8 +82,6 @@ _ATTACHED_AFTER = re.compile(
 )
 _TYPE_NUMBER = re.compile(r"(?i:số)\s*\d+\s*/")  # another numbered document
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"(\-])|\n")
-
-_CONFIDENCE = {"clause": 0.9, "coordinated": 0.85, "cue": 0.75, "nested": 0.6, "none": 0.5}
 
 
 @dataclass(frozen=True)
@@ -593,5 +592,5 @@ class _TextIndex:
 
 def _set(mention: Mention, relation: str, how: str) -> None:
     mention.relation = relation
-    mention.confidence = _CONFIDENCE[how]
+    mention.confidence = PRIORS[how]
     mention.trigger = how

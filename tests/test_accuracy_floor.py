@@ -47,4 +47,9 @@ def test_accuracy_stays_above_its_floors(examples: Path) -> None:
     assert (first.documents, first.missing_documents) == (len(FIRST_DOCUMENTS), 0)
     failures = [f"first 46: {f}" for f in check_floors(first, FIRST_FLOORS)]
     failures += [f"whole corpus: {f}" for f in check_floors(whole, WHOLE_FLOORS)]
+    top = whole.calibration[0]
+    if top.share_correct is not None and top.share_correct < 0.95:
+        failures.append(
+            f"citations of confidence ≥ {top.low} are right {top.share_correct:.3f} of the time (< 0.95)"
+        )
     assert not failures, "; ".join(failures)
