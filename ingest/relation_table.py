@@ -7,8 +7,8 @@ validity of a document is derived from), and the clause cues and description ver
 from (`ingest/relations.py`). Adding a relation is adding a row (and its name to `Relation`):
 `tests/test_relation_table.py` checks that every part of the product knows every row.
 
-Cues are regular-expression alternatives, matched case-insensitively on whole words against the clause before a
-mention ("Căn cứ Luật …", "Thực hiện Kế hoạch số …"). Description verbs are read after a mention: "Nghị định A
+Cues are regular-expression alternatives written in lower case (they are matched in the lower-cased text), on whole
+words, against the clause before a mention ("Căn cứ Luật …", "Thực hiện Kế hoạch số …"). Description verbs are read after a mention: "Nghị định A
 quy định chi tiết Luật B" — A guides B, and the text asserts it.
 """
 
@@ -22,7 +22,7 @@ Relation = Literal[
 ]  # fmt: skip
 
 # "… 6 tháng đầu năm", "… năm 2024", "… quý I": a period between a reporting word and the verb it reports on.
-_PERIOD = r"(?:\s+(?:\d+\s+)?(?:năm|tháng|quý)(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?:\d{4}|[IVX]+))?)"
+_PERIOD = r"(?:\s+(?:\d+\s+)?(?:năm|tháng|quý)(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?:\d{4}|[ivx]+))?)"
 _CARRY_OUT = r"(?:triển khai(?:\s+thực hiện)?|thực hiện)"
 
 

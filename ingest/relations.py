@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.citations import Mention
 from ingest.confidence import PRIORS
@@ -29,6 +30,10 @@ _CUE = re.compile(
     "|".join(f"(?P<{rel}{i}>(?<![\\w])(?:{pat})(?![\\w]))" for i, (rel, pat) in enumerate(_CUES)),
     re.IGNORECASE,
 )
+
+
+# The same cues for lower-cased text, tried at word starts only.
+_CUE_LOWER = re.compile(r"(?<![\w])(?=\w)(?:" + _CUE.pattern + ")")
 
 
 def _relation_of(m: re.Match[str]) -> str:
@@ -140,6 +145,15 @@ class Occurrences:
                 found.append(m)
         return found
 
+    def last_within(self, start: int, end: int) -> re.Match[str] | None:
+        """The last match that starts in [start, end) and ends by `end`."""
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] >= start:
+            if self.matches[i].end() <= end:
+                return self.matches[i]
+            i -= 1
+        return None
+
     def any_within(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, start)
         return i < len(self.matches) and self.matches[i].end() <= end
@@ -148,13 +162,6 @@ class Occurrences:
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or list item, or heading) that holds `pos` (one lookup; `Sentences` for many)."""
     return Sentences(text).bounds(pos)
-
-
-def _last_cue(text: str) -> re.Match[str] | None:
-    found = None
-    for found in _CUE.finditer(text):  # noqa: B007 (the last one is wanted)
-        pass
-    return found
 
 
 def _cue_in(gap: str, ahead: str = "") -> tuple[str, int] | None:
@@ -456,30 +463,33 @@ class ListHeadings:
     KẾ HOẠCH:", "Thực hiện các văn bản sau:"): found in one pass over the lines of the text, however long the
     list, page breaks included."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, cues: Occurrences) -> None:
         self.cue_at: dict[int, str] = {}  # start of an item line → the cue it inherits
         heading: str | None = None
-        previous = ""  # the last line that was neither an item nor page chrome
+        previous = 0  # where the last line that was neither an item nor page chrome starts
         start = 0
         for line in text.split("\n"):
+            end = start + len(line)
             if _LIST_ITEM.match(line):
                 if heading:
                     self.cue_at[start] = heading
             elif not _PAGE_CHROME.match(line):
-                words = line
-                if _HEADING.match(line) and not _cue_in(line):  # a heading broken over two lines
-                    words = f"{previous}\n{line}"
-                cue = _last_cue(words)
+                first = start
+                cue = cues.last_within(start, end)
+                if cue is None and _HEADING.match(line):  # a heading broken over two lines
+                    first = previous
+                    cue = cues.last_within(previous, end)
+                words = text[first:end]
                 opens_list = words.rstrip().endswith(":") or bool(_HEADING.match(words))
                 # The cue must govern something: "Bãi bỏ các văn bản sau:", not the section title "NỘI DUNG THỰC
                 # HIỆN" or "Tổ chức thực hiện:", where it is a noun.
-                governs = cue is not None and bool(words[cue.end() :].strip(" :.*_|"))
+                governs = cue is not None and bool(text[cue.end() : end].strip(" :.*_|"))
                 relation = _relation_of(cue) if cue else None
                 heading = (
                     relation if relation and KIND[relation].heads_lists and opens_list and governs else None
                 )
-                previous = line
-            start += len(line) + 1
+                previous = start
+            start = end + 1
 
     def cue_of(self, text: str, pos: int) -> str | None:
         """The heading's cue for the item whose line holds `pos`."""
@@ -566,14 +576,32 @@ class QuotedProvisions:
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
+def written_in_lower_case(pattern: str) -> bool:
+    """No capital letter in what the pattern matches (group names and escapes like \\S aside)."""
+    literal = re.sub(r"\(\?P<\w+>|\\[A-Za-z]", "", pattern)
+    return literal == literal.lower()
+
+
+@lru_cache(maxsize=32)
+def _lower(pattern: re.Pattern[str], lowered: bool) -> re.Pattern[str]:
+    """A case-insensitive pattern written in lower case, as a case-sensitive one for lower-cased text (when the
+    text could be lowered)."""
+    assert written_in_lower_case(pattern.pattern), "only a pattern written in lower case reads lowered text"
+    return re.compile(pattern.pattern) if lowered else pattern
+
+
 class _TextIndex:
     """What the clauses of a text are searched for, found once in the whole text."""
 
     def __init__(self, text: str) -> None:
-        self.details = [(name, Occurrences(pattern, text)) for name, pattern in _DETAILS]
+        # Searched in the lower-cased text (same offsets): much faster than ignoring case in the patterns.
+        lowered = text.lower()
+        same_offsets = len(lowered) == len(text)  # "İ" lowers to two characters; Vietnamese letters do not
+        low = lowered if same_offsets else text
+        self.details = [(name, Occurrences(_lower(pattern, same_offsets), low)) for name, pattern in _DETAILS]
         self.this_document = Occurrences(_THIS_DOCUMENT, text)
-        self.cues = Occurrences(_CUE, text)
-        self.list_headings = ListHeadings(text)
+        self.cues = Occurrences(_CUE_LOWER if same_offsets else _CUE, low)
+        self.list_headings = ListHeadings(text, self.cues)
         self.quoted = QuotedProvisions(text)
 
     def last_cue(self, start: int, pos: int) -> tuple[str, int] | None:

@@ -88,3 +88,8 @@ def test_the_pages_stylesheet_colours_every_relation(tmp_path) -> None:
 def test_each_row_cue_reads_its_relation(sentence: str, relation: str) -> None:
     cue = relations._cue_in(sentence[: sentence.index("số")])
     assert cue is not None and cue[0] == relation
+
+
+def test_cues_are_written_in_lower_case_since_they_read_the_lowered_text() -> None:
+    assert relations.written_in_lower_case(relations._CUE.pattern)
+    assert not relations.written_in_lower_case(r"(?P<x>Luật)")
