@@ -351,9 +351,22 @@ def join_lines(lines: list[str]) -> list[str]:
     return [" ".join(parts) for parts in paragraphs]
 
 
+# Word-segmented text, as NLP datasets keep it: "Căn_cứ Nghị_định số …". The underscores join the syllables of a
+# word; read as spaces, the words are the document's own again.
+_SEGMENT_JOIN = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+_SEGMENTED_SHARE = 0.02  # underscores per space above which a text is taken for word-segmented
+
+
+def unsegment(text: str) -> str:
+    joins = len(_SEGMENT_JOIN.findall(text))
+    if joins < 20 or joins < _SEGMENTED_SHARE * text.count(" "):
+        return text
+    return _SEGMENT_JOIN.sub(" ", text)
+
+
 def normalise(raw: str) -> NormalisedText:
     """The stored text of a document, with its footnotes located."""
-    text = split_tab_columns(raw.replace("\r\n", "\n"))
+    text = split_tab_columns(unsegment(raw.replace("\r\n", "\n")))
     text = _GLUED.sub(r"\1 \2", _SPACES.sub(" ", strip_markup(unify_characters(text))))
     lines = [part for line in text.split("\n") for part in _split_web_notes(line)]
     lines, bodies = _find_footnotes(lines)

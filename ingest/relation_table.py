@@ -8,8 +8,8 @@ from (`ingest/relations.py`). Adding a relation is adding a row (and its name to
 `tests/test_relation_table.py` checks that every part of the product knows every row.
 
 Cues are regular-expression alternatives written in lower case (they are matched in the lower-cased text), on whole
-words, against the clause before a mention ("Căn cứ Luật …", "Thực hiện Kế hoạch số …"). Description verbs are read after a mention: "Nghị định A
-quy định chi tiết Luật B" — A guides B, and the text asserts it.
+words, against the clause before a mention ("Căn cứ Luật …", "Thực hiện Kế hoạch số …"). Description verbs are read
+after a mention: "Nghị định A quy định chi tiết Luật B" — A guides B, and the text asserts it.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ RELATION_TABLE: tuple[RelationKind, ...] = (
     RelationKind(
         "based_on", "căn cứ", "là căn cứ của", "#0072B2", "#e2ebfb", "empty", "triangle",
         "eli:based_on", changes_force=False, heads_lists=True, runs_over_lines=True,
-        cues=(r"căn cứ(?:\s+vào)?", r"trên cơ sở"),
+        # "Căn cứ hướng dẫn tại …", "căn cứ quy định tại …": still this document's basis, not a mere reference.
+        cues=(r"căn cứ(?:\s+vào)?(?:\s+(?:các\s+)?(?:hướng dẫn|quy định)(?:\s+(?:tại|của))?)?", r"trên cơ sở"),
     ),
     RelationKind(
         "responds_to", "trả lời", "được trả lời bởi", "#56B4E9", "#e0f4f7", "dot", "circle",

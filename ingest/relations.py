@@ -458,6 +458,21 @@ _HEADING = re.compile(rf"^\s*(?:[IVXLC]+[.)]\s+)?(?:(?!{LOW}).)*$", re.DOTALL)
 _PAGE_CHROME = re.compile(r"\s*(?:Người ký:|Email:|Cơ quan:|Thời gian ký:|CÔNG BÁO/)")
 
 
+def _sub_heading(line: str) -> bool:
+    """ "1. Sự cần thiết và căn cứ pháp lý": a numbered item that heads the items below it (short, no sentence
+    end, no document named in it)."""
+    stripped = line.rstrip(" *_|")
+    return (
+        len(stripped) < 120
+        and not stripped.endswith((".", ";", ","))
+        and not _TYPE_NUMBER.search(stripped)
+        and bool(_LIST_HEAD_CUE.search(stripped))
+    )
+
+
+_LIST_HEAD_CUE = re.compile(r"(?<![\w])(?:căn cứ|bãi bỏ|thay thế|sửa đổi)(?![\w])", re.IGNORECASE)
+
+
 class ListHeadings:
     """Which list items take the cue of the heading above them ("Bãi bỏ các văn bản sau đây:", "CĂN CỨ XÂY DỰNG
     KẾ HOẠCH:", "Thực hiện các văn bản sau:"): found in one pass over the lines of the text, however long the
@@ -470,7 +485,7 @@ class ListHeadings:
         start = 0
         for line in text.split("\n"):
             end = start + len(line)
-            if _LIST_ITEM.match(line):
+            if _LIST_ITEM.match(line) and not _sub_heading(line):
                 if heading:
                     self.cue_at[start] = heading
             elif not _PAGE_CHROME.match(line):
@@ -483,8 +498,10 @@ class ListHeadings:
                 opens_list = words.rstrip().endswith(":") or bool(_HEADING.match(words))
                 # The cue must govern something: "Bãi bỏ các văn bản sau:", not the section title "NỘI DUNG THỰC
                 # HIỆN" or "Tổ chức thực hiện:", where it is a noun.
-                governs = cue is not None and bool(text[cue.end() : end].strip(" :.*_|"))
                 relation = _relation_of(cue) if cue else None
+                governs = cue is not None and (
+                    relation != "implements" or bool(text[cue.end() : end].strip(" :.*_|"))
+                )
                 heading = (
                     relation if relation and KIND[relation].heads_lists and opens_list and governs else None
                 )

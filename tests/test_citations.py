@@ -702,3 +702,23 @@ def test_the_register_of_laws_tells_where_a_name_ends(raw: str, key: str) -> Non
 def test_luat_before_a_generic_word_is_no_law(raw: str) -> None:
     _, citations, _ = cite(raw)
     assert not citations
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("- Căn cứ hướng dẫn tại khoản 1 Điều 12 Thông tư số 64/2013/TT-BTC ngày 15/5/2013;", "64/2013/TT-BTC"),
+        ("Căn cứ các quy định sau:\n- Điều 86 Luật Hải quan số 54/2014/QH13 quy định trị giá hải quan;",
+         "54/2014/QH13"),
+        ("1. Sự cần thiết và căn cứ pháp lý\n- Tại Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội;",
+         "202/2025/QH15"),
+        # Word-segmented, as NLP datasets keep texts.
+        ("Căn_cứ Nghị_định số 14/2008/NĐ-CP ngày 04 tháng 02 năm 2008 của Chính_phủ quy_định tổ_chức các cơ_quan"
+         " chuyên_môn thuộc Uỷ_ban nhân_dân quận , huyện ; Căn_cứ Luật Tổ_chức Hội_đồng nhân_dân và Uỷ_ban nhân_dân"
+         " ngày 26 tháng 11 năm 2003 ; Căn_cứ Nghị_quyết số 26/2008/QH12 ngày 15 tháng 11 năm 2008 của Quốc_hội",
+         "14/2008/NĐ-CP"),
+    ],
+)  # fmt: skip
+def test_this_documents_basis_in_its_many_shapes(raw: str, key: str) -> None:
+    _, citations, _ = cite(raw)
+    assert citations[key].relation == "based_on"
