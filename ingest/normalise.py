@@ -359,7 +359,7 @@ _SEGMENTED_SHARE = 0.02  # underscores per space above which a text is taken for
 
 def unsegment(text: str) -> str:
     joins = len(_SEGMENT_JOIN.findall(text))
-    if joins < 20 or joins < _SEGMENTED_SHARE * text.count(" "):
+    if joins < 10 or joins < _SEGMENTED_SHARE * text.count(" "):
         return text
     return _SEGMENT_JOIN.sub(" ", text)
 

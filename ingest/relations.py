@@ -495,7 +495,7 @@ class ListHeadings:
                     first = previous
                     cue = cues.last_within(previous, end)
                 words = text[first:end]
-                opens_list = words.rstrip().endswith(":") or bool(_HEADING.match(words))
+                opens_list = words.rstrip().endswith(":") or bool(_HEADING.match(words)) or _sub_heading(line)
                 # The cue must govern something: "Bãi bỏ các văn bản sau:", not the section title "NỘI DUNG THỰC
                 # HIỆN" or "Tổ chức thực hiện:", where it is a noun.
                 relation = _relation_of(cue) if cue else None
