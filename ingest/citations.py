@@ -36,6 +36,8 @@ class Mention:
     # The document's own name ("Quốc hội ban hành Luật …"): not a citation, but what it names is.
     own: bool = False
     parts: list[str] | None = None  # what an amending article changes in it ("Điều 6", "khoản 2 Điều 46")
+    # The document this one acted on, as a passive phrase says it ("A … được sửa đổi bởi <this>").
+    acted_on: Mention | None = field(default=None, repr=False)
     confidence: float = 0.5
     trigger: str | None = None
     evidence: tuple[int, int] = (0, 0)

@@ -340,9 +340,14 @@ def _classify_one(
         gap_start = sentence_start
     gap = text[gap_start:pos]
     if previous is not None:
-        if _SEPARATORS.match(gap):
+        if _SEPARATORS.match(gap) and previous.acted_on is not None and mention.title and not previous.title:
+            # "… Luật A số X đã được sửa đổi, bổ sung theo Luật số Y, Luật B số Z …": after the laws that amended A
+            # (known by number only), a law named again is the next item of the list A opened.
+            _set(mention, previous.acted_on.relation, "coordinated")
+        elif _SEPARATORS.match(gap):
             _set(mention, previous.relation, "coordinated")
             mention.inside = mention.inside or previous.inside
+            mention.acted_on = mention.acted_on or previous.acted_on
         elif (
             (clause := _COORDINATED_CLAUSE.match(gap))
             and (cue := _clause_cue(gap[clause.end() :]))
@@ -369,6 +374,7 @@ def _classify_one(
                 acted_on = _head(previous)
             relation = _DESCRIPTION_RELATION[_verb_key(passive.group("verb"))]
             asserted.append(AssertedRelation(mention, relation, acted_on, (sentence_start, bounds[1])))
+            mention.acted_on = acted_on
             # "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10": part of the basis.
             _set(mention, "based_on" if _head(previous).relation == "based_on" else "cites", "nested")
         elif _described_relation(gap) is None and _ANOTHER_SOURCE.search(gap):

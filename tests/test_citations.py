@@ -722,3 +722,20 @@ def test_luat_before_a_generic_word_is_no_law(raw: str) -> None:
 def test_this_documents_basis_in_its_many_shapes(raw: str, key: str) -> None:
     _, citations, _ = cite(raw)
     assert citations[key].relation == "based_on"
+
+
+def test_a_list_of_amended_laws_goes_on_after_the_laws_that_amended_the_one_before() -> None:
+    from ingest.extract import extract_text
+
+    text = (
+        "QUỐC HỘI\nLuật số: 35/2018/QH14\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH\n"
+        "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của Luật Giao thông đường"
+        " thủy nội địa số 23/2004/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 48/2014/QH13 và Luật số"
+        " 97/2015/QH13, Luật Tài nguyên nước số 17/2012/QH13.\n"
+    )
+    extraction = extract_text(text)
+    citations = {c.key: c for c in extraction.citations}
+    assert citations["23/2004/QH11"].relation == citations["17/2012/QH13"].relation == "amends"
+    assert citations["48/2014/QH13"].relation == "cites"
+    asserted = {(a.source, a.relation, a.target) for a in extraction.asserted}
+    assert ("48/2014/QH13", "amends", "23/2004/QH11") in asserted
