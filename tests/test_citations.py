@@ -730,7 +730,7 @@ def test_a_list_of_amended_laws_goes_on_after_the_laws_that_amended_the_one_befo
     text = (
         "QUỐC HỘI\nLuật số: 35/2018/QH14\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH\n"
         "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của Luật Giao thông đường"
-        " thủy nội địa số 23/2004/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 48/2014/QH13 và Luật số"
+        " bộ số 23/2008/QH12, Luật Giao thông đường thủy nội địa số 23/2004/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 48/2014/QH13 và Luật số"
         " 97/2015/QH13, Luật Tài nguyên nước số 17/2012/QH13.\n"
     )
     extraction = extract_text(text)
