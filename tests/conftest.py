@@ -1,4 +1,5 @@
-"""Shared test fixtures: the repository's paths, the shared scorer, and the `pipeline` marker."""
+"""Shared test fixtures: the repository's paths, the shared scorer, the `pipeline` marker, and the run's Neo4j
+(tests/neo4j_server.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import neo4j_server
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +25,12 @@ PIPELINE_MARKER = "pipeline"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{PIPELINE_MARKER}: runs the whole extraction pipeline on real files")
+    # Before xdist starts its workers (pytest_sessionstart), so that they inherit the folder of the run's Neo4j.
+    neo4j_server.configure()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    neo4j_server.unconfigure()  # in the controller, after every worker has finished
 
 
 @pytest.fixture(scope="session")
