@@ -19,13 +19,16 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
   the answers are built as the SQLite store builds them (graph/answers.py).
 - Every statement is a constant string below; values travel only as parameters (tests/test_neo4j_store.py
   checks both, and that each statement gets exactly the parameters it names).
-- Writes: one managed write transaction per batch (`session.execute_write`) running `graph.load.apply_batch` on
-  `_Txn`. It first takes a write lock on the graph's `LexGraph` node, so that batches of one graph are
-  serialised as SQLite's BEGIN IMMEDIATE serialises them (resolution reads, then writes), and it moves the
-  graph's `generation` when it changed something.
+- Writes: one managed write transaction per batch (`session.execute_write`, which runs it again on a transient
+  failure such as a deadlock) running `graph.load.apply_batch` on `_Txn`. It first takes a write lock on the
+  graph's `LexGraph` node, so that batches of one graph are serialised as SQLite's BEGIN IMMEDIATE serialises
+  them (resolution reads, then writes), and it moves the graph's `generation` when it changed something. Before
+  it, a transaction with the store's `timeout` waits for that lock and gives it back: a writer kept waiting
+  longer by another one gets the StoreError SQLite's store gives ("locked by another writer").
 - Reads: every public query is one managed read transaction. Neo4j reads are read-committed, not snapshots, so
   a read notes the generation before and after and runs again when a write committed in between: a reader
-  sees the graph before a batch or after it, never part of it.
+  sees the graph before a batch or after it, never part of it. A read that writes moved OPTIMISTIC_READS times
+  runs under the graph's lock, which waits for the batch being written and holds the next one back meanwhile.
 - Traversals fetch the edges they need, level by level from the start (one statement per level), into a small
   networkx graph, and run graph/traverse.py on it, as the SQLite store does on the whole graph: same code, same
   orders, same truncation and cycle rules, hence the same answers.
@@ -106,7 +109,9 @@ DEFAULT_GRAPH = "default"
 DEFAULT_DATABASE = "neo4j"
 DEFAULT_PORT = 7687
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
-READ_ATTEMPTS = 20  # reads run again when a write commits meanwhile; this many times before giving up
+# A read runs again when a write commits meanwhile; after this many tries it reads under the graph's lock instead
+# (a long read beside a busy ingest would otherwise never see a quiet moment).
+OPTIMISTIC_READS = 4
 DROP_BATCH = 10_000  # nodes deleted per transaction by `drop`
 
 # EdgeRecord fields → relationship properties: the ends are the relationship's nodes; "start"/"end" are stored as
@@ -149,6 +154,8 @@ _LOCK_GRAPH: LiteralString = (
     "ON CREATE SET g.schema_version = $schema, g.generation = 0, g.next_edge = 1 "
     "SET g._lock = true"
 )
+# A read that writes kept moving takes the same lock, and leaves the node as it was.
+_HOLD_GRAPH: LiteralString = "MATCH (g:LexGraph {graph_id: $graph_id}) SET g._lock = true REMOVE g._lock"
 _UNLOCK_GRAPH: LiteralString = (
     "MATCH (g:LexGraph {graph_id: $graph_id}) REMOVE g._lock SET g.generation = g.generation + $changed"
 )
@@ -1035,21 +1042,40 @@ class Neo4jStore(answers.StoreQueries):
                 raise _Moved
             return result
 
-        with self._errors("reading"):
-            for attempt in range(READ_ATTEMPTS):
-                with self._session() as session:
-                    try:
-                        return session.execute_read(consistent)
-                    except _Moved:
-                        time.sleep(0.005 * attempt)  # let a burst of writes pass
-        raise StoreError(
-            f"{self._where()}: the graph changed during each of {READ_ATTEMPTS} reads; try again"
-        )
+        def locked(tx: neo4j.ManagedTransaction) -> T:
+            _run(tx, _HOLD_GRAPH, graph_id=self.graph_id)
+            return work(_Reader(tx, self.graph_id))
+
+        with self._errors("reading"), self._session() as session:
+            for attempt in range(OPTIMISTIC_READS):
+                try:
+                    return session.execute_read(consistent)
+                except _Moved:
+                    time.sleep(0.005 * attempt)  # let a burst of writes pass
+            # Writes keep committing under this read (an ingest): read between two of their batches instead.
+            return session.execute_write(locked)
 
     def close(self) -> None:
         self._driver.close()
 
     # --- writing -------------------------------------------------------------------------------------------
+
+    def _wait_for_writers(self, session: neo4j.Session) -> None:
+        """Wait at most `timeout` seconds for the graph's lock, then give it back: the managed transaction that
+        follows takes it at once, unless a third writer came first. Neo4j has no lock timeout of its own for one
+        transaction; a transaction's timeout bounds the wait (checked every 100 ms by the server of `make neo4j`,
+        every 2 s by a default one)."""
+        try:
+            with session.begin_transaction(timeout=self.timeout) as tx:
+                _run(tx, _LOCK_GRAPH, graph_id=self.graph_id, schema=SCHEMA_VERSION)
+                tx.rollback()
+        except ClientError as exc:
+            if "LockClientStopped" in (exc.code or "") or "TransactionTimedOut" in (exc.code or ""):
+                raise StoreError(
+                    f"{self._where()} is locked by another writer (waited {self.timeout:g} s); "
+                    "try again when it has finished"
+                ) from exc
+            raise
 
     def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
         from graph.load import apply_batch  # load imports the store protocol; the store needs load only here
@@ -1063,6 +1089,7 @@ class Neo4jStore(answers.StoreQueries):
         # The driver runs `work` again on a transient failure (a deadlock): apply_batch starts from the
         # documents each time, on a transaction that sees nothing of the failed one.
         with self._errors("writing"), self._session() as session:
+            self._wait_for_writers(session)
             return session.execute_write(work)
 
     def delete(self, doc_ids: Collection[str]) -> list[str]:
@@ -1075,6 +1102,7 @@ class Neo4jStore(answers.StoreQueries):
             return removed
 
         with self._errors("deleting"), self._session() as session:
+            self._wait_for_writers(session)
             return session.execute_write(work)
 
     def drop(self) -> None:

@@ -80,15 +80,22 @@ def install_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[Pat
 
 
 @pytest.fixture(scope="session")
-def example_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite graph of the example corpus (46 real documents), built once per test process through the
-    public API. Tests that change a graph copy it first (`example_graph_copy`)."""
-    from graph import ingest, open_store
+def example_extractions() -> list[Any]:
+    """The extractions of the example corpus (46 real documents), made once per test process."""
     from ingest.extract import extract_paths
+
+    return list(extract_paths([EXAMPLES], workers=1))
+
+
+@pytest.fixture(scope="session")
+def example_graph(tmp_path_factory: pytest.TempPathFactory, example_extractions: list[Any]) -> Path:
+    """A SQLite graph of the example corpus, built once per test process through the public API. Tests that
+    change a graph copy it first (`example_graph_copy`)."""
+    from graph import ingest, open_store
 
     path = tmp_path_factory.mktemp("example-graph") / "lexgraph.db"
     with open_store(f"sqlite:///{path}") as store:
-        summary = ingest(store, extract_paths([EXAMPLES], workers=1))
+        summary = ingest(store, example_extractions)
     assert not summary.errors, summary.errors
     return path
 

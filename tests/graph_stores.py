@@ -33,11 +33,19 @@ def _sqlite(folder: Path) -> GraphStore:
 
 
 def neo4j_uri() -> str:
-    """The run's Neo4j (started on first use); a test that needs one and cannot have it fails, with the reason."""
+    """The run's Neo4j (started on first use). Without Java and Maven the test is skipped, except under CI; a
+    server that should start and does not fails the test, with the reason."""
+    if "neo4j" not in STORE_FACTORIES:
+        pytest.skip(NEO4J_SKIP)
     try:
         return neo4j_server.uri()
     except neo4j_server.Unavailable as exc:
         pytest.fail(f"no Neo4j to test against: {exc}", pytrace=False)
+
+
+def neo4j_graph(name: str) -> str:
+    """The store URL of a graph of this run on the run's Neo4j (`--store` for the command line)."""
+    return f"{neo4j_uri()}?graph=lexgraph-test-{_RUN}-{name}"
 
 
 def _neo4j(folder: Path) -> GraphStore:
@@ -58,6 +66,17 @@ def _neo4j(folder: Path) -> GraphStore:
     # The same folder names the same graph: two stores of one test (a writer and a reader) share it.
     digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
     return DisposableNeo4jStore(neo4j_uri(), graph=f"lexgraph-test-{_RUN}-{digest}")
+
+
+def drop_neo4j_graph(url: str) -> None:
+    """Remove a graph a test made through the command line or the service."""
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(url, create=False)
+    try:
+        store.drop()
+    finally:
+        store.close()
 
 
 STORE_FACTORIES: dict[str, StoreFactory] = {

@@ -177,6 +177,9 @@ class RecordingTx:
         self.ran.append((query, parameters))
         return self.answer(query, parameters)
 
+    def rollback(self) -> None:
+        pass
+
     def answer(self, query: str, p: dict[str, Any]) -> list[dict[str, Any]]:
         wanted = set(p.get("relations") or ["implements", "cites"])
         edges = [e for e in EDGES if e["edge"]["relation"] in wanted]
@@ -253,6 +256,22 @@ class RecordingSession:
 
     execute_write = execute_read
 
+    def begin_transaction(self, **_config: Any) -> RecordingExplicitTx:
+        return RecordingExplicitTx(self.tx)
+
+
+class RecordingExplicitTx:
+    """An explicit transaction (the writer's wait for the graph's lock) on the same RecordingTx."""
+
+    def __init__(self, tx: RecordingTx) -> None:
+        self.tx = tx
+
+    def __enter__(self) -> RecordingTx:
+        return self.tx
+
+    def __exit__(self, *_exc: object) -> None:
+        pass
+
 
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Neo4jStore, RecordingTx]]:
@@ -313,6 +332,15 @@ def test_every_statement_runs_with_exactly_the_parameters_it_names(
     stats = store.stats()
     assert (stats.documents, stats.edges, stats.resolutions) == (3, 2, {"exact": 2})
     store.drop()
+    # A read that writes keep moving (the generation differs each time it is looked at) reads under the lock.
+    generations = iter(range(1000))
+    tx.created = True
+    real_answer = tx.answer
+    tx.answer = lambda q, p: (  # type: ignore[method-assign]
+        [{"schema": 1, "generation": next(generations)}] if q is module._GRAPH_STATE else real_answer(q, p)
+    )
+    assert store.get("a") is not None
+    assert tx.ran[-2][0] is module._HOLD_GRAPH
 
     ran = {id(q) for q, _ in tx.ran}
     never = [s for s in STATEMENTS if id(s) not in ran]
