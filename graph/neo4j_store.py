@@ -121,6 +121,13 @@ _EDGE_PROPERTIES = tuple(_EDGE_PROPERTY.get(f, f) for f in EdgeRecord._fields[2:
 
 # ------------------------------------------------------------------------------------------------------------
 # Cypher. Constants only: values are parameters ($name), never part of the text.
+#
+# Every lookup of a node or relationship by key is a seek of a named index (USING INDEX SEEK). The planner chooses
+# by the database's statistics, and for a small graph beside others (the test server; a new deployment, whose
+# first plans are cached) it planned `UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted})`
+# as a scan of the whole (graph_id, id) index for every row, then a filter (seen under PROFILE); a plain USING
+# INDEX hint still allows that scan. MERGE takes no hint: it seeks through its uniqueness constraint.
+# tests/test_neo4j_product.py and benchmarks/graph.py check the plans of the write path.
 
 _SCHEMA: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT lexgraph_graph IF NOT EXISTS FOR (g:LexGraph) REQUIRE g.graph_id IS UNIQUE",
@@ -169,17 +176,19 @@ _RESERVE_EDGE_IDS: LiteralString = (
 
 _CONTENT_HASHES: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) WHERE NOT d.placeholder "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "WHERE NOT d.placeholder "
     "RETURN d.id AS id, d.content_hash AS content_hash"
 )
 _IDS_FROM_SOURCES: LiteralString = (
     "UNWIND $sources AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, source: wanted}) WHERE NOT d.placeholder "
+    "MATCH (d:LexDocument {graph_id: $graph_id, source: wanted}) USING INDEX SEEK d:LexDocument(graph_id, source) "
+    "WHERE NOT d.placeholder "
     "RETURN d.source AS source, d.id AS id"
 )
 _DEMOTE: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "SET d.placeholder = true, d.source = null, d.content_hash = null, d.meta = null, d.place = null, "
     "d.signer = null"
 )
@@ -190,7 +199,7 @@ _UPSERT_DOCUMENTS: LiteralString = (
 )
 _STORED_NAMES: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "RETURN d.id AS id, d.placeholder AS placeholder, d.number AS number, d.title AS title, "
     "d.doc_type AS doc_type, d.issuer AS issuer, d.issue_date AS issue_date"
 )
@@ -198,11 +207,17 @@ _SET_TEXTS: LiteralString = (
     "UNWIND $rows AS row MERGE (t:LexText {graph_id: $graph_id, id: row.id}) SET t.text = row.text"
 )
 _DELETE_TEXTS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (t:LexText {graph_id: $graph_id, id: wanted}) DELETE t"
+    "UNWIND $ids AS wanted "
+    "MATCH (t:LexText {graph_id: $graph_id, id: wanted}) USING INDEX SEEK t:LexText(graph_id, id) DELETE t"
 )
-_TEXT: LiteralString = "MATCH (t:LexText {graph_id: $graph_id, id: $doc_id}) RETURN t.text AS text"
+_TEXT: LiteralString = (
+    "MATCH (t:LexText {graph_id: $graph_id, id: $doc_id}) USING INDEX SEEK t:LexText(graph_id, id) "
+    "RETURN t.text AS text"
+)
 _DELETE_OWN_KEYS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) WHERE k.own DELETE k"
+    "UNWIND $ids AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) USING INDEX SEEK k:LexKey(graph_id, doc_id) "
+    "WHERE k.own DELETE k"
 )
 # An existing pair becomes own when the document's own keys are written, and otherwise keeps what it was (as the
 # SQLite store does): which came first must not decide what a new version of the document drops.
@@ -214,29 +229,35 @@ _ADD_KEYS: LiteralString = (
 )
 _KEYS_OF: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) RETURN k.match_key AS match_key"
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) USING INDEX SEEK k:LexKey(graph_id, doc_id) "
+    "RETURN k.match_key AS match_key"
 )
 _EXISTING: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) RETURN d.id AS id"
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "RETURN d.id AS id"
 )
 _CANDIDATES: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) "
+    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) USING INDEX SEEK k:LexKey(graph_id, match_key) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "RETURN wanted AS match_key, d.id AS id, d.issue_date AS issue_date, d.year AS year, "
     "d.province AS province, d.number IS NOT NULL AS numbered, d.definite AS definite"
 )
 _ORPHAN_PLACEHOLDERS: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "WHERE d.placeholder AND NOT EXISTS { MATCH (d)-[:CITES]-() } "
     "RETURN d.id AS id"
 )
 _DELETE_KEYS_OF: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) DELETE k"
+    "UNWIND $ids AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) USING INDEX SEEK k:LexKey(graph_id, doc_id) DELETE k"
 )
 _DELETE_DOCUMENTS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) DETACH DELETE d"
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "DETACH DELETE d"
 )
 
 # --- edges (writes) -------------------------------------------------------------------------------------------
@@ -246,35 +267,36 @@ _DELETE_DOCUMENTS: LiteralString = (
 _DELETE_CITATIONS_OF: LiteralString = (
     "UNWIND $ids AS wanted "
     "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+    "USING INDEX SEEK s:LexDocument(graph_id, id) "
     "WHERE r.asserted_by IS NULL "
     "DELETE r "
     "RETURN s.id AS src, t.id AS dst"
 )
 _DELETE_ASSERTED_BY: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(asserted_by) "
     "WHERE r.asserted_by = wanted "
     "DELETE r "
     "RETURN s.id AS src, t.id AS dst"
 )
 _CREATE_EDGES: LiteralString = (
     "UNWIND $rows AS row "
-    "MATCH (s:LexDocument {graph_id: $graph_id, id: row.src}) "
-    "MATCH (t:LexDocument {graph_id: $graph_id, id: row.dst}) "
+    "MATCH (s:LexDocument {graph_id: $graph_id, id: row.src}) USING INDEX SEEK s:LexDocument(graph_id, id) "
+    "MATCH (t:LexDocument {graph_id: $graph_id, id: row.dst}) USING INDEX SEEK t:LexDocument(graph_id, id) "
     "CREATE (s)-[r:CITES]->(t) "
     "SET r = row.props "
     "RETURN count(r) AS created"
 )
 _UNFIXED_DST_ENDS: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(dst_key) "
     "WHERE r.dst_key = wanted AND r.dst_fixed = false "
     "RETURN r.eid AS eid, r.dst_ref AS ref, t.id AS target, s.id AS other, r.dst_method AS method, "
     "r.dst_confidence AS confidence, r.dst_candidates AS candidates"
 )
 _UNFIXED_SRC_ENDS: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(src_key) "
     "WHERE r.src_key = wanted AND r.src_fixed = false "
     "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, t.id AS other, r.src_method AS method, "
     "r.src_confidence AS confidence, r.src_candidates AS candidates"
@@ -283,7 +305,8 @@ _UNFIXED_SRC_ENDS: LiteralString = (
 _RETARGET_DST: LiteralString = (
     "UNWIND $rows AS row "
     "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES {eid: row.eid}]->(:LexDocument) "
-    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) "
+    "USING INDEX SEEK r:CITES(eid) "
+    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) USING INDEX SEEK n:LexDocument(graph_id, id) "
     "CREATE (s)-[m:CITES]->(n) "
     "SET m = properties(r) "
     "SET m.dst_method = row.method, m.dst_confidence = row.confidence, m.dst_candidates = row.candidates "
@@ -293,7 +316,8 @@ _RETARGET_DST: LiteralString = (
 _RETARGET_SRC: LiteralString = (
     "UNWIND $rows AS row "
     "MATCH (:LexDocument {graph_id: $graph_id})-[r:CITES {eid: row.eid}]->(t:LexDocument) "
-    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) "
+    "USING INDEX SEEK r:CITES(eid) "
+    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) USING INDEX SEEK n:LexDocument(graph_id, id) "
     "CREATE (n)-[m:CITES]->(t) "
     "SET m = properties(r) "
     "SET m.src_method = row.method, m.src_confidence = row.confidence, m.src_candidates = row.candidates "
@@ -303,15 +327,19 @@ _RETARGET_SRC: LiteralString = (
 
 # --- reads ----------------------------------------------------------------------------------------------------
 
-_GET: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id}) RETURN properties(d) AS doc"
+_GET: LiteralString = (
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "RETURN properties(d) AS doc"
+)
 _DOCUMENTS: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) RETURN properties(d) AS doc"
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "RETURN properties(d) AS doc"
 )
 _BY_KEYS: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) "
+    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) USING INDEX SEEK k:LexKey(graph_id, match_key) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "WITH DISTINCT d RETURN properties(d) AS doc"
 )
 _ALL_DOCUMENTS: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id}) RETURN properties(d) AS doc"
@@ -332,16 +360,19 @@ _SEARCH: LiteralString = (
 _CITATIONS: dict[str, LiteralString] = {
     "out": (
         "MATCH (s:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]->(t:LexDocument) "
+        "USING INDEX SEEK s:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
     ),
     "in": (
         "MATCH (s:LexDocument)-[r:CITES]->(t:LexDocument {graph_id: $graph_id, id: $doc_id}) "
+        "USING INDEX SEEK t:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
     ),
     "both": (
-        "MATCH (:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]-(:LexDocument) "
+        "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]-(:LexDocument) "
+        "USING INDEX SEEK d:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN startNode(r).id AS src, endNode(r).id AS dst, properties(r) AS edge"
     ),
@@ -351,12 +382,14 @@ _STEPS: dict[bool, LiteralString] = {
     True: (
         "UNWIND $ids AS wanted "
         "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+        "USING INDEX SEEK s:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, r.relation AS relation"
     ),
     False: (
         "UNWIND $ids AS wanted "
         "MATCH (s:LexDocument)-[r:CITES]->(t:LexDocument {graph_id: $graph_id, id: wanted}) "
+        "USING INDEX SEEK t:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, r.relation AS relation"
     ),
@@ -365,12 +398,14 @@ _EDGES_BETWEEN: LiteralString = (
     "UNWIND $pairs AS pair "
     "MATCH (s:LexDocument {graph_id: $graph_id, id: pair[0]})-[r:CITES]->"
     "(t:LexDocument {graph_id: $graph_id, id: pair[1]}) "
+    "USING INDEX SEEK s:LexDocument(graph_id, id) "
     "WHERE $relations IS NULL OR r.relation IN $relations "
     "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
 )
 _EDGES_AMONG: LiteralString = (
     "UNWIND $ids AS wanted "
     "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+    "USING INDEX SEEK s:LexDocument(graph_id, id) "
     "WHERE t.id IN $ids AND ($relations IS NULL OR r.relation IN $relations) "
     "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
 )

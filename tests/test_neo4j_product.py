@@ -365,6 +365,33 @@ def test_reads_during_an_ingest_never_fail(
     assert reads["n"] > 0
 
 
+def test_the_write_path_seeks_and_never_scans(fresh_graph: str, example_extractions: list[Any]) -> None:
+    """Every statement of a batch that replaces documents, and of a delete, under PROFILE: its plan finds nodes
+    and relationships through indexes, never by reading all of them (benchmarks/graph.py checks the same on
+    20,000 synthetic documents)."""
+    from benchmarks.graph import SCAN, profiled
+    from graph.load import plan
+
+    with open_store(fresh_graph) as store:
+        ingest(store, example_extractions[:16])
+        changed = [
+            plan(e.model_copy(update={"text": (e.text or "") + " (bản sửa đổi)"}))
+            for e in example_extractions[:8]
+        ]
+        with profiled() as plans:
+            assert store.write(changed).written == 8
+            assert len(store.delete([w.node.id for w in changed[:2]])) == 2
+    assert {
+        "_LOCK_GRAPH",
+        "_DELETE_CITATIONS_OF",
+        "_UPSERT_DOCUMENTS",
+        "_CREATE_EDGES",
+        "_DEMOTE",
+    } <= plans.keys()
+    scans = {name: sorted(o for o in operators if SCAN in o) for name, operators in plans.items()}
+    assert not any(scans.values()), {name: ops for name, ops in scans.items() if ops}
+
+
 # --- every answer, as the embedded store gives it ---------------------------------------------------------------
 
 
