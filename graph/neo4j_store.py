@@ -790,6 +790,31 @@ class _Reader(_OnGraph):
                 break
         return traverse.build(rows)
 
+    def meet(self, source: str, target: str, relations: Collection[str] | None, max_depth: int) -> Any:
+        """The edges graph/traverse.py's `shortest_path` looks at: forwards from the source and backwards from the
+        target, a level at a time on the side whose frontier is smaller, until the two meet (or max_depth steps
+        are spent, or a side has nowhere to go). The same levels in the same order as `shortest_path` expands
+        them, so that it finds on this part of the graph the route it finds on the whole: every shortest route
+        lies in it. (A search from the target alone reads every document within reach of a widely cited law.)"""
+        wanted = _relations_param(relations)
+        seen = {True: {source}, False: {target}}
+        frontier = {True: [source], False: [target]}
+        rows: list[tuple[str, str, str]] = []
+        for _ in range(max(max_depth, 0)):
+            if not frontier[True] or not frontier[False]:
+                break
+            forwards = len(frontier[True]) <= len(frontier[False])
+            fresh: set[str] = set()
+            for r in self._run(_STEPS[forwards], ids=frontier[forwards], relations=wanted):
+                rows.append((r["src"], r["dst"], r["relation"]))
+                fresh.add(r["dst"] if forwards else r["src"])
+            fresh -= seen[forwards]
+            seen[forwards] |= fresh
+            frontier[forwards] = sorted(fresh)
+            if fresh & seen[not forwards]:
+                break
+        return traverse.build(rows)
+
     def tree(
         self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
     ) -> Tree:
@@ -821,15 +846,7 @@ class _Reader(_OnGraph):
         self.require(target)
         if source == target:
             return DocumentPath(steps=[])
-        # shortest_path searches backwards from the target: the edges into every document closer than
-        # max_depth to it, and no further than the level where the source turns up.
-        graph = self.steps(
-            [target],
-            forwards=[False],
-            relations=relations,
-            levels=max(max_depth, 0),
-            enough=lambda seen: source in seen,
-        )
+        graph = self.meet(source, target, relations, max_depth)
         route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
         if route is None:
             return None
