@@ -271,6 +271,36 @@ def test_a_writer_kept_waiting_past_its_timeout_gets_the_error_sqlite_gives(
         assert ingest(store, [letter_1127()]).written == 1
 
 
+def test_a_read_that_writes_keep_moving_waits_for_the_batch_instead(
+    fresh_graph: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After OPTIMISTIC_READS tries that a commit moved, a read takes the graph's lock: it waits for the batch
+    being written (here another client's transaction that holds the lock) and answers from after it."""
+    import graph.neo4j_store as module
+
+    with open_store(fresh_graph) as store:
+        ingest(store, [letter_1127()])
+    monkeypatch.setattr(module, "OPTIMISTIC_READS", 0)  # as if every optimistic try had been moved
+    holder, session, tx = _hold_graph_lock(fresh_graph)
+    answered: list[int] = []
+
+    def read() -> None:
+        with open_store(fresh_graph) as store:
+            answered.append(store.stats().documents)
+
+    reader = threading.Thread(target=read)
+    try:
+        reader.start()
+        reader.join(1.5)
+        assert answered == []  # waiting for the other transaction
+    finally:
+        tx.rollback()
+        session.close()
+        holder.close()
+    reader.join(60)
+    assert answered == [1]
+
+
 def test_a_batch_that_loses_a_deadlock_is_run_again(
     fresh_graph: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

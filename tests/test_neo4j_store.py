@@ -1,4 +1,5 @@
-"""The Neo4j store without a Neo4j server: what can be held to account here.
+"""The Neo4j store's own rules, checked without a server (its answers on a real one are checked by the contract
+suite and tests/test_neo4j_product.py):
 
 - Every Cypher statement is a constant, and values only ever travel as parameters (the module's syntax tree).
 - Every statement the store runs is one of those constants and gets exactly the parameters it names, on every
@@ -8,8 +9,9 @@
   AuthError and ClientError.
 - URLs and environment variables.
 
-The contract suite (tests/test_graph_contract.py, tests/test_graph_faults.py) runs against a real server when
-$NEO4J_URI is set; `test_the_contract_suite_runs_against_neo4j` is the one line that says when it does not.
+The contract suite (tests/test_graph_contract.py, tests/test_graph_faults.py) runs against a real server: $NEO4J_URI,
+else the one the run starts (tests/neo4j_server.py); `test_the_contract_suite_runs_against_neo4j` is the one line
+that says when there is none (no Java or Maven, outside CI).
 """
 
 from __future__ import annotations
