@@ -656,9 +656,9 @@ def test_the_csv_export_imports_with_neo4j_admin(corpus_url: str, tmp_path: Path
     if os.environ.get("CI"):
         env["NEO4J_OFFLINE"] = "1"
     imported = subprocess.run(
-        [str(LAUNCHER), "admin", "database", "import", "full", "neo4j",
+        [str(LAUNCHER), "admin", "database", "import", "full", "neo4j", f"--report-file={tmp_path / 'import.report'}",
          f"--nodes={out / 'nodes.csv'}", f"--relationships={out / 'edges.csv'}"],
-        capture_output=True, text=True, timeout=300, env=env,
+        capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path,
     )  # fmt: skip
     assert imported.returncode == 0, imported.stdout[-2000:] + imported.stderr[-2000:]
     assert f"{nodes} nodes" in imported.stdout and f"{edges} relationships" in imported.stdout, (
