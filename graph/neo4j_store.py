@@ -37,6 +37,7 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -62,6 +63,7 @@ from neo4j.exceptions import (
 
 from graph import answers, traverse
 from graph import lookup as lookups
+from graph.identity import REFERENCE_FIELDS
 from graph.models import (
     CitedDocument,
     Direction,
@@ -287,17 +289,26 @@ _CREATE_EDGES: LiteralString = (
     "SET r = row.props "
     "RETURN count(r) AS created"
 )
+# The ends a change of candidates under a key can move (see GraphTxn.unfixed_ends), chosen on the server as the
+# SQLite store chooses them: a change of year Y reaches an end unless its reference names an earlier year, or is
+# bounded by an earlier citing date without being a name with a year. The reference's year, the year of its citing
+# document's date and whether it is a name with a year are kept beside its JSON for this (`_ref_fields`); an edge
+# written before they were (none of them set) is always returned, as every end used to be.
 _UNFIXED_DST_ENDS: LiteralString = (
-    "UNWIND $keys AS wanted "
+    "UNWIND $changes AS change "
     "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(dst_key) "
-    "WHERE r.dst_key = wanted AND r.dst_fixed = false "
+    "WHERE r.dst_key = change.key AND r.dst_fixed = false "
+    "AND (change.year IS NULL OR ((r.dst_ref_year IS NULL OR r.dst_ref_year >= change.year) "
+    "AND (r.dst_ref_before IS NULL OR r.dst_ref_before >= change.year OR coalesce(r.dst_ref_dated_name, true)))) "
     "RETURN r.eid AS eid, r.dst_ref AS ref, t.id AS target, s.id AS other, r.dst_method AS method, "
     "r.dst_confidence AS confidence, r.dst_candidates AS candidates"
 )
 _UNFIXED_SRC_ENDS: LiteralString = (
-    "UNWIND $keys AS wanted "
+    "UNWIND $changes AS change "
     "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(src_key) "
-    "WHERE r.src_key = wanted AND r.src_fixed = false "
+    "WHERE r.src_key = change.key AND r.src_fixed = false "
+    "AND (change.year IS NULL OR ((r.src_ref_year IS NULL OR r.src_ref_year >= change.year) "
+    "AND (r.src_ref_before IS NULL OR r.src_ref_before >= change.year OR coalesce(r.src_ref_dated_name, true)))) "
     "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, t.id AS other, r.src_method AS method, "
     "r.src_confidence AS confidence, r.src_candidates AS candidates"
 )
@@ -642,7 +653,12 @@ class _Txn(_OnGraph):
             {
                 "src": e.src,
                 "dst": e.dst,
-                "props": {"eid": first + i, **dict(zip(_EDGE_PROPERTIES, e[2:], strict=True))},
+                "props": {
+                    "eid": first + i,
+                    **dict(zip(_EDGE_PROPERTIES, e[2:], strict=True)),
+                    **_ref_fields("dst", e.dst_ref),
+                    **_ref_fields("src", e.src_ref),
+                },
             }
             for i, e in enumerate(edges)
         ]
@@ -650,11 +666,10 @@ class _Txn(_OnGraph):
         _expect(created["created"], len(rows), "edges written")
 
     def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
-        # Every unfixed end of the keys, whatever year changed under them (the references are JSON that Cypher
-        # does not read): more ends than the SQLite store returns, which graph.load finds unmoved.
         ends: list[tuple[int, str, StoredEnd]] = []
+        wanted = [{"key": key, "year": year} for key, year in changes.items()]
         for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
-            for r in self._run(query, keys=list(changes)):
+            for r in self._run(query, changes=wanted):
                 how = resolution_of(r["method"], r["confidence"], r["candidates"])
                 stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])  # type: ignore[arg-type]
                 ends.append((r["eid"], end, stored))
@@ -686,6 +701,25 @@ class _Txn(_OnGraph):
         self._run(_DELETE_KEYS_OF, ids=wanted)
         self._run(_DELETE_TEXTS, ids=wanted)
         self._run(_DELETE_DOCUMENTS, ids=wanted)
+
+
+_REF_NUMBER, _REF_YEAR, _REF_BEFORE = (REFERENCE_FIELDS.index(f) for f in ("number", "year", "before"))
+
+
+def _ref_fields(end: str, ref_json: str | None) -> dict[str, Any]:
+    """What _UNFIXED_*_ENDS compare of an unfixed end's reference (a fixed end has none, and is never looked at):
+    its year, the year of its citing document's date, and whether it is a name with a year."""
+    if ref_json is None:
+        return {}
+    values = json.loads(ref_json)
+    if isinstance(values, dict):  # the object form (graph.identity.Reference.from_json reads both)
+        values = [values.get(name) for name in REFERENCE_FIELDS]
+    number, year, before = values[_REF_NUMBER], values[_REF_YEAR], values[_REF_BEFORE]
+    return {
+        f"{end}_ref_year": year,
+        f"{end}_ref_before": before[:4] if before else None,
+        f"{end}_ref_dated_name": number is None and year is not None,
+    }
 
 
 def _expect(done: int, wanted: int, what: str) -> None:
