@@ -18,12 +18,14 @@ export UV_PYTHON_DOWNLOADS := never
 # uv from PATH, else the one `make setup` installs with pip (its module runs wherever pip put the binary).
 UV = $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: help setup system-packages demo serve notebooks test lint lock bench schemathesis
+.PHONY: help setup system-packages neo4j neo4j-deps demo serve notebooks test lint lock bench schemathesis
 
 help:
 	@echo "make setup   create .venv (Python 3.11) from requirements.lock and install lexgraph into it"
 	@echo "make demo    ingest examples/corpus into data/lexgraph.db, then serve it on http://127.0.0.1:8000"
-	@echo "make system-packages   Debian's chromium and graphviz (browser tests, static exports; needs root or sudo)"
+	@echo "make system-packages   Debian's chromium, graphviz, wrk, OpenJDK 17 and Maven (needs root or sudo)"
+	@echo "make neo4j   Neo4j 5.26 Community on bolt://127.0.0.1:\$${NEO4J_PORT:-7687}, data in data/neo4j (Ctrl-C stops it)"
+	@echo "make neo4j-deps  resolve Neo4j's jars from Maven Central (into ~/.m2) and compile its launcher"
 	@echo "make test    lint, then the test suite"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make lock    regenerate requirements.lock from pyproject.toml"
@@ -45,14 +47,27 @@ $(STAMP): requirements.lock pyproject.toml
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
 	@touch $@
 
-DEB_PACKAGES := chromium graphviz fonts-dejavu-core wrk
+# A JDK, not only a runtime: Maven compiles the Neo4j launcher (neo4j/).
+DEB_PACKAGES := chromium graphviz fonts-dejavu-core wrk openjdk-17-jdk-headless maven
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 system-packages:
-	@missing=""; for c in chromium dot wrk; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
-	if [ -z "$$missing" ]; then echo "chromium, graphviz and wrk are installed"; else \
+	@missing=""; for c in chromium dot wrk java javac mvn; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	if [ -z "$$missing" ]; then echo "chromium, graphviz, wrk, java and mvn are installed"; else \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); fi
+
+# Neo4j 5.26 Community without Docker, in the foreground (neo4j/run: the embedded engine with its Bolt connector,
+# jars from Maven Central). NEO4J_PORT, NEO4J_HOME (data/neo4j), NEO4J_PASSWORD (lexgraph-dev), NEO4J_HEAP.
+neo4j:
+	@exec neo4j/run
+
+# The jars in ~/.m2 and the launcher compiled, so that starting a server (and the test suite, which starts one)
+# downloads nothing. .ci/run calls this before `make test`.
+neo4j-deps:
+	@command -v java >/dev/null 2>&1 || { echo "neo4j-deps: java is not installed; Neo4j 5.26 needs OpenJDK 17 or 21 (make system-packages)" >&2; exit 1; }
+	@command -v mvn >/dev/null 2>&1 || { echo "neo4j-deps: mvn is not installed; Maven fetches Neo4j's jars (make system-packages)" >&2; exit 1; }
+	mvn -q -B -f neo4j/pom.xml compile
 
 demo: setup
 	@mkdir -p data

@@ -15,9 +15,15 @@ plain networkx BFS measured in the same run.
    in ms, each against its floor: networkx BFS over an in-memory DiGraph of the store's edges (reversed for
    queries that go against the edges; bidirectional shortest path for `path`);
 5. peak memory (ru_maxrss of this process and of its largest child) and the database size (with -wal/-shm);
-6. Neo4j: steps 3 and 4 again when $NEO4J_URI names a server (in a graph of its own, dropped afterwards).
+6. Neo4j, in the same run: the server of $NEO4J_URI, else Neo4j 5.26 Community started for the run by neo4j/run
+   (`--neo4j auto`, the default; `--neo4j off` leaves it out): step 2 (end to end, documents/s), step 3 (store
+   writes, edges/s) and step 4 (the same queries, also as ratios to the SQLite store's), each in a graph of its
+   own (dropped afterwards unless --keep); then the write path under PROFILE on the graph step 3 built: every
+   statement of a batch of changed documents and of a delete, and the operators of its plan, none of which may
+   scan all nodes or all relationships (an operator named …Scan).
 
-Aims (issue 3): every query within 3x of its floor at p50 and p95; store writes >= 50k edges/s.
+Aims (issue 3): every query within 3x of its floor at p50 and p95; store writes >= 50k edges/s. Issue 9: Neo4j's
+queries within 3x of the SQLite store's, its writes >= 50k edges/s.
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ import os
 import random
 import resource
 import shutil
+import signal
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -448,10 +456,12 @@ def corpus_table(corpus: dict[str, Any]) -> Table:
     return table
 
 
-def ingest_table(run: dict[str, Any], corpus: dict[str, Any], workers: int, batch: int) -> Table:
+def ingest_table(
+    run: dict[str, Any], corpus: dict[str, Any], workers: int, batch: int, store: str = "2. SQLite"
+) -> Table:
     seconds = run["seconds"]
     table = _table(
-        f"2. Ingest end to end (lexgraph ingest path: {workers} extraction processes, {batch} documents/batch)",
+        f"{store}: ingest end to end (lexgraph ingest path: {workers} extraction processes, {batch} documents/batch)",
         ("", "value"),
     )
     table.add_row("files → documents written", f"{run['files']:,} → {run['written']:,}")
@@ -555,28 +565,199 @@ def resources_table(memory: dict[str, dict[str, float]], sizes: dict[str, dict[s
 # --- 6. Neo4j ----------------------------------------------------------------------------------------------
 
 
-def neo4j_run(
-    jsonl: Path, floor: Floor, queries: QuerySet, *, batch_size: int, files: int, keep: bool
-) -> dict[str, Any]:
-    """Steps 3 and 4 on the Neo4j of $NEO4J_URI, in a graph of its own; {"skipped": why} when there is none."""
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        return {"skipped": "not measured — no server reachable (set NEO4J_URI)"}
-    graph_id = f"lexgraph-bench-{uuid.uuid4().hex[:8]}"
+@contextmanager
+def neo4j_server(mode: str, work: Path, heap: str) -> Iterator[str | None]:
+    """The Bolt URL to measure against: $NEO4J_URI, else (mode "auto") Neo4j 5.26 started by neo4j/run on a free
+    port with its data in the work folder, stopped at the end; None for mode "off"."""
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"]
+        return
+    if mode == "off":
+        yield None
+        return
+    password = "lexgraph-bench"
+    home = work / "neo4j"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "NEO4J_HOME": str(home),
+        "NEO4J_PORT": "0",
+        "NEO4J_PASSWORD": password,
+        "NEO4J_HEAP": heap,
+        "NEO4J_PAGECACHE": "1g",
+        "NEO4J_STOP_WITH_PID": str(os.getpid()),
+    }
+    out = (home / "stdout").open("w+b")
+    process = subprocess.Popen(
+        [str(ROOT / "neo4j" / "run")], env=env, stdout=out, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
-        from graph.neo4j_store import Neo4jStore
+        with progress("neo4j: starting Neo4j 5.26 (neo4j/run)", None):
+            while not (line := (home / "stdout").read_text().strip()):
+                if process.poll() is not None:
+                    raise SystemExit(f"neo4j/run failed: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+                time.sleep(0.2)
+        yield f"bolt://neo4j:{password}@{line.removeprefix('bolt://')}"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(120)
+        out.close()
 
-        store = Neo4jStore(uri, graph=graph_id)
+
+def _neo4j_store(uri: str, label: str) -> Any:
+    from graph.neo4j_store import Neo4jStore
+
+    return Neo4jStore(uri, graph=f"lexgraph-bench-{label}-{uuid.uuid4().hex[:8]}")
+
+
+# Operators that read every node, every node of a label, every relationship (of a type) or a whole index: what no
+# statement of the write path may do (per row, they would make a batch's cost grow with the graph).
+SCAN = "Scan"
+
+
+def _operators(plan: Any, found: set[str]) -> set[str]:
+    found.add(str(plan["operatorType"]).split("@")[0])
+    for child in plan.get("children", ()):
+        _operators(child, found)
+    return found
+
+
+@contextmanager
+def profiled() -> Iterator[dict[str, set[str]]]:
+    """Every statement the Neo4j store runs meanwhile, run under PROFILE: its name → the operators of its plans.
+    (The store's statements stay constants; PROFILE is put in front of them here, for the measure only.)"""
+    import graph.neo4j_store as module
+
+    names = {id(v): k for k, v in vars(module).items() if isinstance(v, str)}
+    names |= {
+        id(q): f"{k}[{key}]" for k, v in vars(module).items() if isinstance(v, dict) for key, q in v.items()
+    }
+    plans: dict[str, set[str]] = {}
+    run = module._run
+
+    def profile(tx: Any, query: str, **params: Any) -> list[Any]:
+        result = tx.run("PROFILE " + query, params)
+        rows = list(result)
+        summary = result.consume()
+        name = names.get(id(query), query[:60])
+        plans.setdefault(name, set())
+        if summary.profile:
+            _operators(summary.profile, plans[name])
+        return rows
+
+    module._run = profile  # type: ignore[assignment]
+    try:
+        yield plans
+    finally:
+        module._run = run
+
+
+def profile_write_path(store: GraphStore, jsonl: Path, documents: int = 64) -> dict[str, Any]:
+    """A batch of `documents` changed documents written, then two of them deleted, under PROFILE."""
+    from graph.load import plan as plan_write
+
+    clock = [0.0]
+    changed = []
+    for i, extraction in enumerate(read_dump(jsonl, clock)):
+        if i >= documents:
+            break
+        extraction.text = (extraction.text or "") + " (bản sửa đổi)"  # a new version: its edges are replaced
+        changed.append(plan_write(extraction))
+    with profiled() as plans:
+        store.write(changed)
+        store.delete([w.node.id for w in changed[:2]])
+    scans = {name: sorted(o for o in ops if SCAN in o) for name, ops in plans.items()}
+    return {
+        "statements": {name: sorted(ops) for name, ops in sorted(plans.items())},
+        "scans": {name: ops for name, ops in scans.items() if ops},
+    }
+
+
+def neo4j_run(
+    uri: str | None,
+    corpus: Path,
+    jsonl: Path,
+    floor: Floor,
+    queries: QuerySet,
+    *,
+    workers: int,
+    batch_size: int,
+    files: int,
+    keep: bool,
+) -> dict[str, Any]:
+    """Steps 2, 3 and 4 on Neo4j, each in a graph of its own, then the write path under PROFILE; {"skipped": why}
+    when there is no server."""
+    if uri is None:
+        return {"skipped": "not measured (--neo4j off and no NEO4J_URI)"}
+    try:
+        end_to_end = _neo4j_store(uri, "ingest")
     except (StoreError, ModuleNotFoundError) as exc:
         return {"skipped": f"not measured — {exc}"}
     try:
+        ingest = ingest_end_to_end(
+            corpus, end_to_end, work_file(jsonl), workers=workers, batch_size=batch_size, files=files
+        )
+    finally:
+        if not keep:
+            end_to_end.drop()
+        end_to_end.close()
+    store = _neo4j_store(uri, "store")
+    try:
         alone = store_alone(store, jsonl, batch_size=batch_size, files=files, label="neo4j")
         result = run_queries(store, floor, queries, "neo4j")
-        return {"url": store.url, "graph": graph_id, "store_alone": alone, "queries": result}
+        with progress("neo4j: the write path under PROFILE", None):
+            plans = profile_write_path(store, jsonl)
+        return {
+            "url": store.url,
+            "graph": store.graph_id,
+            "ingest": ingest,
+            "store_alone": alone,
+            "queries": result,
+            "profile": plans,
+        }
     finally:
         if not keep:
             store.drop()
         store.close()
+
+
+def work_file(jsonl: Path) -> Path:
+    """Where the Neo4j end-to-end run dumps its extractions (the step 3 file stays as step 2 wrote it)."""
+    return jsonl.with_name("extractions-neo4j.jsonl")
+
+
+def versus_table(title: str, neo4j: dict[str, Any], sqlite: dict[str, Any]) -> Table:
+    """Neo4j's query latencies as ratios to the SQLite store's, same queries, same documents."""
+    table = _table(
+        title, ("query", "neo4j p50", "p95", "sqlite p50", "p95", "× p50", "× p95", f"<= {QUERY_AIM:g}×")
+    )
+    for name, q in neo4j["queries"].items():
+        other = sqlite["queries"].get(name, {})
+        if not q["queries"] or not other.get("queries"):
+            continue
+        n, s = q["ms"]["store"], other["ms"]["store"]
+        ratio = {p: n[p] / s[p] if s[p] else float("inf") for p in ("p50", "p95")}
+        met = "yes" if max(ratio.values()) <= QUERY_AIM else "NO"
+        table.add_row(
+            name, f"{n['p50']:.2f}", f"{n['p95']:.2f}", f"{s['p50']:.2f}", f"{s['p95']:.2f}",
+            f"{ratio['p50']:.1f}", f"{ratio['p95']:.1f}", met,
+        )  # fmt: skip
+    table.caption = "ms per query, the same 1,000 documents and pairs on both stores"
+    table.caption_justify = "left"
+    return table
+
+
+def profile_table(profile: dict[str, Any]) -> Table:
+    table = _table(
+        "6d. Neo4j write path under PROFILE (a batch of changed documents, a delete)",
+        ("statement", "operators"),
+    )
+    for name, ops in profile["statements"].items():
+        table.add_row(name, ", ".join(ops))
+    scans = profile["scans"]
+    table.caption = "no statement scans all nodes or relationships" if not scans else f"SCANS: {scans}"
+    table.caption_justify = "left"
+    return table
 
 
 # --- main --------------------------------------------------------------------------------------------------
@@ -603,6 +784,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--keep", type=Path, default=None, help="work in DIR and keep everything there")
     parser.add_argument("--json", type=Path, default=None, help="write the summary as JSON to FILE")
+    parser.add_argument(
+        "--neo4j",
+        choices=("auto", "off"),
+        default="auto",
+        help="auto: measure Neo4j too ($NEO4J_URI, else a server started by neo4j/run); off: SQLite only",
+    )
+    parser.add_argument("--neo4j-heap", default="2g", help="the heap of the server neo4j/run starts")
     return parser.parse_args(argv)
 
 
@@ -670,16 +858,28 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         answers = run_queries(store, floor, queries, "sqlite")
     memory["queries"] = peak_memory_mb()
     out.print(query_table(f"4. Queries (SQLite), seed {args.seed}", answers, floor.seconds))
-    neo4j = neo4j_run(
-        jsonl, floor, queries, batch_size=args.batch_size, files=ingest["files"], keep=args.keep is not None
-    )
+    with neo4j_server(args.neo4j, work, args.neo4j_heap) as uri:
+        neo4j = neo4j_run(
+            uri,
+            corpus_dir,
+            jsonl,
+            floor,
+            queries,
+            workers=args.workers,
+            batch_size=args.batch_size,
+            files=ingest["files"],
+            keep=args.keep is not None,
+        )
     memory["neo4j"] = peak_memory_mb()
     out.print(resources_table(memory, sizes))
     if "skipped" in neo4j:
         out.print(f"6. Neo4j: {neo4j['skipped']}")
     else:
+        out.print(ingest_table(neo4j["ingest"], corpus, args.workers, args.batch_size, "6. Neo4j"))
         out.print(alone_table(f"6a. Store alone (Neo4j, {neo4j['url']})", [neo4j["store_alone"]]))
         out.print(query_table("6b. Queries (Neo4j)", neo4j["queries"], floor.seconds))
+        out.print(versus_table("6c. Queries: Neo4j against the SQLite store", neo4j["queries"], answers))
+        out.print(profile_table(neo4j["profile"]))
     summary = {
         "arguments": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
         "corpus": corpus,

@@ -19,13 +19,16 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
   the answers are built as the SQLite store builds them (graph/answers.py).
 - Every statement is a constant string below; values travel only as parameters (tests/test_neo4j_store.py
   checks both, and that each statement gets exactly the parameters it names).
-- Writes: one managed write transaction per batch (`session.execute_write`) running `graph.load.apply_batch` on
-  `_Txn`. It first takes a write lock on the graph's `LexGraph` node, so that batches of one graph are
-  serialised as SQLite's BEGIN IMMEDIATE serialises them (resolution reads, then writes), and it moves the
-  graph's `generation` when it changed something.
+- Writes: one managed write transaction per batch (`session.execute_write`, which runs it again on a transient
+  failure such as a deadlock) running `graph.load.apply_batch` on `_Txn`. It first takes a write lock on the
+  graph's `LexGraph` node, so that batches of one graph are serialised as SQLite's BEGIN IMMEDIATE serialises
+  them (resolution reads, then writes), and it moves the graph's `generation` when it changed something. Before
+  it, a transaction with the store's `timeout` waits for that lock and gives it back: a writer kept waiting
+  longer by another one gets the StoreError SQLite's store gives ("locked by another writer").
 - Reads: every public query is one managed read transaction. Neo4j reads are read-committed, not snapshots, so
   a read notes the generation before and after and runs again when a write committed in between: a reader
-  sees the graph before a batch or after it, never part of it.
+  sees the graph before a batch or after it, never part of it. A read that writes moved OPTIMISTIC_READS times
+  runs under the graph's lock, which waits for the batch being written and holds the next one back meanwhile.
 - Traversals fetch the edges they need, level by level from the start (one statement per level), into a small
   networkx graph, and run graph/traverse.py on it, as the SQLite store does on the whole graph: same code, same
   orders, same truncation and cycle rules, hence the same answers.
@@ -34,6 +37,7 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -59,6 +63,7 @@ from neo4j.exceptions import (
 
 from graph import answers, traverse
 from graph import lookup as lookups
+from graph.identity import REFERENCE_FIELDS
 from graph.models import (
     CitedDocument,
     Direction,
@@ -106,7 +111,9 @@ DEFAULT_GRAPH = "default"
 DEFAULT_DATABASE = "neo4j"
 DEFAULT_PORT = 7687
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
-READ_ATTEMPTS = 20  # reads run again when a write commits meanwhile; this many times before giving up
+# A read runs again when a write commits meanwhile; after this many tries it reads under the graph's lock instead
+# (a long read beside a busy ingest would otherwise never see a quiet moment).
+OPTIMISTIC_READS = 4
 DROP_BATCH = 10_000  # nodes deleted per transaction by `drop`
 
 # EdgeRecord fields → relationship properties: the ends are the relationship's nodes; "start"/"end" are stored as
@@ -116,6 +123,13 @@ _EDGE_PROPERTIES = tuple(_EDGE_PROPERTY.get(f, f) for f in EdgeRecord._fields[2:
 
 # ------------------------------------------------------------------------------------------------------------
 # Cypher. Constants only: values are parameters ($name), never part of the text.
+#
+# Every lookup of a node or relationship by key is a seek of a named index (USING INDEX SEEK). The planner chooses
+# by the database's statistics, and for a small graph beside others (the test server; a new deployment, whose
+# first plans are cached) it planned `UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted})`
+# as a scan of the whole (graph_id, id) index for every row, then a filter (seen under PROFILE); a plain USING
+# INDEX hint still allows that scan. MERGE takes no hint: it seeks through its uniqueness constraint.
+# tests/test_neo4j_product.py and benchmarks/graph.py check the plans of the write path.
 
 _SCHEMA: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT lexgraph_graph IF NOT EXISTS FOR (g:LexGraph) REQUIRE g.graph_id IS UNIQUE",
@@ -149,6 +163,8 @@ _LOCK_GRAPH: LiteralString = (
     "ON CREATE SET g.schema_version = $schema, g.generation = 0, g.next_edge = 1 "
     "SET g._lock = true"
 )
+# A read that writes kept moving takes the same lock, and leaves the node as it was.
+_HOLD_GRAPH: LiteralString = "MATCH (g:LexGraph {graph_id: $graph_id}) SET g._lock = true REMOVE g._lock"
 _UNLOCK_GRAPH: LiteralString = (
     "MATCH (g:LexGraph {graph_id: $graph_id}) REMOVE g._lock SET g.generation = g.generation + $changed"
 )
@@ -162,17 +178,19 @@ _RESERVE_EDGE_IDS: LiteralString = (
 
 _CONTENT_HASHES: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) WHERE NOT d.placeholder "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "WHERE NOT d.placeholder "
     "RETURN d.id AS id, d.content_hash AS content_hash"
 )
 _IDS_FROM_SOURCES: LiteralString = (
     "UNWIND $sources AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, source: wanted}) WHERE NOT d.placeholder "
+    "MATCH (d:LexDocument {graph_id: $graph_id, source: wanted}) USING INDEX SEEK d:LexDocument(graph_id, source) "
+    "WHERE NOT d.placeholder "
     "RETURN d.source AS source, d.id AS id"
 )
 _DEMOTE: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "SET d.placeholder = true, d.source = null, d.content_hash = null, d.meta = null, d.place = null, "
     "d.signer = null"
 )
@@ -183,7 +201,7 @@ _UPSERT_DOCUMENTS: LiteralString = (
 )
 _STORED_NAMES: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "RETURN d.id AS id, d.placeholder AS placeholder, d.number AS number, d.title AS title, "
     "d.doc_type AS doc_type, d.issuer AS issuer, d.issue_date AS issue_date"
 )
@@ -191,11 +209,17 @@ _SET_TEXTS: LiteralString = (
     "UNWIND $rows AS row MERGE (t:LexText {graph_id: $graph_id, id: row.id}) SET t.text = row.text"
 )
 _DELETE_TEXTS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (t:LexText {graph_id: $graph_id, id: wanted}) DELETE t"
+    "UNWIND $ids AS wanted "
+    "MATCH (t:LexText {graph_id: $graph_id, id: wanted}) USING INDEX SEEK t:LexText(graph_id, id) DELETE t"
 )
-_TEXT: LiteralString = "MATCH (t:LexText {graph_id: $graph_id, id: $doc_id}) RETURN t.text AS text"
+_TEXT: LiteralString = (
+    "MATCH (t:LexText {graph_id: $graph_id, id: $doc_id}) USING INDEX SEEK t:LexText(graph_id, id) "
+    "RETURN t.text AS text"
+)
 _DELETE_OWN_KEYS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) WHERE k.own DELETE k"
+    "UNWIND $ids AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) USING INDEX SEEK k:LexKey(graph_id, doc_id) "
+    "WHERE k.own DELETE k"
 )
 # An existing pair becomes own when the document's own keys are written, and otherwise keeps what it was (as the
 # SQLite store does): which came first must not decide what a new version of the document drops.
@@ -207,29 +231,35 @@ _ADD_KEYS: LiteralString = (
 )
 _KEYS_OF: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) RETURN k.match_key AS match_key"
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) USING INDEX SEEK k:LexKey(graph_id, doc_id) "
+    "RETURN k.match_key AS match_key"
 )
 _EXISTING: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) RETURN d.id AS id"
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "RETURN d.id AS id"
 )
 _CANDIDATES: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) "
+    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) USING INDEX SEEK k:LexKey(graph_id, match_key) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "RETURN wanted AS match_key, d.id AS id, d.issue_date AS issue_date, d.year AS year, "
     "d.province AS province, d.number IS NOT NULL AS numbered, d.definite AS definite"
 )
 _ORPHAN_PLACEHOLDERS: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "WHERE d.placeholder AND NOT EXISTS { MATCH (d)-[:CITES]-() } "
     "RETURN d.id AS id"
 )
 _DELETE_KEYS_OF: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) DELETE k"
+    "UNWIND $ids AS wanted "
+    "MATCH (k:LexKey {graph_id: $graph_id, doc_id: wanted}) USING INDEX SEEK k:LexKey(graph_id, doc_id) DELETE k"
 )
 _DELETE_DOCUMENTS: LiteralString = (
-    "UNWIND $ids AS wanted MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) DETACH DELETE d"
+    "UNWIND $ids AS wanted "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "DETACH DELETE d"
 )
 
 # --- edges (writes) -------------------------------------------------------------------------------------------
@@ -239,36 +269,46 @@ _DELETE_DOCUMENTS: LiteralString = (
 _DELETE_CITATIONS_OF: LiteralString = (
     "UNWIND $ids AS wanted "
     "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+    "USING INDEX SEEK s:LexDocument(graph_id, id) "
     "WHERE r.asserted_by IS NULL "
     "DELETE r "
     "RETURN s.id AS src, t.id AS dst"
 )
 _DELETE_ASSERTED_BY: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(asserted_by) "
     "WHERE r.asserted_by = wanted "
     "DELETE r "
     "RETURN s.id AS src, t.id AS dst"
 )
 _CREATE_EDGES: LiteralString = (
     "UNWIND $rows AS row "
-    "MATCH (s:LexDocument {graph_id: $graph_id, id: row.src}) "
-    "MATCH (t:LexDocument {graph_id: $graph_id, id: row.dst}) "
+    "MATCH (s:LexDocument {graph_id: $graph_id, id: row.src}) USING INDEX SEEK s:LexDocument(graph_id, id) "
+    "MATCH (t:LexDocument {graph_id: $graph_id, id: row.dst}) USING INDEX SEEK t:LexDocument(graph_id, id) "
     "CREATE (s)-[r:CITES]->(t) "
     "SET r = row.props "
     "RETURN count(r) AS created"
 )
+# The ends a change of candidates under a key can move (see GraphTxn.unfixed_ends), chosen on the server as the
+# SQLite store chooses them: a change of year Y reaches an end unless its reference names an earlier year, or is
+# bounded by an earlier citing date without being a name with a year. The reference's year, the year of its citing
+# document's date and whether it is a name with a year are kept beside its JSON for this (`_ref_fields`); an edge
+# written before they were (none of them set) is always returned, as every end used to be.
 _UNFIXED_DST_ENDS: LiteralString = (
-    "UNWIND $keys AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
-    "WHERE r.dst_key = wanted AND r.dst_fixed = false "
+    "UNWIND $changes AS change "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(dst_key) "
+    "WHERE r.dst_key = change.key AND r.dst_fixed = false "
+    "AND (change.year IS NULL OR ((r.dst_ref_year IS NULL OR r.dst_ref_year >= change.year) "
+    "AND (r.dst_ref_before IS NULL OR r.dst_ref_before >= change.year OR coalesce(r.dst_ref_dated_name, true)))) "
     "RETURN r.eid AS eid, r.dst_ref AS ref, t.id AS target, s.id AS other, r.dst_method AS method, "
     "r.dst_confidence AS confidence, r.dst_candidates AS candidates"
 )
 _UNFIXED_SRC_ENDS: LiteralString = (
-    "UNWIND $keys AS wanted "
-    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
-    "WHERE r.src_key = wanted AND r.src_fixed = false "
+    "UNWIND $changes AS change "
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) USING INDEX SEEK r:CITES(src_key) "
+    "WHERE r.src_key = change.key AND r.src_fixed = false "
+    "AND (change.year IS NULL OR ((r.src_ref_year IS NULL OR r.src_ref_year >= change.year) "
+    "AND (r.src_ref_before IS NULL OR r.src_ref_before >= change.year OR coalesce(r.src_ref_dated_name, true)))) "
     "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, t.id AS other, r.src_method AS method, "
     "r.src_confidence AS confidence, r.src_candidates AS candidates"
 )
@@ -276,7 +316,8 @@ _UNFIXED_SRC_ENDS: LiteralString = (
 _RETARGET_DST: LiteralString = (
     "UNWIND $rows AS row "
     "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES {eid: row.eid}]->(:LexDocument) "
-    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) "
+    "USING INDEX SEEK r:CITES(eid) "
+    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) USING INDEX SEEK n:LexDocument(graph_id, id) "
     "CREATE (s)-[m:CITES]->(n) "
     "SET m = properties(r) "
     "SET m.dst_method = row.method, m.dst_confidence = row.confidence, m.dst_candidates = row.candidates "
@@ -286,7 +327,8 @@ _RETARGET_DST: LiteralString = (
 _RETARGET_SRC: LiteralString = (
     "UNWIND $rows AS row "
     "MATCH (:LexDocument {graph_id: $graph_id})-[r:CITES {eid: row.eid}]->(t:LexDocument) "
-    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) "
+    "USING INDEX SEEK r:CITES(eid) "
+    "MATCH (n:LexDocument {graph_id: $graph_id, id: row.target}) USING INDEX SEEK n:LexDocument(graph_id, id) "
     "CREATE (n)-[m:CITES]->(t) "
     "SET m = properties(r) "
     "SET m.src_method = row.method, m.src_confidence = row.confidence, m.src_candidates = row.candidates "
@@ -296,15 +338,19 @@ _RETARGET_SRC: LiteralString = (
 
 # --- reads ----------------------------------------------------------------------------------------------------
 
-_GET: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id}) RETURN properties(d) AS doc"
+_GET: LiteralString = (
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "RETURN properties(d) AS doc"
+)
 _DOCUMENTS: LiteralString = (
     "UNWIND $ids AS wanted "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) RETURN properties(d) AS doc"
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
+    "RETURN properties(d) AS doc"
 )
 _BY_KEYS: LiteralString = (
     "UNWIND $keys AS wanted "
-    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) "
-    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) "
+    "MATCH (k:LexKey {graph_id: $graph_id, match_key: wanted}) USING INDEX SEEK k:LexKey(graph_id, match_key) "
+    "MATCH (d:LexDocument {graph_id: $graph_id, id: k.doc_id}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "WITH DISTINCT d RETURN properties(d) AS doc"
 )
 _ALL_DOCUMENTS: LiteralString = "MATCH (d:LexDocument {graph_id: $graph_id}) RETURN properties(d) AS doc"
@@ -325,16 +371,19 @@ _SEARCH: LiteralString = (
 _CITATIONS: dict[str, LiteralString] = {
     "out": (
         "MATCH (s:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]->(t:LexDocument) "
+        "USING INDEX SEEK s:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
     ),
     "in": (
         "MATCH (s:LexDocument)-[r:CITES]->(t:LexDocument {graph_id: $graph_id, id: $doc_id}) "
+        "USING INDEX SEEK t:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
     ),
     "both": (
-        "MATCH (:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]-(:LexDocument) "
+        "MATCH (d:LexDocument {graph_id: $graph_id, id: $doc_id})-[r:CITES]-(:LexDocument) "
+        "USING INDEX SEEK d:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN startNode(r).id AS src, endNode(r).id AS dst, properties(r) AS edge"
     ),
@@ -344,12 +393,14 @@ _STEPS: dict[bool, LiteralString] = {
     True: (
         "UNWIND $ids AS wanted "
         "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+        "USING INDEX SEEK s:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, r.relation AS relation"
     ),
     False: (
         "UNWIND $ids AS wanted "
         "MATCH (s:LexDocument)-[r:CITES]->(t:LexDocument {graph_id: $graph_id, id: wanted}) "
+        "USING INDEX SEEK t:LexDocument(graph_id, id) "
         "WHERE $relations IS NULL OR r.relation IN $relations "
         "RETURN s.id AS src, t.id AS dst, r.relation AS relation"
     ),
@@ -358,12 +409,14 @@ _EDGES_BETWEEN: LiteralString = (
     "UNWIND $pairs AS pair "
     "MATCH (s:LexDocument {graph_id: $graph_id, id: pair[0]})-[r:CITES]->"
     "(t:LexDocument {graph_id: $graph_id, id: pair[1]}) "
+    "USING INDEX SEEK s:LexDocument(graph_id, id) "
     "WHERE $relations IS NULL OR r.relation IN $relations "
     "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
 )
 _EDGES_AMONG: LiteralString = (
     "UNWIND $ids AS wanted "
     "MATCH (s:LexDocument {graph_id: $graph_id, id: wanted})-[r:CITES]->(t:LexDocument) "
+    "USING INDEX SEEK s:LexDocument(graph_id, id) "
     "WHERE t.id IN $ids AND ($relations IS NULL OR r.relation IN $relations) "
     "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
 )
@@ -600,7 +653,12 @@ class _Txn(_OnGraph):
             {
                 "src": e.src,
                 "dst": e.dst,
-                "props": {"eid": first + i, **dict(zip(_EDGE_PROPERTIES, e[2:], strict=True))},
+                "props": {
+                    "eid": first + i,
+                    **dict(zip(_EDGE_PROPERTIES, e[2:], strict=True)),
+                    **_ref_fields("dst", e.dst_ref),
+                    **_ref_fields("src", e.src_ref),
+                },
             }
             for i, e in enumerate(edges)
         ]
@@ -608,11 +666,10 @@ class _Txn(_OnGraph):
         _expect(created["created"], len(rows), "edges written")
 
     def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
-        # Every unfixed end of the keys, whatever year changed under them (the references are JSON that Cypher
-        # does not read): more ends than the SQLite store returns, which graph.load finds unmoved.
         ends: list[tuple[int, str, StoredEnd]] = []
+        wanted = [{"key": key, "year": year} for key, year in changes.items()]
         for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
-            for r in self._run(query, keys=list(changes)):
+            for r in self._run(query, changes=wanted):
                 how = resolution_of(r["method"], r["confidence"], r["candidates"])
                 stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])  # type: ignore[arg-type]
                 ends.append((r["eid"], end, stored))
@@ -644,6 +701,25 @@ class _Txn(_OnGraph):
         self._run(_DELETE_KEYS_OF, ids=wanted)
         self._run(_DELETE_TEXTS, ids=wanted)
         self._run(_DELETE_DOCUMENTS, ids=wanted)
+
+
+_REF_NUMBER, _REF_YEAR, _REF_BEFORE = (REFERENCE_FIELDS.index(f) for f in ("number", "year", "before"))
+
+
+def _ref_fields(end: str, ref_json: str | None) -> dict[str, Any]:
+    """What _UNFIXED_*_ENDS compare of an unfixed end's reference (a fixed end has none, and is never looked at):
+    its year, the year of its citing document's date, and whether it is a name with a year."""
+    if ref_json is None:
+        return {}
+    values = json.loads(ref_json)
+    if isinstance(values, dict):  # the object form (graph.identity.Reference.from_json reads both)
+        values = [values.get(name) for name in REFERENCE_FIELDS]
+    number, year, before = values[_REF_NUMBER], values[_REF_YEAR], values[_REF_BEFORE]
+    return {
+        f"{end}_ref_year": year,
+        f"{end}_ref_before": before[:4] if before else None,
+        f"{end}_ref_dated_name": number is None and year is not None,
+    }
 
 
 def _expect(done: int, wanted: int, what: str) -> None:
@@ -748,6 +824,31 @@ class _Reader(_OnGraph):
                 break
         return traverse.build(rows)
 
+    def meet(self, source: str, target: str, relations: Collection[str] | None, max_depth: int) -> Any:
+        """The edges graph/traverse.py's `shortest_path` looks at: forwards from the source and backwards from the
+        target, a level at a time on the side whose frontier is smaller, until the two meet (or max_depth steps
+        are spent, or a side has nowhere to go). The same levels in the same order as `shortest_path` expands
+        them, so that it finds on this part of the graph the route it finds on the whole: every shortest route
+        lies in it. (A search from the target alone reads every document within reach of a widely cited law.)"""
+        wanted = _relations_param(relations)
+        seen = {True: {source}, False: {target}}
+        frontier = {True: [source], False: [target]}
+        rows: list[tuple[str, str, str]] = []
+        for _ in range(max(max_depth, 0)):
+            if not frontier[True] or not frontier[False]:
+                break
+            forwards = len(frontier[True]) <= len(frontier[False])
+            fresh: set[str] = set()
+            for r in self._run(_STEPS[forwards], ids=frontier[forwards], relations=wanted):
+                rows.append((r["src"], r["dst"], r["relation"]))
+                fresh.add(r["dst"] if forwards else r["src"])
+            fresh -= seen[forwards]
+            seen[forwards] |= fresh
+            frontier[forwards] = sorted(fresh)
+            if fresh & seen[not forwards]:
+                break
+        return traverse.build(rows)
+
     def tree(
         self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
     ) -> Tree:
@@ -779,15 +880,7 @@ class _Reader(_OnGraph):
         self.require(target)
         if source == target:
             return DocumentPath(steps=[])
-        # shortest_path searches backwards from the target: the edges into every document closer than
-        # max_depth to it, and no further than the level where the source turns up.
-        graph = self.steps(
-            [target],
-            forwards=[False],
-            relations=relations,
-            levels=max(max_depth, 0),
-            enough=lambda seen: source in seen,
-        )
+        graph = self.meet(source, target, relations, max_depth)
         route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
         if route is None:
             return None
@@ -1035,21 +1128,40 @@ class Neo4jStore(answers.StoreQueries):
                 raise _Moved
             return result
 
-        with self._errors("reading"):
-            for attempt in range(READ_ATTEMPTS):
-                with self._session() as session:
-                    try:
-                        return session.execute_read(consistent)
-                    except _Moved:
-                        time.sleep(0.005 * attempt)  # let a burst of writes pass
-        raise StoreError(
-            f"{self._where()}: the graph changed during each of {READ_ATTEMPTS} reads; try again"
-        )
+        def locked(tx: neo4j.ManagedTransaction) -> T:
+            _run(tx, _HOLD_GRAPH, graph_id=self.graph_id)
+            return work(_Reader(tx, self.graph_id))
+
+        with self._errors("reading"), self._session() as session:
+            for attempt in range(OPTIMISTIC_READS):
+                try:
+                    return session.execute_read(consistent)
+                except _Moved:
+                    time.sleep(0.005 * attempt)  # let a burst of writes pass
+            # Writes keep committing under this read (an ingest): read between two of their batches instead.
+            return session.execute_write(locked)
 
     def close(self) -> None:
         self._driver.close()
 
     # --- writing -------------------------------------------------------------------------------------------
+
+    def _wait_for_writers(self, session: neo4j.Session) -> None:
+        """Wait at most `timeout` seconds for the graph's lock, then give it back: the managed transaction that
+        follows takes it at once, unless a third writer came first. Neo4j has no lock timeout of its own for one
+        transaction; a transaction's timeout bounds the wait (checked every 100 ms by the server of `make neo4j`,
+        every 2 s by a default one)."""
+        try:
+            with session.begin_transaction(timeout=self.timeout) as tx:
+                _run(tx, _LOCK_GRAPH, graph_id=self.graph_id, schema=SCHEMA_VERSION)
+                tx.rollback()
+        except ClientError as exc:
+            if "LockClientStopped" in (exc.code or "") or "TransactionTimedOut" in (exc.code or ""):
+                raise StoreError(
+                    f"{self._where()} is locked by another writer (waited {self.timeout:g} s); "
+                    "try again when it has finished"
+                ) from exc
+            raise
 
     def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
         from graph.load import apply_batch  # load imports the store protocol; the store needs load only here
@@ -1063,6 +1175,7 @@ class Neo4jStore(answers.StoreQueries):
         # The driver runs `work` again on a transient failure (a deadlock): apply_batch starts from the
         # documents each time, on a transaction that sees nothing of the failed one.
         with self._errors("writing"), self._session() as session:
+            self._wait_for_writers(session)
             return session.execute_write(work)
 
     def delete(self, doc_ids: Collection[str]) -> list[str]:
@@ -1075,6 +1188,7 @@ class Neo4jStore(answers.StoreQueries):
             return removed
 
         with self._errors("deleting"), self._session() as session:
+            self._wait_for_writers(session)
             return session.execute_write(work)
 
     def drop(self) -> None:

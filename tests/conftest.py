@@ -1,4 +1,5 @@
-"""Shared test fixtures: the repository's paths, the shared scorer, and the `pipeline` marker."""
+"""Shared test fixtures: the repository's paths, the shared scorer, the `pipeline` marker, and the run's Neo4j
+(tests/neo4j_server.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import neo4j_server
 import pytest
 from example_corpus import EXAMPLES
 
@@ -23,6 +25,12 @@ PIPELINE_MARKER = "pipeline"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{PIPELINE_MARKER}: runs the whole extraction pipeline on real files")
+    # Before xdist starts its workers (pytest_sessionstart), so that they inherit the folder of the run's Neo4j.
+    neo4j_server.configure()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    neo4j_server.unconfigure()  # in the controller, after every worker has finished
 
 
 @pytest.fixture(scope="session")
@@ -72,15 +80,22 @@ def install_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[Pat
 
 
 @pytest.fixture(scope="session")
-def example_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite graph of the example corpus (real annotated documents), built once per test process through the
-    public API. Tests that change a graph copy it first (`example_graph_copy`)."""
-    from graph import ingest, open_store
+def example_extractions() -> list[Any]:
+    """The extractions of the example corpus (real annotated documents), made once per test process."""
     from ingest.extract import extract_paths
+
+    return list(extract_paths([EXAMPLES], workers=1))
+
+
+@pytest.fixture(scope="session")
+def example_graph(tmp_path_factory: pytest.TempPathFactory, example_extractions: list[Any]) -> Path:
+    """A SQLite graph of the example corpus, built once per test process through the public API. Tests that
+    change a graph copy it first (`example_graph_copy`)."""
+    from graph import ingest, open_store
 
     path = tmp_path_factory.mktemp("example-graph") / "lexgraph.db"
     with open_store(f"sqlite:///{path}") as store:
-        summary = ingest(store, extract_paths([EXAMPLES], workers=1))
+        summary = ingest(store, example_extractions)
     assert not summary.errors, summary.errors
     return path
 

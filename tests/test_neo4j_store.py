@@ -1,4 +1,5 @@
-"""The Neo4j store without a Neo4j server: what can be held to account here.
+"""The Neo4j store's own rules, checked without a server (its answers on a real one are checked by the contract
+suite and tests/test_neo4j_product.py):
 
 - Every Cypher statement is a constant, and values only ever travel as parameters (the module's syntax tree).
 - Every statement the store runs is one of those constants and gets exactly the parameters it names, on every
@@ -8,8 +9,9 @@
   AuthError and ClientError.
 - URLs and environment variables.
 
-The contract suite (tests/test_graph_contract.py, tests/test_graph_faults.py) runs against a real server when
-$NEO4J_URI is set; `test_the_contract_suite_runs_against_neo4j` is the one line that says when it does not.
+The contract suite (tests/test_graph_contract.py, tests/test_graph_faults.py) runs against a real server: $NEO4J_URI,
+else the one the run starts (tests/neo4j_server.py); `test_the_contract_suite_runs_against_neo4j` is the one line
+that says when there is none (no Java or Maven, outside CI).
 """
 
 from __future__ import annotations
@@ -177,6 +179,9 @@ class RecordingTx:
         self.ran.append((query, parameters))
         return self.answer(query, parameters)
 
+    def rollback(self) -> None:
+        pass
+
     def answer(self, query: str, p: dict[str, Any]) -> list[dict[str, Any]]:
         wanted = set(p.get("relations") or ["implements", "cites"])
         edges = [e for e in EDGES if e["edge"]["relation"] in wanted]
@@ -253,6 +258,22 @@ class RecordingSession:
 
     execute_write = execute_read
 
+    def begin_transaction(self, **_config: Any) -> RecordingExplicitTx:
+        return RecordingExplicitTx(self.tx)
+
+
+class RecordingExplicitTx:
+    """An explicit transaction (the writer's wait for the graph's lock) on the same RecordingTx."""
+
+    def __init__(self, tx: RecordingTx) -> None:
+        self.tx = tx
+
+    def __enter__(self) -> RecordingTx:
+        return self.tx
+
+    def __exit__(self, *_exc: object) -> None:
+        pass
+
 
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Neo4jStore, RecordingTx]]:
@@ -313,6 +334,15 @@ def test_every_statement_runs_with_exactly_the_parameters_it_names(
     stats = store.stats()
     assert (stats.documents, stats.edges, stats.resolutions) == (3, 2, {"exact": 2})
     store.drop()
+    # A read that writes keep moving (the generation differs each time it is looked at) reads under the lock.
+    generations = iter(range(1000))
+    tx.created = True
+    real_answer = tx.answer
+    tx.answer = lambda q, p: (  # type: ignore[method-assign]
+        [{"schema": 1, "generation": next(generations)}] if q is module._GRAPH_STATE else real_answer(q, p)
+    )
+    assert store.get("a") is not None
+    assert tx.ran[-2][0] is module._HOLD_GRAPH
 
     ran = {id(q) for q, _ in tx.ran}
     never = [s for s in STATEMENTS if id(s) not in ran]
