@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from example_corpus import EXAMPLE_DOCUMENTS
 from fastapi.testclient import TestClient
 from graph_examples import letter_1127
 from graph_stores import drop_neo4j_graph, neo4j_graph
@@ -83,7 +84,7 @@ def corpus_url(example_extractions: list[Any]) -> Iterator[str]:
     url = neo4j_graph("corpus")
     with open_store(url) as store:
         summary = ingest(store, example_extractions)
-    assert (summary.written, summary.errors) == (46, [])
+    assert (summary.written, summary.errors) == (EXAMPLE_DOCUMENTS, [])
     yield url
     drop_neo4j_graph(url)
 
