@@ -639,6 +639,8 @@ def find_named(text: str) -> list[Mention]:
                 and not amending_name
             ):
                 end = known  # "Luật Thuế giá trị gia tăng ước tăng thu …": the name ends where the register's does
+            elif known is not None and known > end and not amending_name:
+                end = known  # "Luật Phòng, chống tham nhũng": a comma inside a name the register knows
         raw_name = text[name_start : name_start + end]
         if _SO_SYMBOL_AFTER.match(text, name_start + end):
             continue  # "Luật Đất đai số 31/2024/QH15": the numbered finder owns it

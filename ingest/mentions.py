@@ -6,6 +6,7 @@ number left out."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ingest.citations import (
     SYMBOL,
@@ -30,7 +31,8 @@ def find_mentions(
 ) -> list[Mention]:
     """Every mention in reading order; none inside `exclude` spans, none of the document's own number; only
     numbered ones unless `named`."""
-    exclude = exclude or []
+    excluded = sorted(exclude or [])
+    excluded_starts = [start for start, _ in excluded]
     own = _comparable(own_number) if own_number else None
     found = find_numbered(text)
     if named:
@@ -39,7 +41,7 @@ def find_mentions(
     found.sort(key=lambda x: (x.start, -x.end))
     kept: list[Mention] = []
     for mention in found:
-        if any(s <= mention.start < e for s, e in exclude):
+        if _inside(mention.start, excluded, excluded_starts):
             continue
         if own and mention.number and _is_own(_comparable(mention.number), own):
             continue
@@ -94,6 +96,12 @@ def _number_of_amending_law(text: str, amending: Mention, kept: list[Mention]) -
     kept[kept.index(numbered, kept.index(numbered) + 1)] = amended
     for other in inner[:-1]:
         other.inside = numbered  # the laws named before it are amended by the same law
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `pos` lies in one of the sorted `spans` (overlapping ones included)."""
+    i = bisect_right(starts, pos)
+    return any(start <= pos < end for start, end in spans[max(0, i - 8) : i])
 
 
 def _is_own(number: str, own: str) -> bool:

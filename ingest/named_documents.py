@@ -42,7 +42,8 @@ CONGRESS_DOCUMENT = re.compile(
 # year ("Kế hoạch năm 2024") or a numbered document ("Quyết định 1234/QĐ-UBND", found by the symbol finder).
 BARE_NUMBER = re.compile(
     r"(?<![\w])(?<!các\s)(?<!những\s)(?P<type>Đề\s+án|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định"
-    r"|Hướng\s+dẫn|Kế\s+hoạch|Chương\s+trình)(?:\s+số)?\s+(?P<numbers>\d{1,5}(?:\s*(?:,|và)\s*\d{1,5}){0,6})"
+    r"|Hướng\s+dẫn|Kế\s+hoạch|Chương\s+trình)(?:\s+số)?\s+(?!(?:19|20)\d\d(?!\d))"  # "Kế hoạch 2030": a year
+    r"(?P<numbers>\d{1,5}(?:\s*(?:,|và)\s*\d{1,5}){0,6})"
     # What may follow the number of a document: punctuation, "của …", "về …", "ngày …", a capitalised issuer.
     r"(?=\s*(?:[,.;:)\]](?!\d)|$|của\s|về\s|ngày\s|và\s|\n|(?!TT|QĐ|NQ|CT|KH|HD|TB)[A-ZĐ][a-zà-ỹđ]))"
 )

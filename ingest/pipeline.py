@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ingest.assemble import title_identity
+from ingest.chrome import chrome_spans
 from ingest.citations import Mention, strip_numbers
 from ingest.mentions import find_mentions
 from ingest.metadata import MetadataResult, extract_metadata
@@ -136,7 +137,10 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
 
     def citations(doc: Doc) -> Doc:
         meta: MetadataResult | None = doc._.metadata
-        exclude = [meta.spans["number"]] if meta and "number" in meta.spans else []
+        # The document's own number, and what its portal added (notes about other documents, links, its footer).
+        exclude = ([meta.spans["number"]] if meta and "number" in meta.spans else []) + chrome_spans(
+            text_of(doc)
+        )
         own = meta.meta.number if meta else None
         mentions = find_mentions(text_of(doc), exclude=exclude, own_number=own, named=named)
         subject = meta.meta.subject if meta else None

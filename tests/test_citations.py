@@ -739,3 +739,33 @@ def test_a_list_of_amended_laws_goes_on_after_the_laws_that_amended_the_one_befo
     assert citations["48/2014/QH13"].relation == "cites"
     asserted = {(a.source, a.relation, a.target) for a in extraction.asserted}
     assert ("48/2014/QH13", "amends", "23/2004/QH11") in asserted
+
+
+def test_what_a_portal_added_is_not_the_documents_own_citations() -> None:
+    from ingest.extract import extract_text
+
+    text = (
+        "Điều 5. Tài sản bảo đảm\n[Điều này được hướng dẫn bởi Điều 25 Nghị định 21/2021/NĐ-CP có hiệu lực từ ngày"
+        " 15/5/2021]\nTheo quy định tại Luật Đất đai số 45/2013/QH13 và [Link: https://thuvienphapluat.vn/van-ban/"
+        "Quyet-dinh-12/2020/QD-UBND.aspx].\n"
+        + "Nội dung văn bản.\n"
+        * 40
+        + "Mã số thuế: 0315459414\nThưa Quý khách,\n"
+        "Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế bảo vệ dữ liệu cá nhân.\n"
+    )
+    keys = {c.key for c in extract_text(text).citations}
+    assert keys == {"45/2013/QH13"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [("thực hiện Luật Phòng, chống tham nhũng và các văn bản hướng dẫn", "Luật Phòng, chống tham nhũng")],
+)
+def test_the_register_knows_names_that_hold_a_comma(raw: str, key: str) -> None:
+    _, citations, _ = cite(raw)
+    assert list(citations) == [key]
+
+
+def test_a_year_after_a_type_word_is_no_bare_number() -> None:
+    _, citations, _ = cite("Kế hoạch 2030 và tầm nhìn 2045; Quyết định 217 của Ban Thường vụ.")
+    assert list(citations) == ["217"]
