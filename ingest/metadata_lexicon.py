@@ -79,6 +79,8 @@ LOCALITY_LEVEL: dict[str, int] = {
 # body begins at one of these, longest first. "thuế" and "hải quan" begin one only before a locality
 # ("CỤC THUẾ / THUẾ TỈNH TÂY NINH").
 BODY_HEADS: tuple[str, ...] = (
+    # whole names that hold the word of another kind ("vụ", "bộ"): "ỦY BAN THƯỜNG VỤ / QUỐC HỘI" is one body
+    "ủy ban thường vụ quốc hội", "hội đồng bộ trưởng",
     "trường đại học", "trường cao đẳng", "trường trung học", "trường tiểu học", "trường mầm non",
     "ban chấp hành đảng bộ", "tổng liên đoàn lao động", "liên đoàn lao động", "viện kiểm sát nhân dân", "ủy ban nhân dân",
     "hội đồng nhân dân", "kho bạc nhà nước", "bảo hiểm xã hội", "tòa án nhân dân", "bộ chỉ huy", "tổng cục",
@@ -102,6 +104,7 @@ LOCAL_BODIES: tuple[str, ...] = ("ủy ban nhân dân", "hội đồng nhân dâ
 # Casing of fixed names; a `True` flag marks a kind of body, after which the field name is capitalised.
 CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "ủy ban thường vụ quốc hội": ("Ủy ban Thường vụ Quốc hội", False),
+    "hội đồng bộ trưởng": ("Hội đồng Bộ trưởng", False),
     "tổng liên đoàn lao động": ("Tổng Liên đoàn Lao động", False),
     "viện kiểm sát nhân dân": ("Viện kiểm sát nhân dân", False),
     "mặt trận tổ quốc": ("Mặt trận Tổ quốc", False),

@@ -235,6 +235,10 @@ def test_type_from_the_number_code_when_the_heading_is_lost() -> None:
         ("HỘI NÔNG DÂN TỈNH NAM ĐỊNH\nBAN THƯỜNG VỤ", "Ban Thường vụ Hội Nông dân tỉnh Nam Định"),
         ("HUYỆN ỦY GIA LÂM\n*", "Huyện ủy Gia Lâm"),
         ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH AN GIANG", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang"),
+        # a name split over lines that holds the word of another kind ("vụ", "bộ"); Pandoc's hard line breaks
+        ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------", "Ủy ban Thường vụ Quốc hội"),
+        ("ỦY BAN THƯỜNG VỤ\\\nQUỐC HỘI\\ \\-\\-\\-", "Ủy ban Thường vụ Quốc hội"),
+        ("HỘI ĐỒNG BỘ TRƯỞNG", "Hội đồng Bộ trưởng"),
     ],
 )
 def test_issuer_from_the_header_in_sentence_case(header: str, issuer: str) -> None:

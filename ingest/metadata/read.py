@@ -55,7 +55,7 @@ from ingest.metadata.issuer import (
 from ingest.metadata.number import NUMBER, Number, find_number, has_code, type_from_number
 from ingest.metadata.recipients import find_recipients
 from ingest.metadata.signature import NOI_NHAN, Distribution, Signature, find_distribution, find_signature
-from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, line_start
+from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, line_start, reading_view
 from ingest.models import DocumentMeta
 
 
@@ -298,6 +298,7 @@ def header_offset(text: str) -> int:
 def _extract(text: str) -> MetadataResult:
     if not isinstance(text, str) or not text.strip():
         return MetadataResult(DocumentMeta(), {})
+    text = reading_view(text)  # same offsets: the spans still point into the caller's text
     offset = header_offset(text)
     document = text[offset:]
     header = read_header(document)
