@@ -10,6 +10,7 @@ nước"), and a locality is a lower-case level plus a proper name ("tỉnh Lai 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Old and new placements of the tone mark are the same word ("Uỷ"/"Ủy", "hoà"/"hòa"); the mark moves only on an
 # open syllable, and never after "q", where "u" is part of the consonant ("quý" stays).
@@ -32,11 +33,30 @@ def modern_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _NEW_TONE[m.group()], text)
 
 
+_NO_MARKS = str.maketrans("đĐ", "dD")
+
+
+def base_letters(text: str) -> str:
+    """The letters without their tone and vowel marks ("QUYẾT ĐỊNH" → "QUYET DINH"): how a word still reads when
+    OCR has garbled its marks ("QUYÉT", "KẾT LỦẬN")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_NO_MARKS)
+
+
 def word_key(text: str) -> str:
     """A word or phrase as compared: lower case, modern tone marks, single spaces, no edge punctuation."""
     words = (w.strip(".,;:()[]\"“”'") for w in modern_tones(text.casefold()).split())
     return " ".join(w for w in words if w)
 
+
+# Types that only a heading names, beyond the common ones of `ingest.lexicon.DOC_TYPES`: a court precedent (Án lệ,
+# Nghị quyết 04/2019/NQ-HĐTP), a paper read at a congress, a monthly propaganda guideline of a Party committee, an
+# office's submission slip.
+HEADING_TYPES: dict[str, str] = {
+    "án lệ": "Án lệ", "tham luận": "Tham luận", "định hướng": "Định hướng", "phiếu trình": "Phiếu trình",
+}  # fmt: skip
+# "PHỤ LỤC" is the document's own heading only where the text starts: elsewhere in a header zone it opens an annex.
+OPENING_ONLY_TYPES: dict[str, str] = {"phụ lục": "Phụ lục"}
 
 # Provinces and centrally governed cities, before and after the 2025 merger, as written in date lines.
 PROVINCES: tuple[str, ...] = (
@@ -92,6 +112,16 @@ BODY_HEADS: tuple[str, ...] = (
     "cục", "sở", "vụ", "ban", "phòng", "viện", "bộ",
 )  # fmt: skip
 HEADS_BEFORE_LOCALITY: tuple[str, ...] = ("thuế", "hải quan")
+# What opens the name of an issuer in a title's "CỦA …" clause: a kind of body, a state organ, or the title of
+# the person who signs for one ("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH", "của Thủ tướng Chính phủ").
+ISSUER_OPENINGS: tuple[str, ...] = (
+    "quốc hội", "chính phủ", "chủ tịch nước", "hội đồng nhà nước", "bộ chính trị", "ban bí thư", "đoàn chủ tịch",
+    "bộ trưởng", "thủ tướng", "chủ tịch", "thống đốc", "tổng kiểm toán", "chánh án", "viện trưởng", "tổng cục trưởng",
+    "cục trưởng", "giám đốc", "tổng giám đốc", "chủ nhiệm", "trưởng ban", "liên bộ", "liên tịch",
+    "ủy ban", "hội đồng", "tòa án", "viện kiểm sát", "kiểm toán", "ngân hàng", "tổng liên đoàn",
+    "ban chấp hành", "ban thường vụ", "thường trực", "tổng cục", "cục", "sở", "ban", "bộ", "văn phòng",
+    "tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "liên đoàn lao động", "hội liên hiệp phụ nữ",
+)  # fmt: skip
 # Organs of another body: the body they belong to is part of their name, never a body of its own.
 ORGAN_HEADS: tuple[str, ...] = (
     "hội đồng thẩm phán", "ban chấp hành", "ban thường vụ", "thường trực", "đảng đoàn", "ban cán sự đảng",

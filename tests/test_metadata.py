@@ -27,7 +27,7 @@ from ingest.metadata import (
     is_upper_word,
     tokens_in,
 )
-from ingest.metadata.number import _NUMBER_BODY
+from ingest.metadata.number import NUMBER_BODY
 from ingest.metadata_lexicon import BODY_HEADS, HEADS_BEFORE_LOCALITY, LOCALITY_LEVEL, ORGAN_HEADS, word_key
 from ingest.normalise import normalise
 
@@ -203,6 +203,140 @@ def test_type_from_the_number_code_when_the_heading_is_lost() -> None:
     assert meta.doc_type == "Kế hoạch"
     # "ỦY BAN NHÂN DÂN" alone: the province is the one of the date line.
     assert meta.issuer == "Ủy ban nhân dân tỉnh Ninh Thuận"
+
+
+# --- titles that name their own document ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "iso", "issuer", "subject"),
+    [
+        # the clauses before the trích yếu, in either order
+        ("CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 16/1999/QH10 VỀ SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM",
+         "16/1999/QH10", None, "Quốc hội", "VỀ SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM"),
+        ("SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ", "18-L/CTN", "1993-07-06", "Quốc hội", "VỀ DẦU KHÍ"),
+        # after it
+        ("THUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP SỐ 23-L/CTN NGÀY 10/07/1993 CỦA QUỐC HỘI", "23-L/CTN", "1993-07-10",
+         "Quốc hội", "THUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP"),
+        # split over lines, with an OCR slip in the capitals ("Xà")
+        ("CỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
+         "PHÁT TRIỂN KINH TẾ - Xà HỘI NĂM 2002", "16/2001/CT-TTG", "2001-06-21", "Thủ tướng Chính phủ",
+         "VỀ VIỆC XÂY DỰNG KẾ HOẠCH PHÁT TRIỂN KINH TẾ - Xà HỘI NĂM 2002"),
+        # joint issuers of a Party conclusion
+        ("CỦA BỘ CHÍNH TRỊ,\nBAN BÍ THƯ\nVỀ TÌNH HÌNH, KẾT QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH TRỊ", None, None,
+         "Bộ Chính trị - Ban Bí thư", "VỀ TÌNH HÌNH, KẾT QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH TRỊ"),
+    ],
+)  # fmt: skip
+def test_title_clauses_give_number_date_and_issuer(
+    title: str, number: str | None, iso: str | None, issuer: str, subject: str
+) -> None:
+    header = "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n" if number is None else ""
+    meta = meta_of(
+        f"{header}Hà Nội, ngày 28 tháng 11 năm 2025\nKẾT LUẬN\n{title}\nTại phiên họp ngày 28/11.\n"
+    ).meta
+    if number is not None:
+        meta = meta_of(f"CHỈ THỊ\n{title}\nThực hiện Nghị quyết của Quốc hội.\n").meta
+    assert (meta.number, meta.issuer, meta.subject) == (number, issuer, subject)
+    if iso:
+        assert meta.issue_date == iso
+
+
+def test_clauses_at_the_end_of_a_title_that_cite_another_document_stay_in_it() -> None:
+    meta = meta_of(
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 24/2022/UBTVQH15\nHà Nội, ngày 11 tháng 8 năm 2022\nNGHỊ QUYẾT\n"
+        "Tiếp tục chi trả hỗ trợ đối với người lao động theo Nghị quyết số 03/2021/UBTVQH15 ngày 24 tháng 9 năm 2021 "
+        "của Ủy ban Thường vụ Quốc hội\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp;\n"
+    ).meta
+    assert meta.subject == (
+        "Tiếp tục chi trả hỗ trợ đối với người lao động theo Nghị quyết số 03/2021/UBTVQH15 ngày 24 tháng 9 năm 2021 "
+        "của Ủy ban Thường vụ Quốc hội"
+    )
+    # ... unless they give the document's own number: then the law named before them is part of the trích yếu
+    meta = meta_of(
+        "QUỐC HỘI\nSố: 42/2005/QH11\nHà Nội, ngày 14 tháng 6 năm 2005 LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT "
+        "HẢI QUAN CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 42/2005/QH11 NGÀY 14 THÁNG 6 NĂM 2005\n"
+        "Căn cứ vào Hiến pháp;\n"
+    ).meta
+    assert meta.subject == "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT HẢI QUAN"
+
+
+@pytest.mark.parametrize(
+    ("raw", "doc_type", "subject", "issuer"),
+    [
+        # a web copy in lower case: the heading right after the date line, the issuer clause, the authority line
+        ("bộ tài chính cộng hoà xã hội chủ nghĩa Việt nam\nSỐ: 144 /2002/QĐ/BTC\nHà nội, ngày 22 tháng 11 năm 2002 "
+         "quyết định của bộ trưởng bộ tài chính về việc sửa đổi mức thuế suất bộ trưởng bộ tài chính\nCăn cứ Nghị định;",
+         "Quyết định", "về việc sửa đổi mức thuế suất", "Bộ Tài chính"),
+        ("chính phủ\nSố : 26/2001/NĐ-CP Hà Nội, ngày 04 tháng 6 năm 2001 nghị định của chính phủ Sửa đổi, bổ sung một "
+         "số điều của Nghị định số 30/1998/NĐ-CP ngày 13 tháng 5 năm 1998 của Chính phủ quy định chi tiết thi hành "
+         "Luật Thuế thu nhập doanh nghiệp Chính phủ\nCăn cứ Luật Tổ chức Chính phủ;",
+         "Nghị định", "Sửa đổi, bổ sung một số điều của Nghị định số 30/1998/NĐ-CP ngày 13 tháng 5 năm 1998 của Chính "
+         "phủ quy định chi tiết thi hành Luật Thuế thu nhập doanh nghiệp", "Chính phủ"),
+        # OCR lost the marks of the heading
+        ("BO TÀI CHÍNH\nSố: 460/QĐ-TCT Hà Nội, ngày 05 tháng 5 năm 2009\nQUYÉT ĐỊNH\nVề vệc ban hành quy trình "
+         "thanh tra thuế\nTONG CUC TRƯỞNG TONG CỤC THUÉ\nCăn cứ Luật Thanh tra;", "Quyết định",
+         "Về vệc ban hành quy trình thanh tra thuế", None),
+        # a text that opens with its title line, without a header
+        ("Quyết định của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT ngày 01 tháng 11 năm 1995 Về việc ban hành chế độ "
+         "kế toán doanh nghiệp Bộ trưởng Bộ Tài chính\n- Căn cứ Nghị định số 15/CP ngày 2-3-1993 của Chính phủ về "
+         "nhiệm vụ, quyền hạn và trách nhiệm quản lý Nhà nước của Bộ, cơ quan ngang Bộ.",
+         "Quyết định", "Về việc ban hành chế độ kế toán doanh nghiệp", "Bộ Tài chính"),
+        ("KẾT LỦẬN 127-KL/TW CỦÀ BỘ CHÍNH TRỊ, BẠN BÍ THƯ VỀ TRỈỂN KHÀÌ NGHĨÊN CỨƯ, ĐỀ XỦẤT TÌẾP TỤC SẮP XẾP TỔ CHỨC "
+         "BỘ MÁỲ CỦÃ HỆ THỐNG CHÍNH TRỊ\nTạĩ phĩên họp ngàỷ 28/2/2025, Bộ Chính trị có ý kỉến như sạú:",
+         "Kết luận", "VỀ TRỈỂN KHÀÌ NGHĨÊN CỨƯ, ĐỀ XỦẤT TÌẾP TỤC SẮP XẾP TỔ CHỨC BỘ MÁỲ CỦÃ HỆ THỐNG CHÍNH TRỊ",
+         "Bộ Chính trị - Bạn bí thư"),  # the garbled word as printed
+        ("ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM 2020\nThực hiện Kế hoạch số 172-KH/TU, Ban Tuyên giáo Tỉnh ủy đề nghị:",
+         "Định hướng", "TUYÊN TRUYỀN THÁNG 7 NĂM 2020", "Ban Tuyên giáo Tỉnh ủy"),
+        # a word-segmented copy (VnCoreNLP): the syllables of a word joined by "_"
+        ("Quyết_định về ban_hành quy_chế tổ_chức và hoạt_động của phòng tài_nguyên và môi_trường quận 3 Ủy ban "
+         "nhân_dân quận 3 Căn_cứ Luật Tổ_chức Hội_đồng_nhân_dân và Uỷ_ban_nhân_dân ngày 26 tháng 11 năm 2003 ;",
+         "Quyết định", "về ban hành quy chế tổ chức và hoạt động của phòng tài nguyên và môi trường quận 3",
+         "Ủy ban nhân dân quận 3"),
+    ],
+)  # fmt: skip
+def test_headings_in_any_case_and_title_lines(
+    raw: str, doc_type: str, subject: str, issuer: str | None
+) -> None:
+    meta = meta_of(raw).meta
+    assert (meta.doc_type, meta.subject) == (doc_type, subject)
+    if issuer:
+        assert meta.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Án lệ số 15/2017/AL về công nhận thỏa thuận miệng của các đương sự\n",
+        "ÁN LỆ SỐ 15/2017/AL[^1]\nvề công nhận thỏa thuận miệng của các đương sự\n\n",  # the number on a line of its own
+    ],
+)
+def test_a_court_precedent_is_dated_and_issued_by_its_adoption(opening: str) -> None:
+    meta = meta_of(
+        f"{opening}Được Hội đồng Thẩm phán Tòa án nhân dân tối cao thông qua ngày 14 tháng 12 năm 2017 và được công "
+        "bố theo Quyết định số 299/QĐ-CA ngày 28 tháng 12 năm 2017 của Chánh án Tòa án nhân dân tối cao.\n"
+        "Nguồn án lệ:\nQuyết định giám đốc thẩm số 394/2012/DS-GĐT ngày 23-8-2012 … lập “Biên bản thỏa thuận V/v: "
+        "Kết thúc hợp đồng lao động trước thời hạn”.\n"
+    ).meta
+    assert (meta.doc_type, meta.number, meta.issue_date) == ("Án lệ", "15/2017/AL", "2017-12-14")
+    assert meta.issuer == "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
+    # the "V/v" quoted in the body is no letter's trích yếu
+    assert meta.subject == "về công nhận thỏa thuận miệng của các đương sự"
+
+
+def test_the_authority_line_starts_a_line_when_the_title_keeps_its_lines() -> None:
+    meta = meta_of(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 04/2011/NQ-HĐND\nThừa Thiên Huế, ngày 11 tháng 8 năm 2011\n"
+        "NGHỊ QUYẾT\nVỀ VIỆC BAN HÀNH NỘI QUY KỲ HỌP HỘI ĐỒNG NHÂN DÂN TỈNH KHOÁ VI, NHIỆM KỲ 2011 - 2016\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH THỪA THIÊN HUẾ\nKHOÁ VI, KỲ HỌP THỨ 2\nCăn cứ Luật tổ chức Hội đồng nhân dân;\n"
+    ).meta
+    assert (
+        meta.subject == "VỀ VIỆC BAN HÀNH NỘI QUY KỲ HỌP HỘI ĐỒNG NHÂN DÂN TỈNH KHOÁ VI, NHIỆM KỲ 2011 - 2016"
+    )
+    meta = meta_of(
+        "TÒA ÁN NHÂN DÂN TỐI CAO\nSố: 01-TANDTC-VKSNDTC/TTLT Hà Nội, ngày 08 tháng 12 năm 1988\nTHÔNG TƯ LIÊN TỊCH\n"
+        "HƯỚNG DẪN THI HÀNH MỘT SỐ QUY ĐỊNH TRONG BỘ LUẬT TỐ TỤNG HÌNH SỰ\nĐể thi hành Bộ luật tố tụng hình sự,\n"
+    ).meta
+    assert meta.subject == "HƯỚNG DẪN THI HÀNH MỘT SỐ QUY ĐỊNH TRONG BỘ LUẬT TỐ TỤNG HÌNH SỰ"
 
 
 # --- issuer in the header ----------------------------------------------------------------------------------
@@ -579,7 +713,7 @@ def test_word_tests_match_their_definitions(word: str) -> None:
 
 # The patterns as first written, opening with a look-behind (slow: tried at every position of the text).
 _PLAIN_PATTERNS = {
-    "number.NUMBER": r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY,
+    "number.NUMBER": r"(?<![^\W\d_])(?:[Ss]ố|SỐ)[ \t]*(?:\n[ \t]*)?:\s*" + NUMBER_BODY,
     "heading._VV": r"(?<![\w/])(?:V/v|V/V|v/v|V\.v)\b\.?[ \t]*:?[ \t]*",
     "signature.NOI_NHAN": r"(?:(?<=[\s./])|^)(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:",
 }

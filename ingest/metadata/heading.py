@@ -8,16 +8,46 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ingest.lexicon import DOC_TYPES
+from ingest.lexicon import UPPER_LETTERS as _LETTERS
+from ingest.metadata.clauses import AUTHORITY as _AUTHORITY
+from ingest.metadata.clauses import AUTHORITY_BASE, TitleClauses, read_title
+from ingest.metadata.clauses import CASED_AUTHORITY as _CASED_AUTHORITY
 from ingest.metadata.words import Token, collapse, has_lower, is_upper_word, token_key, tokens_in
-from ingest.metadata_lexicon import (
-    word_key,
-)
+from ingest.metadata_lexicon import HEADING_TYPES, OPENING_ONLY_TYPES, base_letters, word_key
 
-_HEADING_TYPES = sorted((k for k in DOC_TYPES if k not in {"văn bản", "nghị đinh"}), key=len, reverse=True)
-_HEADING = re.compile(
-    r"(?:" + "|".join(r"\s+".join(map(re.escape, k.upper().split())) for k in _HEADING_TYPES) + r")"
-    r"(?![^\W\d_])(?!\s*:)"
-)
+# Heading words to type: the common types of `ingest.lexicon`, and those only a heading names (a court precedent,
+# a congress paper); "PHỤ LỤC" is a document's own heading only where the text starts (elsewhere it opens an annex).
+_TYPES = {k: v for k, v in DOC_TYPES.items() if k not in {"văn bản", "nghị đinh"}} | HEADING_TYPES
+_HEADING_TYPES = sorted(_TYPES, key=len, reverse=True)
+_OPENING_TYPES = sorted(_TYPES | OPENING_ONLY_TYPES, key=len, reverse=True)
+
+
+def _letter_class(ch: str, *, any_case: bool) -> str:
+    """The letters that read as `ch` once their tone and vowel marks are lost (OCR prints "QUYÉT", "LỦẬN")."""
+    base = base_letters(ch)
+    found = [c for c in _LETTERS if base_letters(c) == base]
+    found += [c.lower() for c in found] if any_case else []
+    return "[" + "".join(sorted(set(found))) + "]"
+
+
+def _heading_pattern(types: list[str], *, any_case: bool, numbered: bool = False) -> re.Pattern[str]:
+    """One alternation of the type words, each letter matched whatever its marks (and, if asked, its case)."""
+    words = [
+        r"\s+".join("".join(_letter_class(c, any_case=any_case) for c in w) for w in key.upper().split())
+        for key in types
+    ]
+    # Not inside a longer word, not a label ("Quyết định:"); in lower case not a citation ("Quyết định số 12")
+    # unless the heading carries its own number ("Án lệ số 15/2017/AL").
+    tail = r"(?![^\W\d_])(?!\s*:)" + (r"(?!\s+(?:số|SỐ|Số)\b)" if any_case and not numbered else "")
+    return re.compile(r"(?:" + "|".join(words) + r")" + tail)
+
+
+_HEADING = _heading_pattern(_HEADING_TYPES, any_case=False)
+# Where the position says it is the heading (right after the date line or at the text's start), old web copies
+# print it in lower case ("Hà nội, ngày 22 tháng 11 năm 2002 quyết định của bộ trưởng …").
+_HEADING_ANY_CASE = _heading_pattern(_HEADING_TYPES, any_case=True)
+_OPENING_HEADING = _heading_pattern(_OPENING_TYPES, any_case=True, numbered=True)
+_TYPE_OF_BASE = {base_letters(k): v for k, v in (_TYPES | OPENING_ONLY_TYPES).items()}
 SEPARATORS = re.compile(r"[\s|_=*-]*")
 _STANDALONE_HEADING = re.compile(r"(?m)^[ \t|]*(?P<h>" + _HEADING.pattern + r")[ \t]*$")
 
@@ -31,29 +61,7 @@ _TITLE_LIMIT = 1_500
 _LIST_MARK = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])[.)]$")
 _RULE = re.compile(r"^[-_=|*.…]{2,}$|^\|$")
 _SUBJECT_MARKER = re.compile(r"^(?:V/V|V/v|v/v)\.?:?$")
-# Older titles repeat the heading's facts: "LUẬT CỦA QUỐC HỘI … SỐ 02/2002/QH11 NGÀY 16 THÁNG 12 NĂM 2002 SỬA ĐỔI …".
-_OLD_TITLE_PREFIX = re.compile(
-    r"CỦA\s[\s\S]{0,300}?\sNGÀY\s+\d{1,2}\s*(?:THÁNG\s+\d{1,2}\s+NĂM\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s+"
-)
 
-# The line under the title that names who enacts it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "QUỐC HỘI",
-# "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH KHÓA XIII KỲ HỌP THỨ 7"), matched on word keys.
-_NAME_WORD = r"(?!(?:của|bộ|sở|ủy|chủ|trưởng|tỉnh|huyện|quận|khóa|năm|về|việc)\b)[^\W\d_]+"
-_ROLE = (
-    r"(?:chủ tịch|bộ trưởng|thủ tướng|tổng cục trưởng|cục trưởng|giám đốc|tổng giám đốc|chánh án|viện trưởng|"
-    r"thống đốc|tổng kiểm toán|chủ nhiệm|trưởng ban|chánh thanh tra|tổng thanh tra|vụ trưởng|chi cục trưởng)"
-)
-_ORG = (
-    r"(?:ủy ban nhân dân|hội đồng nhân dân|ủy ban thường vụ quốc hội|quốc hội(?: nước cộng hòa xã hội chủ nghĩa việt nam)?"
-    r"|chính phủ|hội đồng thẩm phán tòa án nhân dân tối cao|tòa án nhân dân tối cao|viện kiểm sát nhân dân tối cao"
-    r"|(?:kiểm toán|ngân hàng) nhà nước(?: việt nam)?"
-    r"|(?:bộ|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|liên đoàn lao động|bảo hiểm xã hội|học viện"
-    rf"|viện|đại học|trung tâm)(?: (?:{_NAME_WORD}|-)){{0,7}})"
-)
-_LOCALITY = (
-    rf"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?: {_NAME_WORD}){{0,4}})?"
-)
-_AUTHORITY = re.compile(rf"(?P<role>{_ROLE} )?(?P<org>{_ORG}{_LOCALITY})(?: khóa [ivxlcdm]+\b.*)?")
 _AUTHORITY_MAX_WORDS = 28  # "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XIII, KỲ HỌP THỨ 7 (KỲ HỌP CHUYÊN ĐỀ)"
 _NOT_BEFORE_AUTHORITY = frozenset({"của", "và", "với", "giữa", "cho", "tại", "thuộc", "đối"})
 
@@ -65,14 +73,18 @@ class TitleBlock:
     authority: str | None  # as printed, whitespace collapsed
     authority_role: str | None
     end: int
+    clauses: TitleClauses | None = None  # what the title says of the document's number, date and issuer
 
 
 def tokens_key(tokens: Iterable[Token]) -> str:
     return word_key(" ".join(t.text for t in tokens))
 
 
-def authority_suffix(tokens: list[Token]) -> int | None:
-    """Index where the authority line starts at the end of a run of capitalised tokens, if it ends with one."""
+def authority_suffix(
+    tokens: list[Token], head: str | None = None, *, line_start: bool = False, any_case: bool = False
+) -> int | None:
+    """Index where the authority line starts at the end of a run of tokens, if it ends with one. `line_start`:
+    the layout kept its lines, so the authority line starts one; `any_case`: the title is not in capitals."""
     words = [t.text for t in tokens]
     # The authority line is printed in capitals; a title in sentence case may end with a body's name. So it
     # starts in the run of words in capitals (or without letters) that ends the tokens.
@@ -82,19 +94,31 @@ def authority_suffix(tokens: list[Token]) -> int | None:
     keys = token_key.of(words)
     present = [k for k in keys if k]  # a word of edge punctuation only ("(", ".") has an empty key
     before = list(accumulate(map(bool, keys), initial=0))  # before[i]: how many keys of `present` precede i
-    for i in range(capitals_from, len(words)):
+    starts = range(max(0, len(words) - _AUTHORITY_MAX_WORDS) if any_case else capitals_from, len(words))
+    for i in starts:
         if not keys[i] or (i > 0 and keys[i - 1] in _NOT_BEFORE_AUTHORITY):
             continue
-        if _AUTHORITY.fullmatch(" ".join(present[before[i] :])):
+        if line_start and head is not None and not _starts_line(head, tokens[i].start):
+            continue
+        pattern = _AUTHORITY if i >= capitals_from else _CASED_AUTHORITY
+        line = " ".join(present[before[i] :])
+        # The words that are no body ("BỘ MÁY") are told apart on their letters too: OCR prints "BỘ MÁỲ".
+        if pattern.fullmatch(line) and AUTHORITY_BASE.fullmatch(base_letters(line)):
             return i
     return None
+
+
+def _starts_line(head: str, pos: int) -> bool:
+    return not head[max(0, head.rfind("\n", max(0, pos - 200), pos) + 1) : pos].strip(" \t|*-")
 
 
 def _capitals_or_no_letter(word: str) -> bool:
     return is_upper_word(word) or not any(c.isalpha() for c in word)
 
 
-def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBlock | None:
+def find_title_block(
+    head: str, start: int, *, under_heading: bool, own_number: str | None = None
+) -> TitleBlock | None:
     """The trích yếu under a type heading and the authority line under it, from `start` to the body.
 
     A title in capitals runs until the first word with a lower-case letter; a title in sentence case
@@ -111,12 +135,9 @@ def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBloc
         toks.pop(0)
     if not toks:
         return None
-    if is_upper_word(toks[0].text) or toks[0].text[:1].isdigit():
-        run: list[Token] = []
-        for tok in toks:
-            if has_lower(tok.text) or _RULE.match(tok.text) or _LIST_MARK.match(tok.text):
-                break
-            run.append(tok)
+    capitals = is_upper_word(toks[0].text) or toks[0].text[:1].isdigit()
+    if capitals:
+        run = _capitals_run(toks)
         rest: list[Token] = []
     else:
         if not under_heading:
@@ -126,8 +147,11 @@ def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBloc
         rest = [t for t in toks if t.start > line_end]
     if not run:
         return None
+    # A title that starts a line of its own under its heading keeps the layout's lines: its authority line
+    # starts one too ("VỀ VIỆC BAN HÀNH NỘI QUY KỲ HỌP HỘI ĐỒNG NHÂN DÂN TỈNH KHOÁ VI" is all title).
+    own_lines = "\n" in head[start : run[0].start]
     authority: list[Token] = []
-    cut = authority_suffix(run[-_AUTHORITY_MAX_WORDS:])
+    cut = authority_suffix(run[-_AUTHORITY_MAX_WORDS:], head, line_start=own_lines, any_case=not capitals)
     if cut is not None:
         cut += max(0, len(run) - _AUTHORITY_MAX_WORDS)
         authority = run[cut:]
@@ -140,17 +164,56 @@ def find_title_block(head: str, start: int, *, under_heading: bool) -> TitleBloc
             upper_rest.append(tok)
         if upper_rest and authority_suffix(upper_rest) == 0:
             authority = upper_rest
-    subject, span = _subject_of(head, run)
+    while run and _RULE.match(run[-1].text):
+        run = run[:-1]
+    if capitals and run and not authority and len(run) < len(toks) and _only_clauses(head, run, own_number):
+        # "ÁN LỆ SỐ 40/2021/AL / Về công nhận …": the line in capitals only numbers the document; its trích yếu
+        # follows in sentence case.
+        line_end = title_paragraph_end(head, toks[len(run)].start, zone_end)
+        run = run + [t for t in toks[len(run) :] if t.end <= line_end]
+    clauses = (
+        read_title(head, run[0].start, run[-1].end, after_heading=under_heading, own_number=own_number)
+        if run
+        else None
+    )
+    span = clauses.subject if clauses else None
+    subject = collapse(head[span[0] : span[1]]) or None if span else None
     if not under_heading and subject is not None and not authority:
         # Without a heading, capitals after the date are a title only when an authority line confirms it.
         return None
     auth_text = collapse(head[authority[0].start : authority[-1].end]) if authority else None
     role = None
     if authority:
-        m = _AUTHORITY.fullmatch(tokens_key(authority))
+        m = _AUTHORITY.fullmatch(tokens_key(authority)) or _CASED_AUTHORITY.fullmatch(tokens_key(authority))
         role = m.group("role").strip() if m and m.group("role") else None
     block_end = max((t.end for t in (authority or run)), default=start)
-    return TitleBlock(subject, span, auth_text, role, block_end)
+    return TitleBlock(subject, span if subject else None, auth_text, role, block_end, clauses)
+
+
+def _only_clauses(head: str, run: list[Token], own_number: str | None) -> bool:
+    clauses = read_title(head, run[0].start, run[-1].end, own_number=own_number)
+    return clauses.subject is None and (clauses.number is not None or clauses.date is not None)
+
+
+def _capitals_run(toks: list[Token]) -> list[Token]:
+    """The words of a title in capitals, up to the first word in lower case. OCR slips a lower-case letter into
+    a word of capitals ("KINH TẾ - Xà HỘI"): a capitalised word between two words in capitals does not end it."""
+    run: list[Token] = []
+    for k, tok in enumerate(toks):
+        if _RULE.match(tok.text) or _LIST_MARK.match(tok.text):
+            break
+        if has_lower(tok.text):
+            slip = (
+                tok.text[:1].isupper()
+                and run
+                and k + 1 < len(toks)
+                and is_upper_word(toks[k + 1].text)
+                and not has_lower(toks[k + 1].text)
+            )
+            if not slip:
+                break
+        run.append(tok)
+    return run
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
@@ -177,26 +240,13 @@ def title_paragraph_end(head: str, start: int, limit: int) -> int:
     return end
 
 
-def _subject_of(head: str, run: list[Token]) -> tuple[str | None, tuple[int, int] | None]:
-    while run and _RULE.match(run[-1].text):
-        run = run[:-1]
-    if not run:
-        return None, None
-    start, end = run[0].start, run[-1].end
-    old = _OLD_TITLE_PREFIX.match(head, start, end)
-    if old and old.end() < end:
-        start = old.end()
-    text = collapse(head[start:end])
-    return (text, (start, end)) if text else (None, None)
-
-
 def find_heading(head: str, candidates: Iterable[int], limit: int) -> re.Match[str] | None:
     """The type heading right after the date line (or the number), else on a line of its own in the header."""
     for pos in candidates:
         if pos < 0:
             continue
         at = SEPARATORS.match(head, pos).end()
-        m = _HEADING.match(head, at)
+        m = _HEADING.match(head, at) or _HEADING_ANY_CASE.match(head, at)
         if m and m.start() < limit:
             return m
     standalone = _STANDALONE_HEADING.search(head, 0, limit)
@@ -205,8 +255,14 @@ def find_heading(head: str, candidates: Iterable[int], limit: int) -> re.Match[s
     return None
 
 
+def opening_heading(head: str) -> re.Match[str] | None:
+    """A type word that opens the text, in any case: the title line of a text without a header ("Quyết định
+    của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT …", "Án lệ số 15/2017/AL về …", "THAM LUẬN")."""
+    return _OPENING_HEADING.match(head, SEPARATORS.match(head, 0).end())
+
+
 def heading_type(heading: str) -> str | None:
-    return DOC_TYPES.get(" ".join(heading.lower().split()))
+    return _TYPE_OF_BASE.get(" ".join(base_letters(heading.lower()).split()))
 
 
 # "V/v", "V/V", "v/v", "V.v" not after a word or "/"; the letter first, as in NUMBER.
@@ -228,13 +284,25 @@ _BODY_OPENING = re.compile(
 )
 
 
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]*$")
+
+
+def _quoted(head: str, pos: int) -> bool:
+    """Is the "V/v" at `pos` inside a sentence ("… lập “Biên bản thỏa thuận V/v: Kết thúc …”")? A letter's own
+    "V/v" opens its line, or follows the number or a cell of the header."""
+    before = _WORD_BEFORE.search(head, max(0, pos - 40), pos)
+    return before is not None and "\n" not in head[before.start() : pos] and before.group(1)[-1:].islower()
+
+
 def find_letter_subject(
     head: str, number_end: int | None, stops: Iterable[int], limit: int
 ) -> tuple[str, tuple[int, int]] | None:
     """ "V/v <trích yếu>" (or "Về …" right after the number), up to the date line, the Kính gửi, the Quốc hiệu
     or the body, whichever comes first."""
     after_number = _VE_VIEC.match(head, number_end) if number_end is not None else None
-    marker = after_number or _VV.search(head, 0, limit)
+    marker = after_number or next(
+        (m for m in _VV.finditer(head, 0, limit) if not _quoted(head, m.start())), None
+    )
     if marker is None:
         return None
     start = marker.end()

@@ -382,3 +382,32 @@ def issuer_from_number(number: str | None) -> str | None:
         return None
     code = _TRAILING_DIGITS.sub("", parts[0])  # "QH15" is the 15th Quốc hội
     return ISSUER_CODES.get(code)
+
+
+# Titles before a body's name that make the body the issuer ("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH": a minister's decision
+# is his ministry's); the Chairman of a People's Committee and the Prime Minister are issuers in their own name.
+_ROLES_OF_BODY = (
+    "bộ trưởng",
+    "thống đốc",
+    "tổng cục trưởng",
+    "cục trưởng",
+    "giám đốc",
+    "chánh án",
+    "viện trưởng",
+)
+_STATE_NAME = re.compile(r"\s+nước\s+cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam$", re.IGNORECASE)
+
+
+def title_issuer(bodies: list[list[str]]) -> str | None:
+    """The issuer a title's "CỦA …" clause names: "QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" → "Quốc hội";
+    several bodies ("BỘ CHÍNH TRỊ, BAN BÍ THƯ") are joint issuers, joined with " - " in their order."""
+    names = []
+    for words in bodies:
+        keys = token_key.of(words)
+        role = next((r for r in _ROLES_OF_BODY if " ".join(keys[: len(r.split())]) == r), None)
+        if role and len(words) > len(role.split()):
+            words = words[len(role.split()) :]
+        text, _ = compose_issuer(split_bodies(words))
+        if text:
+            names.append(_STATE_NAME.sub("", modern_tones(text)))
+    return " - ".join(names) or None

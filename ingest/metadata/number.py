@@ -10,12 +10,12 @@ from ingest.metadata.words import NUMBER_ZONE
 
 # The code parts of a number: "QĐ-UBND", "BNNMT-CNTY", "TTg", "SGDĐT-GDTXNNĐH", "BNN&MT"; spaces around the
 # separators are kept as printed ("711 / BHXH - CĐ"), and a number never runs on into the next word.
-_NUMBER_BODY = r"(?P<num>\d{1,6}[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]{0,24}){1,6})"
+NUMBER_BODY = r"(?P<num>\d{1,6}[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]{0,24}){1,6})"
 # "Số"/"số"/"SỐ" not inside a word. The pattern opens with the letter and checks the one before it afterwards:
 # a pattern that opens with a look-behind is tried at every position, one that opens with a letter only there.
-NUMBER = re.compile(r"[Ss](?<![^\W\d_][Ss])(?:ố|(?<=S)Ố)[ \t]*(?:\n[ \t]*)?:\s*" + _NUMBER_BODY)
+NUMBER = re.compile(r"[Ss](?<![^\W\d_][Ss])(?:ố|(?<=S)Ố)[ \t]*(?:\n[ \t]*)?:\s*" + NUMBER_BODY)
 # Party documents and some copies drop the colon, but then "Số" opens its line.
-_NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + _NUMBER_BODY)
+_NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + NUMBER_BODY)
 
 
 def has_code(number: str) -> bool:
@@ -26,7 +26,9 @@ def has_code(number: str) -> bool:
 class Number:
     text: str
     span: tuple[int, int]
-    label: int  # where "Số" starts: the issuer stands before it when the number is printed under the issuer
+    # Where "Số" starts: the issuer stands before it when the number is printed under the issuer (None: the number
+    # is read from the title, which no issuer stands above).
+    label: int | None
 
 
 def find_number(head: str) -> Number | None:

@@ -27,6 +27,7 @@ from ingest.metadata.dateline import (
     date_after_number,
     date_line_above_signature,
     find_date_line,
+    iso_date,
 )
 from ingest.metadata.heading import (
     DOAN_HEADING,
@@ -40,6 +41,7 @@ from ingest.metadata.heading import (
     find_letter_subject,
     find_title_block,
     heading_type,
+    opening_heading,
 )
 from ingest.metadata.issuer import (
     capitals_between,
@@ -51,6 +53,7 @@ from ingest.metadata.issuer import (
     issuer_lacks_locality,
     issuer_run_before,
     split_bodies,
+    title_issuer,
 )
 from ingest.metadata.number import NUMBER, Number, find_number, has_code, type_from_number
 from ingest.metadata.recipients import find_recipients
@@ -66,11 +69,16 @@ class MetadataResult:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
+_STATE_NAMED = re.compile(r"(?i:nước)\s+$")
+
+
 def find_quoc_hieu(text: str, limit: int = 5_000) -> re.Match[str] | None:
     """The Quốc hiệu of the header: in capitals (OCR may slip a letter: "XàHỘI"), or followed by the motto.
     The body names the state in sentence case ("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")."""
     found = list(QUOC_HIEU.finditer(text, 0, min(len(text), limit)))[:20]
     for i, m in enumerate(found):
+        if _STATE_NAMED.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM": the state named in a title or sentence
         if (
             DOAN_HEADING.match(m.group())
             and i + 1 < len(found)
@@ -169,12 +177,25 @@ def read_header(text: str) -> Header:
     heading_starts = [m for m in (date.span[1] if date else None, number.span[1] if number else None) if m]
     heading_starts += [motto.end()] if motto else []
     heading = find_heading(head, heading_starts, body_start.start() if body_start else heading_limit)
+    if heading is None and quoc_hieu is None and letter is None:
+        heading = opening_heading(head)  # a text that opens with its title line, without a header
 
     block = None
     if heading:
-        block = find_title_block(head, heading.end(), under_heading=True)
+        own_number = number.text if number else None
+        block = find_title_block(head, heading.end(), under_heading=True, own_number=own_number)
     elif date and letter is None:
         block = find_title_block(head, date.span[1], under_heading=False)
+    clauses = block.clauses if block else None
+    if clauses and clauses.number and number is None:
+        # "CHỈ THỊ / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG …": a header without "Số:" gives it in the title.
+        text_, span = clauses.number
+        number = Number(text_, span, None)
+        spans["number"] = span
+    if clauses and clauses.date and date is None:
+        day, month, year, span = clauses.date
+        date = DateLine(iso_date(day, month, year), None, span)
+        spans["date_line"] = span
     subject, subject_span = (block.subject, block.subject_span) if block else (None, None)
     if letter and (subject_span is None or not heading):
         subject, subject_span = letter
@@ -226,7 +247,11 @@ def header_issuer_run(head: str, header: Header) -> list[Token]:
 
 def header_issuer(run: list[Token], header: Header) -> str | None:
     """The issuer from the header, completed by the authority line under the title: its locality when the
-    header lacks one, and the chairman when he decides in person."""
+    header lacks one, and the chairman when he decides in person. A title that names its issuer ("CỦA BỘ CHÍNH
+    TRỊ, BAN BÍ THƯ") names the body the header stands for."""
+    named = title_issuer(header.block.clauses.issuer) if header.block and header.block.clauses else None
+    if named:
+        return named
     issuer, issuer_body = compose_issuer(split_bodies([t.text for t in run]))
     place = header.date.place if header.date else None
     block = header.block
@@ -251,9 +276,12 @@ def header_issuer(run: list[Token], header: Header) -> str | None:
 
 
 def issuer_without_header(text: str, header: Header, signature: Signature | None) -> str | None:
-    """For a text that lost its header: the sender its body names, else the issuer code of its number, else
-    the body its signer signs for."""
-    issuer = issuer_from_body(text, header.end, min(len(text), header.end + 2_000))
+    """For a text that lost its header: the authority line under its title, else the sender its body names,
+    else the issuer code of its number, else the body its signer signs for."""
+    block = header.block
+    issuer = title_issuer([block.authority.split()]) if block and block.authority else None
+    if issuer is None:
+        issuer = issuer_from_body(text, header.end, min(len(text), header.end + 2_000))
     if issuer is None:
         issuer = issuer_from_number(header.number.text if header.number else None)
     if issuer is None and signature and signature.authority:
