@@ -101,6 +101,8 @@ LOCALITY_LEVEL: dict[str, int] = {
 BODY_HEADS: tuple[str, ...] = (
     # whole names that hold the word of another kind ("vụ", "bộ"): "ỦY BAN THƯỜNG VỤ / QUỐC HỘI" is one body
     "ủy ban thường vụ quốc hội", "hội đồng bộ trưởng",
+    # a congress issues its resolution and rules: "ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM LẦN THỨ XXI"
+    "đại hội đại biểu",
     "trường đại học", "trường cao đẳng", "trường trung học", "trường tiểu học", "trường mầm non",
     "ban chấp hành đảng bộ", "tổng liên đoàn lao động", "liên đoàn lao động", "viện kiểm sát nhân dân", "ủy ban nhân dân",
     "hội đồng nhân dân", "kho bạc nhà nước", "bảo hiểm xã hội", "tòa án nhân dân", "bộ chỉ huy", "tổng cục",
@@ -122,6 +124,12 @@ ISSUER_OPENINGS: tuple[str, ...] = (
     "ban chấp hành", "ban thường vụ", "thường trực", "tổng cục", "cục", "sở", "ban", "bộ", "văn phòng",
     "tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "liên đoàn lao động", "hội liên hiệp phụ nữ",
 )  # fmt: skip
+# Abbreviations of bodies in headers and labels ("ỦY BAN MTTQ VIỆT NAM", "Hội LHPN xã Đặng Xá", "BCH ĐOÀN").
+BODY_ABBREVIATIONS: dict[str, str] = {
+    "UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG", "BCH": "BAN CHẤP HÀNH",
+    "BTV": "BAN THƯỜNG VỤ", "MTTQ": "MẶT TRẬN TỔ QUỐC", "UBMTTQ": "ỦY BAN MẶT TRẬN TỔ QUỐC",
+    "LHPN": "LIÊN HIỆP PHỤ NỮ",
+}  # fmt: skip
 # Organs of another body: the body they belong to is part of their name, never a body of its own.
 ORGAN_HEADS: tuple[str, ...] = (
     "hội đồng thẩm phán", "ban chấp hành", "ban thường vụ", "thường trực", "đảng đoàn", "ban cán sự đảng",
@@ -135,6 +143,7 @@ LOCAL_BODIES: tuple[str, ...] = ("ủy ban nhân dân", "hội đồng nhân dâ
 CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "ủy ban thường vụ quốc hội": ("Ủy ban Thường vụ Quốc hội", False),
     "hội đồng bộ trưởng": ("Hội đồng Bộ trưởng", False),
+    "đại hội đại biểu": ("Đại hội đại biểu", True),
     "tổng liên đoàn lao động": ("Tổng Liên đoàn Lao động", False),
     "viện kiểm sát nhân dân": ("Viện kiểm sát nhân dân", False),
     "mặt trận tổ quốc": ("Mặt trận Tổ quốc", False),
@@ -224,7 +233,12 @@ ISSUER_CODES: dict[str, str] = {
     "TCT": "Tổng cục Thuế", "TCHQ": "Tổng cục Hải quan", "BHXH": "Bảo hiểm xã hội",
     "TLĐ": "Tổng Liên đoàn Lao động Việt Nam", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
     "LĐLĐ": "Liên đoàn Lao động",
+    # bodies of earlier governments, in the numbers of their texts
+    "BCN": "Bộ Công nghiệp", "BTM": "Bộ Thương mại",
 }  # fmt: skip
+# Type codes of a text that several bodies issue together: the issuer codes after them are all its issuers
+# ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH", "01-TANDTC-VKSNDTC/TTLT").
+JOINT_TYPE_CODES: frozenset[str] = frozenset({"TTLT", "NQLT", "CTLT", "KHLT"})
 
 # Ranks and degrees printed before a signer's name ("Thượng tướng Tô Lâm", "TS. Nguyễn Văn A"): not the name.
 NAME_PREFIXES = re.compile(

@@ -339,6 +339,70 @@ def test_the_authority_line_starts_a_line_when_the_title_keeps_its_lines() -> No
     assert meta.subject == "HƯỚNG DẪN THI HÀNH MỘT SỐ QUY ĐỊNH TRONG BỘ LUẬT TỐ TỤNG HÌNH SỰ"
 
 
+@pytest.mark.parametrize(
+    ("raw", "subject", "issuer"),
+    [
+        # a congress paper: its trích yếu and who presents it are labelled, on lines joined by the copy
+        ("THAM LUẬN\nTẠI ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM\nLẦN THỨ XXI, NHIỆM KỲ 2021 - 2026\n* Nội dung: Vai trò "
+         "của phụ nữ trong công tác phòng chống bạo lực gia đình Đơn vị thực hiện: Hội LHPN xã Đặng Xá Kính thưa các "
+         "đồng chí lãnh đạo!\nKính thưa Đại hội!\n",
+         "Vai trò của phụ nữ trong công tác phòng chống bạo lực gia đình", "Hội Liên hiệp Phụ nữ xã Đặng Xá"),
+        ("THAM LUẬN\nTẠI ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM\nNội dung: Công tác phối hợp trong thực hiện bình "
+         "đẳng giới và trẻ em”.\n* Đơn vị thực hiện: Phòng Lao động, Thương binh và Xã hội huyện Kính thưa Đoàn Chủ "
+         "tịch!\n", "Công tác phối hợp trong thực hiện bình đẳng giới và trẻ em",
+         "Phòng Lao động, Thương binh và Xã hội huyện"),
+        # an office's submission slip
+        ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: /PT-NC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+         "PHIẾU TRÌNH\nKính gửi:\n- Lãnh đạo UBND tỉnh.\nI. NỘI DUNG TRÌNH/CHỈ ĐẠO\n1. Văn bản/cơ quan, đơn vị: Tờ "
+         "trình số 152/TTr-SNV ngày 06/3/2026 của Sở Nội vụ.\n2. Trích yếu: V/v cho phép sáp nhập Hội Liên hiệp "
+         "Thanh niên Việt Nam tỉnh Bình Thuận.\nII. RÀ SOÁT\n",
+         "cho phép sáp nhập Hội Liên hiệp Thanh niên Việt Nam tỉnh Bình Thuận", None),
+    ],
+)  # fmt: skip
+def test_labelled_subject_and_issuer(raw: str, subject: str, issuer: str | None) -> None:
+    meta = meta_of(raw).meta
+    assert meta.subject == subject
+    if issuer:
+        assert meta.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("number_lines", "number", "issuer"),
+    [
+        ("Số: 89/2016/TTLT-BTC-BCT", "89/2016/TTLT-BTC-BCT", "Bộ Tài chính - Bộ Công Thương"),
+        # broken after a separator; the codes name all the issuers, in their order
+        ("Số: 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA-BQP-BLĐTBXH", "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH",
+         "Viện kiểm sát nhân dân tối cao - Tòa án nhân dân tối cao - Bộ Công an - Bộ Quốc phòng - Bộ Lao động - "
+         "Thương binh và Xã hội"),
+        ("Số: 01-TANDTC-VKSNDTC/TTLT", "01-TANDTC-VKSNDTC/TTLT",
+         "Tòa án nhân dân tối cao - Viện kiểm sát nhân dân tối cao"),
+        ("Số 120/2000/TTLT-BTC-BCN-TCHQ", "120/2000/TTLT-BTC-BCN-TCHQ",
+         "Bộ Tài chính - Bộ Công nghiệp - Tổng cục Hải quan"),
+    ],
+)  # fmt: skip
+def test_joint_issuers_of_a_joint_text_from_its_number(number_lines: str, number: str, issuer: str) -> None:
+    meta = meta_of(
+        f"BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{number_lines}\n"
+        "Hà Nội, ngày 23 tháng 6 năm 2016\nTHÔNG TƯ LIÊN TỊCH\nHƯỚNG DẪN THỰC HIỆN CƠ CHẾ MỘT CỬA QUỐC GIA\n"
+    ).meta
+    assert (meta.number, meta.issuer, meta.doc_type) == (number, issuer, "Thông tư liên tịch")
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số: 409 /TTr-CAT(PC04)", "409 /TTr-CAT(PC04)"),  # the drafting unit in brackets
+        ("Số: 3783/QĐ-\nUBND", "3783/QĐ-UBND"),
+        ("*Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH", "367 - QĐ/TWĐTN-VP"),  # glued to the right column
+    ],
+)
+def test_number_forms(line: str, number: str) -> None:
+    assert (
+        meta_of(f"BAN CHẤP HÀNH TRUNG ƯƠNG\n{line}\nHà Nội, ngày 29 tháng 10 năm 2013\n").meta.number
+        == number
+    )
+
+
 # --- issuer in the header ----------------------------------------------------------------------------------
 
 
@@ -368,6 +432,11 @@ def test_the_authority_line_starts_a_line_when_the_title_keeps_its_lines() -> No
         # mass organisations and Party committees
         ("HỘI NÔNG DÂN TỈNH NAM ĐỊNH\nBAN THƯỜNG VỤ", "Ban Thường vụ Hội Nông dân tỉnh Nam Định"),
         ("HUYỆN ỦY GIA LÂM\n*", "Huyện ủy Gia Lâm"),
+        # a congress, without its term of office
+        (
+            "ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM\nLẦN THỨ XXI, NHIỆM KỲ 2021 - 2026",
+            "Đại hội đại biểu Phụ nữ huyện Gia Lâm lần thứ XXI",
+        ),
         ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH AN GIANG", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang"),
         # a name split over lines that holds the word of another kind ("vụ", "bộ"); Pandoc's hard line breaks
         ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------", "Ủy ban Thường vụ Quốc hội"),

@@ -12,7 +12,7 @@ from ingest.lexicon import UPPER_LETTERS as _LETTERS
 from ingest.metadata.clauses import AUTHORITY as _AUTHORITY
 from ingest.metadata.clauses import AUTHORITY_BASE, TitleClauses, read_title
 from ingest.metadata.clauses import CASED_AUTHORITY as _CASED_AUTHORITY
-from ingest.metadata.words import Token, collapse, has_lower, is_upper_word, token_key, tokens_in
+from ingest.metadata.words import Token, collapse, has_lower, is_upper_word, line_start, token_key, tokens_in
 from ingest.metadata_lexicon import HEADING_TYPES, OPENING_ONLY_TYPES, base_letters, word_key
 
 # Heading words to type: the common types of `ingest.lexicon`, and those only a heading names (a court precedent,
@@ -318,4 +318,62 @@ def find_letter_subject(
     text = head[start:end].rstrip(" \t\n|-_*")
     if not text.strip():
         return None
-    return collapse(text), (start, start + len(text))
+    return strip_unmatched_quote(collapse(text)), (start, start + len(text))
+
+
+# Forms and congress papers label their parts: "2. Trích yếu: V/v cho phép …", "* Nội dung: Vai trò của phụ nữ …",
+# "* Đơn vị thực hiện: Hội LHPN xã Đặng Xá". A label opens its line (after a bullet or a list number); its value
+# runs to the line's end or to the next label or salutation on the same line.
+_LABEL = r"(?m:^)[ \t]*(?:[*•+-]|\d{1,2}\.)?[ \t]*(?:%s)[ \t]*:[ \t]*(?P<value>[^\n]{1,600})"
+_SUBJECT_LABEL = re.compile(_LABEL % "Trích yếu|TRÍCH YẾU")
+_CONTENT_LABEL = re.compile(_LABEL % "Nội dung|NỘI DUNG")
+# Who presents a paper may follow its "Nội dung:" on the same line, when the lines were joined.
+_ISSUER_LABEL = re.compile(
+    r"(?:(?m:^)|(?<=\s))[ \t]*[*•]?[ \t]*(?:Đơn vị thực hiện|Đơn vị trình bày|Cơ quan thực hiện)[ \t]*:[ \t]*"
+    r"(?P<value>[^\n]{1,600})"
+)
+_VALUE_END = re.compile(r"[*•]?\s*(?:Đơn vị thực hiện|Kính thưa|Kính gửi|Thưa)\b|\s+[*•]\s")
+_LABEL_ZONE = 3_000  # the labels of a form stand on its first page
+_CONTENT_NEAR = 300  # "Nội dung:" labels the document's subject only right under its title
+
+
+def labelled_value(
+    head: str, pattern: re.Pattern[str], start: int, end: int
+) -> tuple[str, tuple[int, int]] | None:
+    m = pattern.search(head, start, min(len(head), end))
+    if m is None:
+        return None
+    value_start, value_end = m.start("value"), m.end("value")
+    stop = _VALUE_END.search(head, value_start + 1, value_end)
+    if stop:
+        value_end = stop.start()
+    marker = re.compile(r"(?:V/V|V/v|v/v)\.?:?\s*").match(head, value_start, value_end)
+    if marker:
+        value_start = marker.end()
+    text = strip_unmatched_quote(collapse(head[value_start:value_end]).rstrip(" .;,"))
+    return (text, (value_start, value_end)) if text else None
+
+
+def labelled_subject(head: str, title_end: int) -> tuple[str, tuple[int, int]] | None:
+    """The trích yếu a form or a congress paper labels, if it labels one."""
+    at = line_start(head, title_end)
+    return labelled_value(head, _SUBJECT_LABEL, 0, _LABEL_ZONE) or labelled_value(
+        head, _CONTENT_LABEL, at, title_end + _CONTENT_NEAR
+    )
+
+
+def labelled_issuer(head: str, title_end: int) -> str | None:
+    found = labelled_value(head, _ISSUER_LABEL, line_start(head, title_end), title_end + _LABEL_ZONE)
+    return found[0] if found else None
+
+
+def strip_unmatched_quote(text: str) -> str:
+    """ "Công tác phối hợp … của phụ nữ và trẻ em”" → without the closing quote that opens nowhere (and the
+    other way round: “V/v giới thiệu …” cut at the line's end)."""
+    if text.endswith("”") and text.count("“") < text.count("”"):
+        text = text[:-1].rstrip(" .")
+    if text.startswith("“") and text.count("”") < text.count("“"):
+        text = text[1:].lstrip()
+    if text.count('"') % 2 and (text.endswith('"') or text.startswith('"')):
+        text = text[:-1].rstrip(" .") if text.endswith('"') else text[1:].lstrip()
+    return text

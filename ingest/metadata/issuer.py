@@ -10,12 +10,14 @@ from ingest.metadata.number import CODE_SEPARATOR, type_from_number
 from ingest.metadata.words import Token, is_upper_word, token_key, tokens_in
 from ingest.metadata_lexicon import (
     BARE_HEADS,
+    BODY_ABBREVIATIONS,
     BODY_HEADS,
     CASED_MAX_WORDS,
     CASED_PHRASES,
     CENTRAL_CITIES,
     HEADS_BEFORE_LOCALITY,
     ISSUER_CODES,
+    JOINT_TYPE_CODES,
     LOCAL_BODIES,
     LOCALITY_LEVEL,
     ORGAN_HEADS,
@@ -26,11 +28,15 @@ from ingest.metadata_lexicon import (
 )
 
 _CONNECTORS = frozenset({"-", ",", "&"})
+_TERM = re.compile(r"[,\s]*NHIỆM\s+KỲ\s+\d{4}\s*[-–]\s*\d{4}[\s|_*=-]*$")
 
 
 def issuer_run_before(head: str, anchor: int) -> list[Token]:
     """The capitalised words just before `anchor` (the Quốc hiệu or the number): the issuing body, with the
     body above it. A website title line above the header stops the run by its lower case or its digits."""
+    term = _TERM.search(head, max(0, anchor - 80), anchor)
+    if term:
+        anchor = term.start()  # "… LẦN THỨ XXI, NHIỆM KỲ 2021 - 2026": the term of a congress is not its name
     toks = tokens_in(head, max(0, anchor - 600), anchor)
     while toks and not any(c.isalnum() for c in toks[-1].text):
         toks.pop()  # the rule under the issuer, table pipes
@@ -136,12 +142,7 @@ def split_bodies(words: list[str]) -> list[Body]:
 
 
 def expand_abbreviation(word: str) -> str:
-    return {
-        "UBND": "ỦY BAN NHÂN DÂN",
-        "HĐND": "HỘI ĐỒNG NHÂN DÂN",
-        "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG",
-        "BCH": "BAN CHẤP HÀNH",
-    }.get(word, word)
+    return BODY_ABBREVIATIONS.get(word.rstrip(",;"), word)
 
 
 def _locate(words: list[str], keys: list[str], head: str) -> Body:
@@ -245,9 +246,13 @@ def locality_text(level: str | None, name: Iterable[str]) -> str:
             out.append("thành phố" if inner == "tp" else inner)
             i += len(inner.split())
             continue
+        if keys[i : i + 2] == ["lần", "thứ"]:
+            # "HUYỆN GIA LÂM LẦN THỨ XXI": the ordinal of a congress follows its locality
+            out.extend(["lần", "thứ", *(w.rstrip(",") for w in words[i + 2 :])])
+            break
         out.append(title_word(words[i]))
         i += 1
-    name_text = modern_tones(" ".join(out))
+    name_text = modern_tones(" ".join(out)).rstrip(",")
     if not level:
         return name_text
     # "Thành phố Hồ Chí Minh" is the city's name; other levels are common nouns.
@@ -411,3 +416,18 @@ def title_issuer(bodies: list[list[str]]) -> str | None:
         if text:
             names.append(_STATE_NAME.sub("", modern_tones(text)))
     return " - ".join(names) or None
+
+
+def joint_issuer_from_number(number: str | None) -> str | None:
+    """The issuers of a joint text (thông tư liên tịch …), named by the issuer codes of its number, in their order
+    ("89/2016/TTLT-BTC-BCT" → "Bộ Tài chính - Bộ Công Thương"); None unless every code is known."""
+    if not number:
+        return None
+    parts = [p for p in CODE_SEPARATOR.split(number.strip()) if p and not p.isdigit()]
+    if not any(p.upper() in JOINT_TYPE_CODES for p in parts):
+        return None
+    codes = [_TRAILING_DIGITS.sub("", p) for p in parts if p.upper() not in JOINT_TYPE_CODES]
+    names = [ISSUER_CODES.get(c) for c in codes]
+    if len(names) < 2 or None in names:
+        return None
+    return " - ".join(n for n in names if n)

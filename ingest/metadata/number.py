@@ -9,8 +9,13 @@ from ingest.lexicon import GLUED_CODE, TYPE_CODES
 from ingest.metadata.words import NUMBER_ZONE
 
 # The code parts of a number: "QĐ-UBND", "BNNMT-CNTY", "TTg", "SGDĐT-GDTXNNĐH", "BNN&MT"; spaces around the
-# separators are kept as printed ("711 / BHXH - CĐ"), and a number never runs on into the next word.
-NUMBER_BODY = r"(?P<num>\d{1,6}[a-zA-Z]?(?:[ \t]*[/-][ \t]*[^\W_][\w&.]{0,24}){1,6})"
+# separators are kept as printed ("711 / BHXH - CĐ"), and a number never runs on into the next word. A long
+# number may break after a separator ("01/2022/TTLT-VKSNDTC-" / "TANDTC-BCA-BQP-BLĐTBXH"): the next line goes on
+# with a code in capitals. The unit that drafted it may close it in brackets ("409 /TTr-CAT(PC04)").
+NUMBER_BODY = (
+    r"(?P<num>\d{1,6}[a-zA-Z]?(?:[ \t]*[/-][ \t]*(?:\n[ \t]*(?=[A-ZĐ][A-ZĐ0-9]))?[^\W_][\w&.]{0,24}){1,8}"
+    r"(?:\([A-ZĐ0-9]{1,12}\))?)"
+)
 # "Số"/"số"/"SỐ" not inside a word. The pattern opens with the letter and checks the one before it afterwards:
 # a pattern that opens with a look-behind is tried at every position, one that opens with a letter only there.
 NUMBER = re.compile(r"[Ss](?<![^\W\d_][Ss])(?:ố|(?<=S)Ố)[ \t]*(?:\n[ \t]*)?:\s*" + NUMBER_BODY)
@@ -37,11 +42,21 @@ def find_number(head: str) -> Number | None:
     zone = head[:NUMBER_ZONE]
     found = [m for pattern in (NUMBER, _NUMBER_NO_COLON) for m in pattern.finditer(zone)]
     for m in sorted(found, key=lambda x: x.start()):
-        number = m.group("num").rstrip(".,;:-/ ")
+        number = m.group("num")
+        glued = _GLUED_LANDMARK.search(head, m.start("num"), m.end("num") + 20)
+        if glued and glued.start() < m.end("num"):
+            number = head[m.start("num") : glued.start()]
+        number = number.rstrip(".,;:-/ ")
         if has_code(number):
             start = m.start("num")
-            return Number(number, (start, start + len(number)), m.start())
+            return Number(_LINE_BREAK.sub("", number), (start, start + len(number)), m.start())
     return None
+
+
+# A flattened header may glue the number to the heading of the right column: "367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ
+# MINH" is "367 - QĐ/TWĐTN-VP" and "ĐOÀN TNCS HỒ CHÍ MINH".
+_GLUED_LANDMARK = re.compile(r"(?:ĐOÀN(?=\s+TNCS)|CỘNG(?=\s+H[OÒ]À?A?)|ĐẢNG(?=\s+CỘNG\s+SẢN))")
+_LINE_BREAK = re.compile(r"\n[ \t]*")
 
 
 CODE_SEPARATOR = re.compile(r"\s*[/-]\s*")

@@ -41,6 +41,8 @@ from ingest.metadata.heading import (
     find_letter_subject,
     find_title_block,
     heading_type,
+    labelled_issuer,
+    labelled_subject,
     opening_heading,
 )
 from ingest.metadata.issuer import (
@@ -52,6 +54,7 @@ from ingest.metadata.issuer import (
     issuer_from_number,
     issuer_lacks_locality,
     issuer_run_before,
+    joint_issuer_from_number,
     split_bodies,
     title_issuer,
 )
@@ -135,6 +138,7 @@ class Header:
     block: TitleBlock | None
     subject: str | None
     is_letter: bool  # it has a "V/v" trích yếu
+    title_end: int  # where the heading and its title end (0 without them)
     kinh_gui: bool
     recipients: list[str]
     spans: dict[str, tuple[int, int]]
@@ -199,6 +203,10 @@ def read_header(text: str) -> Header:
     subject, subject_span = (block.subject, block.subject_span) if block else (None, None)
     if letter and (subject_span is None or not heading):
         subject, subject_span = letter
+    title_end = block.end if block else heading.end() if heading else 0
+    labelled = labelled_subject(head, title_end)
+    if labelled:
+        subject, subject_span = labelled
     if subject_span:
         spans["subject"] = subject_span
 
@@ -222,6 +230,7 @@ def read_header(text: str) -> Header:
         block,
         subject,
         letter is not None,
+        title_end,
         kinh_gui is not None,
         recipients,
         spans,
@@ -281,6 +290,10 @@ def issuer_without_header(text: str, header: Header, signature: Signature | None
     block = header.block
     issuer = title_issuer([block.authority.split()]) if block and block.authority else None
     if issuer is None:
+        # "* Đơn vị thực hiện: Hội LHPN xã Đặng Xá": a congress paper names who presents it
+        label = labelled_issuer(text, header.title_end)
+        issuer = title_issuer([label.split()]) if label else None
+    if issuer is None:
         issuer = issuer_from_body(text, header.end, min(len(text), header.end + 2_000))
     if issuer is None:
         issuer = issuer_from_number(header.number.text if header.number else None)
@@ -332,7 +345,11 @@ def _extract(text: str) -> MetadataResult:
     header = read_header(document)
     run = header_issuer_run(document[:HEAD_LIMIT], header)
     distribution, signature = read_footer(text)
-    issuer = header_issuer(run, header) or issuer_without_header(document, header, signature)
+    issuer = (
+        joint_issuer_from_number(header.number.text if header.number else None)
+        or header_issuer(run, header)
+        or issuer_without_header(document, header, signature)
+    )
 
     spans = {name: (start + offset, end + offset) for name, (start, end) in header.spans.items()}
     header_end = max([header.end] + [t.end for t in run])
