@@ -649,6 +649,57 @@ def test_signature_blocks(block: str, signer: str, authority: str | None, title:
     assert (meta.signer, meta.signer_authority, meta.signer_title) == (signer, authority, title)
 
 
+@pytest.mark.parametrize(
+    ("block", "signer"),
+    [
+        ("thủ tướng chính phủ (Đã ký) Phan Văn Khải\nPAGE 7", "Phan Văn Khải"),  # "(Đã ký)" before the name
+        ("Phó Chủ tịch Hội đồng Bộ trưởng (Đã ký) Võ Chí Công", "Võ Chí Công"),
+        (
+            "- Toà án nhân dân tối cao, Nguyễn Tấn Dũng đã ký\n- Công báo,",
+            "Nguyễn Tấn Dũng",
+        ),  # without brackets
+        ("THỦ TƯỚNG\n[\n\nLê Minh Hưng", "Lê Minh Hưng"),  # a mark where the signature image was
+    ],
+)
+def test_signed_marks_around_the_name(block: str, signer: str) -> None:
+    meta = meta_of(f"Điều 3. Thi hành./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n{block}\n").meta
+    assert meta.signer == signer
+
+
+@pytest.mark.parametrize(
+    ("footer", "signer"),
+    [
+        # the signer's column read row by row beside the Nơi nhận list
+        ("Nơi nhận: KT/ bộ trưởng bộ tài chính\n- Văn phòng TW Đảng Thứ trưởng\n- Các Bộ, cơ quan (Đã ký) thuộc "
+         "Chính phủ\n- UBND, Sở Tài chính, Cục thuế các tỉnh, thành phố trực thuộc TW Trương Chí Trung\n- Lưu: VP",
+         "Trương Chí Trung"),
+        ("Nơi nhận : kt.bộ trưởng bộ tài chính\n- VP Trung ương Đảng thứ trưởng\n- UBND thành phố Hà Nội\n"
+         "- Các Tổng cục, Cục, Vụ,Viện, đơn vị Vũ Văn Ninh thuộc Bộ Tài chính\n- Lưu : VP(HC,TH)", "Vũ Văn Ninh"),
+        ("Nơi nhận: T/M BAN CHẤP HÀNH TRUNG ƯƠNG\n- Các tỉnh ủy, thành ủy,\n- Đ/c Trần Văn Bình;\n"
+         "- Lưu Văn phòng Trung ương Đảng. Tô Lâm\n", "Tô Lâm"),
+        # a Gazette decree without Nơi nhận signs before its annex tables
+        ("5. Ủy ban nhân dân các tỉnh chủ động bố trí ngân sách.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\n"
+         "Hồ Quốc Dũng\nPHỤ LỤC\nNHIỆM VỤ CỤ THỂ\n" + "Bộ NN&MT, UBND các tỉnh Thường xuyên, hằng năm 2 Tham gia các sáng kiến.\n" * 200,
+         "Hồ Quốc Dũng"),
+    ],
+)  # fmt: skip
+def test_signature_outside_its_usual_place(footer: str, signer: str) -> None:
+    assert (
+        meta_of(f"Điều 3. Thông tư này có hiệu lực sau 15 ngày kể từ ngày ký./.\n{footer}").meta.signer
+        == signer
+    )
+
+
+def test_each_body_of_a_joint_text_signs() -> None:
+    meta = meta_of(
+        "BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG\nSố: 89/2016/TTLT-BTC-BCT\nHà Nội, ngày 23 tháng 6 năm 2016\n"
+        "THÔNG TƯ LIÊN TỊCH\nHƯỚNG DẪN THỰC HIỆN CƠ CHẾ MỘT CỬA QUỐC GIA\nĐiều 30. Hiệu lực thi hành./.\n"
+        "KT. BỘ TRƯỞNG BỘ CÔNG THƯƠNG THỨ TRƯỞNG Nguyễn Cẩm Tú KT. BỘ TRƯỞNG BỘ TÀI CHÍNH THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn\n"
+        "Nơi nhận:\n- Thủ tướng, các Phó Thủ tướng Chính phủ;\n- Lưu: VT.\n"
+    ).meta
+    assert meta.signer == "Nguyễn Cẩm Tú - Đỗ Hoàng Anh Tuấn"
+
+
 def test_name_marked_signed_without_a_title() -> None:
     meta = meta_of(
         "Nghị quyết này đã được Quốc hội khoá XI thông qua ngày 26 tháng 11 năm 2003.\nNguyễn Văn An (Đã ký)\n"

@@ -60,7 +60,14 @@ from ingest.metadata.issuer import (
 )
 from ingest.metadata.number import NUMBER, Number, find_number, has_code, type_from_number
 from ingest.metadata.recipients import find_recipients
-from ingest.metadata.signature import NOI_NHAN, Distribution, Signature, find_distribution, find_signature
+from ingest.metadata.signature import (
+    NOI_NHAN,
+    Distribution,
+    Signature,
+    find_distribution,
+    find_signature,
+    joint_signatures,
+)
 from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, line_start, reading_view
 from ingest.models import DocumentMeta
 
@@ -361,6 +368,10 @@ def _extract(text: str) -> MetadataResult:
     if signature:
         spans["signature"] = signature.span
     number = header.number.text if header.number else None
+    signer = signature.name if signature else None
+    if signature and joint_issuer_from_number(number):
+        # each body of a joint text signs for itself: the signers in their printed order
+        signer = " - ".join(s.name for s in joint_signatures(text, signature))
     doc_type = decide_doc_type(header.heading, header.is_letter, number, header.kinh_gui)
     date = header.date
     authentication = find_authentication(text)
@@ -376,6 +387,7 @@ def _extract(text: str) -> MetadataResult:
             spans["date_line"] = authentication.date.span
         issuer = authentication.issuer or issuer
         signature = authentication.signature or signature
+        signer = signature.name if signature else None
     meta = DocumentMeta(
         number=number,
         doc_type=doc_type,
@@ -383,7 +395,7 @@ def _extract(text: str) -> MetadataResult:
         issue_date=date.iso if date else None,
         place=date.place if date else None,
         subject=header.subject,
-        signer=signature.name if signature else None,
+        signer=signer,
         signer_authority=signature.authority if signature else None,
         signer_title=signature.title if signature else None,
         recipients=header.recipients,
