@@ -133,6 +133,7 @@ BODY_ABBREVIATIONS: dict[str, str] = {
 # Organs of another body: the body they belong to is part of their name, never a body of its own.
 ORGAN_HEADS: tuple[str, ...] = (
     "hội đồng thẩm phán", "ban chấp hành", "ban thường vụ", "thường trực", "đảng đoàn", "ban cán sự đảng",
+    "đoàn chủ tịch", "ban bí thư", "bộ chính trị",
 )  # fmt: skip
 # Bodies whose full name needs the body above them ("Văn phòng" of which Ủy ban?).
 BARE_HEADS: tuple[str, ...] = ("văn phòng", "chi nhánh", "thanh tra")
@@ -165,6 +166,9 @@ CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "huyện đoàn": ("Huyện đoàn", False),
     "đoàn": ("Đoàn", False),  # the Youth Union: "BCH ĐOÀN HUYỆN …" ("liên đoàn …" is matched before it)
     "ban thường vụ": ("Ban Thường vụ", False),
+    "đoàn chủ tịch": ("Đoàn Chủ tịch", False),
+    "ban bí thư": ("Ban Bí thư", False),
+    "bộ chính trị": ("Bộ Chính trị", False),
     "tổng công ty": ("Tổng công ty", True),
     "tối cao": ("tối cao", False),
     "chính phủ": ("Chính phủ", False),

@@ -451,6 +451,42 @@ def test_issuer_from_the_header_in_sentence_case(header: str, issuer: str) -> No
     assert meta.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("raw", "issuer"),
+    [
+        # an organ of the body decides: the authority line under the title names it
+        ("TỔNG LIÊN ĐOÀN LAO ĐỘNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 883/QĐ-TLĐ\n"
+         "Hà Nội, ngày 16 tháng 7 năm 2009\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH CƠ CẤU TỔ CHỨC BỘ MÁY\n"
+         "ĐOÀN CHỦ TỊCH TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM\n- Căn cứ Điều lệ Công đoàn Việt Nam;\n",
+         "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam"),
+        # flattened, the heading glued to its title, the authority glued to a rule
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG*Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013 "
+         "QUYẾT ĐỊNHVề việc ban hành Quy định về ban hành văn bản của Đoàn TNCS Hồ Chí Minh--------- BAN BÍ THƯ TRUNG "
+         "ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;\n",
+         "Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh"),
+        # the right column names the organisation the committee belongs to
+        ("BAN CHẤP\nHÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ\nCHÍ MINH\nSố: 411-KH/TWĐTN-BTC\nHà Nội, ngày 25 tháng 8 năm 2021\n",
+         "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"),
+        ("BCH ĐOÀN TỈNH LÂM ĐỒNG\n*\nSố: 156 -CV/TĐTN-BCTĐ&TTN “V/v giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của "
+         "phụ nữ”\nĐOÀN TNCS HỒ CHÍ MINH\nLâm Đồng, ngày 04 tháng 9 năm 2025\n",
+         "Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Lâm Đồng"),
+        # the Central Committee's letterhead on a text of the Secretariat
+        ("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN\nVIỆT NAM\n---------------\nSố 384-QĐ/TW\n"
+         "Hà Nội, ngày 19 tháng 11 năm 2025\nQUY ĐỊNH\nVỀ KẾT NỐI, CHIA SẺ DỮ LIỆU\n- Căn cứ Điều lệ Đảng;\n"
+         "Nơi nhận:\n- Các tỉnh ủy,\n- Lưu Văn phòng Trung ương Đảng.\nT/M BAN BÍ THƯ\nTrần Cẩm Tú\n",
+         "Ban Bí thư Trung ương Đảng"),
+        # the issuer stands above a number left blank, or above a "V/v" printed before the Quốc hiệu
+        ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: /PT-NC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+         "phúc\nPHIẾU TRÌNH\n", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"),
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM\n-------\nV/v: Hướng dẫn thực hiện chế độ BHXH đối với người lao động\n"
+         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 19 tháng 8 năm 2014\n",
+         "Bảo hiểm xã hội Việt Nam"),
+    ],
+)  # fmt: skip
+def test_issuer_of_party_union_and_organ_headers(raw: str, issuer: str) -> None:
+    assert meta_of(raw).meta.issuer == issuer
+
+
 def test_issuer_under_the_quoc_hieu_in_ocr_output() -> None:
     meta = meta_of(
         "OCR Output: Quyet_dinh_3467-QD-BYT.pdf\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -489,7 +525,11 @@ def test_party_document() -> None:
 @pytest.mark.parametrize(
     ("left", "issuer"),
     [
-        ("TỈNH ĐOÀN QUẢNG NAM\nBCH ĐOÀN HUYỆN THĂNG BÌNH", "Ban Chấp hành Đoàn huyện Thăng Bình"),
+        # the Youth Union by its full name, as its right column prints it
+        (
+            "TỈNH ĐOÀN QUẢNG NAM\nBCH ĐOÀN HUYỆN THĂNG BÌNH",
+            "Ban Chấp hành Đoàn TNCS Hồ Chí Minh huyện Thăng Bình",
+        ),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ CHÍ MINH", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"),
     ],
 )

@@ -27,26 +27,37 @@ from ingest.metadata.words import Token, tokens_in
 from ingest.metadata_lexicon import ISSUER_OPENINGS, base_letters, word_key
 
 # The line under the title that names who enacts it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "QUỐC HỘI",
-# "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH KHÓA XIII KỲ HỌP THỨ 7"), matched on word keys.
-_NAME_WORD = r"(?!(?:của|bộ|sở|ủy|chủ|trưởng|tỉnh|huyện|quận|khóa|năm|về|việc)\b)[^\W\d_]+"
+# "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH KHÓA XIII KỲ HỌP THỨ 7"), matched on word keys. A name word is not one of the
+# words that start another part (a body, a title, a locality, a term).
+_NOT_NAME = ("của", "bộ", "sở", "ủy", "chủ", "trưởng", "tỉnh", "huyện", "quận", "khóa", "năm", "về", "việc")
 _ROLE = (
     r"(?:chủ tịch|bộ trưởng|thủ tướng|tổng cục trưởng|cục trưởng|giám đốc|tổng giám đốc|chánh án|viện trưởng|"
     r"thống đốc|tổng kiểm toán|chủ nhiệm|trưởng ban|chánh thanh tra|tổng thanh tra|vụ trưởng|chi cục trưởng)"
 )
-_ORG = (
-    r"(?:ủy ban nhân dân|hội đồng nhân dân|ủy ban thường vụ quốc hội|quốc hội(?: nước cộng hòa xã hội chủ nghĩa việt nam)?"
-    r"|chính phủ|hội đồng thẩm phán tòa án nhân dân tối cao|tòa án nhân dân tối cao|viện kiểm sát nhân dân tối cao"
-    r"|hội đồng bộ trưởng|hội đồng nhà nước"
-    r"|(?:kiểm toán|ngân hàng) nhà nước(?: việt nam)?"
-    # "ban hành", "bộ máy" are words of a title, not bodies
-    r"|(?:bộ(?! máy)|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|(?:tổng )?liên đoàn lao động"
-    r"|bảo hiểm xã hội|học viện|tỉnh ủy|thành ủy|huyện ủy|hội liên hiệp phụ nữ|đoàn chủ tịch"
-    rf"|viện|đại học|trung tâm)(?: (?:{_NAME_WORD}|-)){{0,7}})"
-)
-_LOCALITY = (  # a district may be a number ("QUẬN 3")
-    rf"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?: (?:{_NAME_WORD}|\d{{1,3}})){{0,4}})?"
-)
-AUTHORITY = re.compile(rf"(?P<role>{_ROLE} )?(?P<org>{_ORG}{_LOCALITY})(?: khóa [ivxlcdm]+\b.*)?")
+
+
+def _authority_pattern(not_name: tuple[str, ...]) -> str:
+    name_word = r"(?!(?:" + "|".join(not_name) + r")\b)[^\W\d_]+"
+    org = (
+        r"(?:ủy ban nhân dân|hội đồng nhân dân|ủy ban thường vụ quốc hội"
+        r"|quốc hội(?: nước cộng hòa xã hội chủ nghĩa việt nam)?"
+        r"|chính phủ|hội đồng thẩm phán tòa án nhân dân tối cao|tòa án nhân dân tối cao|viện kiểm sát nhân dân tối cao"
+        r"|hội đồng bộ trưởng|hội đồng nhà nước"
+        r"|(?:kiểm toán|ngân hàng) nhà nước(?: việt nam)?"
+        # "ban hành", "bộ máy" are words of a title, not bodies
+        r"|(?:bộ(?! máy)|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|(?:tổng )?liên đoàn lao động"
+        r"|bảo hiểm xã hội|học viện|tỉnh ủy|thành ủy|huyện ủy|hội liên hiệp phụ nữ|đoàn chủ tịch"
+        rf"|viện|đại học|trung tâm)(?: (?:{name_word}|-)){{0,10}})"
+    )
+    locality = (  # a district may be a number ("QUẬN 3")
+        r"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+        rf"(?: (?:{name_word}|\d{{1,3}})){{0,4}})?"
+    )
+    return rf"(?P<role>{_ROLE} )?(?P<org>{org}{locality})(?: khóa [ivxlcdm]+\b.*)?", org, locality
+
+
+_AUTHORITY_SOURCE, _ORG, _LOCALITY = _authority_pattern(_NOT_NAME)
+AUTHORITY = re.compile(_AUTHORITY_SOURCE)
 # Under a title in sentence case (or a web copy in lower case) the authority line keeps that case: then only a
 # title before a body, or a state body, is taken for it ("… doanh nghiệp Bộ trưởng Bộ Tài chính", "… quận 5 Ủy ban
 # nhân dân quận 5"), never the name a title may end with ("… áp dụng tại Bệnh viện Nhi Trung ương").
@@ -54,8 +65,12 @@ CASED_AUTHORITY = re.compile(
     rf"(?P<role>{_ROLE} )(?P<org>{_ORG}{_LOCALITY})"
     rf"|(?P<state>(?:ủy ban nhân dân|hội đồng nhân dân){_LOCALITY}|chính phủ|quốc hội|ủy ban thường vụ quốc hội)"
 )
-# The same, on letters without their marks: a title's "CỦA" clause is read through OCR's slips ("BẠN BÍ THƯ").
-AUTHORITY_BASE = re.compile(base_letters(AUTHORITY.pattern))
+# The same, on letters without their marks: a title's "CỦA" clause is read through OCR's slips ("BẠN BÍ THƯ",
+# "BỘ MÁỲ"). Without their marks "tỉnh", "quận", "năm" are "tinh", "quan", "nam", words of names ("Hải quan", "Việt
+# Nam"): they are not kept out of names there.
+AUTHORITY_BASE = re.compile(
+    base_letters(_authority_pattern(("của", "bộ", "sở", "ủy", "chủ", "trưởng", "khóa", "về", "việc"))[0])
+)
 
 _NUMBER_CLAUSE = re.compile(r"(?i:số)[ \t]*:?[ \t]*" + NUMBER_BODY)
 _BARE_NUMBER = re.compile(NUMBER_BODY)

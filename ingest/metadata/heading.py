@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ingest.lexicon import DOC_TYPES
+from ingest.lexicon import DOC_TYPES, LOW, UP
 from ingest.lexicon import UPPER_LETTERS as _LETTERS
 from ingest.metadata.clauses import AUTHORITY as _AUTHORITY
 from ingest.metadata.clauses import AUTHORITY_BASE, TitleClauses, read_title
@@ -38,7 +38,9 @@ def _heading_pattern(types: list[str], *, any_case: bool, numbered: bool = False
     ]
     # Not inside a longer word, not a label ("Quyết định:"); in lower case not a citation ("Quyết định số 12")
     # unless the heading carries its own number ("Án lệ số 15/2017/AL").
-    tail = r"(?![^\W\d_])(?!\s*:)" + (r"(?!\s+(?:số|SỐ|Số)\b)" if any_case and not numbered else "")
+    # In capitals it may be glued to a title in sentence case ("QUYẾT ĐỊNHVề việc ban hành …").
+    tail = (r"(?![^\W\d_])" if any_case else rf"(?:(?![^\W\d_])|(?={UP}{LOW}))") + r"(?!\s*:)"
+    tail += r"(?!\s+(?:số|SỐ|Số)\b)" if any_case and not numbered else ""
     return re.compile(r"(?:" + "|".join(words) + r")" + tail)
 
 
@@ -91,7 +93,7 @@ def authority_suffix(
     capitals_from = len(words)
     while capitals_from > 0 and _capitals_or_no_letter(words[capitals_from - 1]):
         capitals_from -= 1
-    keys = token_key.of(words)
+    keys = [k.strip("-_*") for k in token_key.of(words)]  # "MINH-", a rule glued to the line
     present = [k for k in keys if k]  # a word of edge punctuation only ("(", ".") has an empty key
     before = list(accumulate(map(bool, keys), initial=0))  # before[i]: how many keys of `present` precede i
     starts = range(max(0, len(words) - _AUTHORITY_MAX_WORDS) if any_case else capitals_from, len(words))
@@ -177,11 +179,13 @@ def find_title_block(
         else None
     )
     span = clauses.subject if clauses else None
-    subject = collapse(head[span[0] : span[1]]) or None if span else None
+    subject = collapse(head[span[0] : span[1]]).rstrip(" -_=*") or None if span else None
     if not under_heading and subject is not None and not authority:
         # Without a heading, capitals after the date are a title only when an authority line confirms it.
         return None
-    auth_text = collapse(head[authority[0].start : authority[-1].end]) if authority else None
+    while authority and not any(c.isalnum() for c in authority[-1].text):
+        authority = authority[:-1]  # the bullet of the body's first line ("- Căn cứ …")
+    auth_text = collapse(head[authority[0].start : authority[-1].end]).rstrip(" -_=*|") if authority else None
     role = None
     if authority:
         m = _AUTHORITY.fullmatch(tokens_key(authority)) or _CASED_AUTHORITY.fullmatch(tokens_key(authority))

@@ -431,3 +431,31 @@ def joint_issuer_from_number(number: str | None) -> str | None:
     if len(names) < 2 or None in names:
         return None
     return " - ".join(n for n in names if n)
+
+
+# The right column of a Party or Youth Union header names the organisation that the left column's committee
+# belongs to: "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG CỘNG SẢN VIỆT NAM" is the Party's Central Committee, "BCH ĐOÀN TỈNH
+# LÂM ĐỒNG / ĐOÀN TNCS HỒ CHÍ MINH" the provincial committee of the Youth Union.
+_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN", re.IGNORECASE)
+_UNION = re.compile(r"ĐOÀN\s+TNCS", re.IGNORECASE)
+_UNION_NAME = "Đoàn TNCS Hồ Chí Minh"
+_CENTRAL = re.compile(r"(?<!\S)Trung ương$")
+# The Central Committee's letterhead is printed on the texts of its organs too (Quy định về thể thức văn bản của
+# Đảng): the organ the signer signs for ("T/M BAN BÍ THƯ") is the issuer.
+_CENTRAL_ORGANS = {"ban bí thư": "Ban Bí thư Trung ương", "bộ chính trị": "Bộ Chính trị"}
+_SIGNS_FOR_ORGAN = re.compile(r"(?:TM|T/M|T\.M)\.?\s+(?P<organ>[^\n]+?)\s*(?=$|KT|K/T|TL|TUQ)")
+
+
+def complete_from_column(issuer: str, right_column: str, authority: str | None) -> str:
+    """The issuer with the organisation its header's right column names."""
+    if _PARTY.search(right_column) and issuer == "Ban Chấp hành Trung ương" and authority:
+        m = _SIGNS_FOR_ORGAN.search(authority)
+        organ = _CENTRAL_ORGANS.get(word_key(m.group("organ"))) if m else None
+        issuer = organ or issuer
+    if _PARTY.search(right_column) and _CENTRAL.search(issuer):
+        return f"{issuer} Đảng"
+    if _UNION.search(right_column) and "TNCS" not in issuer:
+        if _CENTRAL.search(issuer):
+            return f"{issuer} {_UNION_NAME}"
+        return re.sub(r"(?<!\S)Đoàn(?!\S)", _UNION_NAME, issuer, count=1)
+    return issuer

@@ -19,6 +19,8 @@ NUMBER_BODY = (
 # "Số"/"số"/"SỐ" not inside a word. The pattern opens with the letter and checks the one before it afterwards:
 # a pattern that opens with a look-behind is tried at every position, one that opens with a letter only there.
 NUMBER = re.compile(r"[Ss](?<![^\W\d_][Ss])(?:ố|(?<=S)Ố)[ \t]*(?:\n[ \t]*)?:\s*" + NUMBER_BODY)
+# A "Số:" label whose number is left blank for the clerk ("Số: /PT-NC", "Số:      /QĐ-UBND").
+BLANK_NUMBER = re.compile(r"S(?<![^\W\d_]S)(?:ố|Ố)[ \t]*:[ \t]*(?=[/ \t|]|$)", re.MULTILINE)
 # Party documents and some copies drop the colon, but then "Số" opens its line.
 _NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]+" + NUMBER_BODY)
 

@@ -47,6 +47,7 @@ from ingest.metadata.heading import (
 )
 from ingest.metadata.issuer import (
     capitals_between,
+    complete_from_column,
     complete_locality,
     compose_issuer,
     issuer_from_authority,
@@ -58,7 +59,7 @@ from ingest.metadata.issuer import (
     split_bodies,
     title_issuer,
 )
-from ingest.metadata.number import NUMBER, Number, find_number, has_code, type_from_number
+from ingest.metadata.number import BLANK_NUMBER, NUMBER, Number, find_number, has_code, type_from_number
 from ingest.metadata.recipients import find_recipients
 from ingest.metadata.signature import (
     NOI_NHAN,
@@ -69,6 +70,7 @@ from ingest.metadata.signature import (
     joint_signatures,
 )
 from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, line_start, reading_view
+from ingest.metadata_lexicon import ORGAN_HEADS
 from ingest.models import DocumentMeta
 
 
@@ -145,6 +147,7 @@ class Header:
     block: TitleBlock | None
     subject: str | None
     is_letter: bool  # it has a "V/v" trích yếu
+    letter_start: int | None  # where its "V/v" stands
     title_end: int  # where the heading and its title end (0 without them)
     kinh_gui: bool
     recipients: list[str]
@@ -237,6 +240,7 @@ def read_header(text: str) -> Header:
         block,
         subject,
         letter is not None,
+        line_start(head, letter[1][0]) if letter else None,
         title_end,
         kinh_gui is not None,
         recipients,
@@ -248,7 +252,12 @@ def read_header(text: str) -> Header:
 def header_issuer_run(head: str, header: Header) -> list[Token]:
     """The capitalised words of the issuer: before the Quốc hiệu or the number, whichever comes first."""
     label = header.number.label if header.number else None
+    if label is None:
+        blank = BLANK_NUMBER.search(head, 0, header.quoc_hieu.start() if header.quoc_hieu else NUMBER_ZONE)
+        label = blank.start() if blank else None  # "Số: /PT-NC", the number left for the clerk to fill in
     anchors = [a for a in (header.quoc_hieu.start() if header.quoc_hieu else None, label) if a is not None]
+    if header.letter_start is not None and anchors:
+        anchors.append(header.letter_start)  # "BẢO HIỂM XÃ HỘI VIỆT NAM / V/v: …" above the Quốc hiệu
     if not anchors and header.heading_start is not None:
         anchors = [header.heading_start]  # neither Quốc hiệu nor number: the issuer stands above the heading
     run = issuer_run_before(head, min(anchors)) if anchors else []
@@ -261,7 +270,16 @@ def header_issuer_run(head: str, header: Header) -> list[Token]:
     return run
 
 
-def header_issuer(run: list[Token], header: Header) -> str | None:
+def header_issuer(run: list[Token], header: Header, signature: Signature | None = None) -> str | None:
+    issuer = _header_issuer(run, header)
+    if issuer and header.quoc_hieu:
+        issuer = complete_from_column(
+            issuer, header.quoc_hieu.group(), signature.authority if signature else None
+        )
+    return issuer
+
+
+def _header_issuer(run: list[Token], header: Header) -> str | None:
     """The issuer from the header, completed by the authority line under the title: its locality when the
     header lacks one, and the chairman when he decides in person. A title that names its issuer ("CỦA BỘ CHÍNH
     TRỊ, BAN BÍ THƯ") names the body the header stands for."""
@@ -280,6 +298,9 @@ def header_issuer(run: list[Token], header: Header) -> str | None:
         else:
             level = authority_body.level if authority_body else None
             issuer = complete_locality(issuer, issuer_body, level, place)
+    if authority_text and authority_body and authority_body.head in ORGAN_HEADS:
+        # "ĐOÀN CHỦ TỊCH TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" under the title: an organ of the body decides
+        issuer = authority_text
     if block and block.authority_role == "chủ tịch" and authority_text and authority_body:
         # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under the title: the chairman decides in person, the issuer is him.
         body = authority_text
@@ -354,7 +375,7 @@ def _extract(text: str) -> MetadataResult:
     distribution, signature = read_footer(text)
     issuer = (
         joint_issuer_from_number(header.number.text if header.number else None)
-        or header_issuer(run, header)
+        or header_issuer(run, header, signature)
         or issuer_without_header(document, header, signature)
     )
 

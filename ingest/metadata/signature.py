@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.metadata.issuer import title_word
 from ingest.metadata.recipients import BULLET, DASHES, clean_item
@@ -338,10 +339,14 @@ def _signer_title_start(flat: str, *, for_organ: bool) -> int | None:
         if first and first.end() < len(flat):
             return len(flat) - len(flat[first.end() :].lstrip())
         return None
-    for w in words[1:]:
-        if _TITLE_PHRASE.match(flat, w.start()):
+    for prev, w in pairwise(words):
+        if _TITLE_PHRASE.match(flat, w.start()) and not _ORGAN_WITH_TITLE.match(flat, prev.start()):
             return w.start()
     return None
+
+
+# Organs whose name holds a title: "T/M BAN BÍ THƯ" signs for the Secretariat, no "BÍ THƯ" signs there.
+_ORGAN_WITH_TITLE = re.compile(r"BAN\s+BÍ\s+THƯ")
 
 
 def find_signature(text: str, distribution: Distribution | None) -> Signature | None:
