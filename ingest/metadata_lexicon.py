@@ -135,6 +135,16 @@ ORGAN_HEADS: tuple[str, ...] = (
     "hội đồng thẩm phán", "ban chấp hành", "ban thường vụ", "thường trực", "đảng đoàn", "ban cán sự đảng",
     "đoàn chủ tịch", "ban bí thư", "bộ chính trị",
 )  # fmt: skip
+# Sections of the Official Gazette (Công báo), printed above the documents of each part of an issue.
+GAZETTE_SECTIONS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(word_key(s).split()) for s in ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT", "VĂN BẢN KHÁC")
+)
+# The political and mass bodies of a locality: none of them stands under another in a header, so two of them
+# printed one above the other issue a text together (a joint regulation of the People's Committee and the Front).
+PEER_BODIES: tuple[str, ...] = (
+    "ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc", "liên đoàn lao động",
+    "hội liên hiệp phụ nữ", "hội nông dân", "hội cựu chiến binh",
+)  # fmt: skip
 # Bodies whose full name needs the body above them ("Văn phòng" of which Ủy ban?).
 BARE_HEADS: tuple[str, ...] = ("văn phòng", "chi nhánh", "thanh tra")
 # Bodies that always belong to a locality: a header without one lacks it ("ỦY BAN NHÂN DÂN" alone).
@@ -239,6 +249,11 @@ ISSUER_CODES: dict[str, str] = {
     "LĐLĐ": "Liên đoàn Lao động",
     # bodies of earlier governments, in the numbers of their texts
     "BCN": "Bộ Công nghiệp", "BTM": "Bộ Thương mại",
+}  # fmt: skip
+# Types that only one body enacts (Hiến pháp 2013, Luật Ban hành văn bản quy phạm pháp luật): the issuer of such a
+# text whose header was lost.
+TYPE_ISSUERS: dict[str, str] = {
+    "Bộ luật": "Quốc hội", "Luật": "Quốc hội", "Pháp lệnh": "Ủy ban Thường vụ Quốc hội", "Nghị định": "Chính phủ",
 }  # fmt: skip
 # Type codes of a text that several bodies issue together: the issuer codes after them are all its issuers
 # ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH", "01-TANDTC-VKSNDTC/TTLT").

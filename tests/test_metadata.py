@@ -438,6 +438,16 @@ def test_number_forms(line: str, number: str) -> None:
             "Đại hội đại biểu Phụ nữ huyện Gia Lâm lần thứ XXI",
         ),
         ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH AN GIANG", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang"),
+        # two bodies of one locality that never stand one under the other: joint issuers, sharing the locality
+        (
+            "ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK\n-------",
+            "Ủy ban nhân dân tỉnh Đắk Lắk - Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk",
+        ),
+        # the Official Gazette's section and running head above the header
+        (
+            "2 CÔNG BÁO/Số 1203 + 1204/Ngày 28-12-2020\nVĂN BẢN QUY PHẠM PHÁP LUẬT\nCHÍNH PHỦ\nCHÍNH PHỦ",
+            "Chính phủ",
+        ),
         # a name split over lines that holds the word of another kind ("vụ", "bộ"); Pandoc's hard line breaks
         ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------", "Ủy ban Thường vụ Quốc hội"),
         ("ỦY BAN THƯỜNG VỤ\\\nQUỐC HỘI\\ \\-\\-\\-", "Ủy ban Thường vụ Quốc hội"),
@@ -626,6 +636,37 @@ def test_text_without_header_names_its_sender_in_the_body() -> None:
     assert (meta.number, meta.issue_date, meta.place) == (None, None, None)
 
 
+@pytest.mark.parametrize(
+    ("body", "issuer"),
+    [
+        ("Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 của Ban Bí thư, Ban Thường vụ Tỉnh ủy (khóa XV) ban hành chương "
+         "trình thực hiện như sau:", "Ban Thường vụ Tỉnh ủy"),
+        # a name given in full before its short form; the verb inside a name ("Ban chỉ đạo") is not the sender's
+        ("Thực hiện Kết luận số 210-KL/TW ngày 12/11/2025 của Ban Chấp hành Trung ương Đảng khóa XIII, Ban chỉ đạo "
+         "của Chính phủ về sắp xếp đơn vị hành chính các cấp và xây dựng mô hình tổ chức chính quyền địa phương 02 cấp "
+         "(sau đây viết là Ban Chỉ đạo của Chính phủ) yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:",
+         "Ban chỉ đạo của Chính phủ về sắp xếp đơn vị hành chính các cấp và xây dựng mô hình tổ chức chính quyền địa "
+         "phương 02 cấp"),
+    ],
+)  # fmt: skip
+def test_sender_named_by_the_body(body: str, issuer: str) -> None:
+    assert (
+        meta_of(f"Kính gửi: Chủ tịch Ủy ban nhân dân các tỉnh.\n{body}\nI. MỤC ĐÍCH, YÊU CẦU\n").meta.issuer
+        == issuer
+    )
+    title = "CHƯƠNG TRÌNH\nThực hiện Chỉ thị 13-CT/TW của Ban Bí thư về công tác quản lý, bảo vệ và phát triển rừng"
+    assert meta_of(f"{title}\n{body}\nI. MỤC ĐÍCH, YÊU CẦU\n").meta.issuer == issuer
+
+
+def test_a_law_without_its_header_names_itself() -> None:
+    meta = meta_of(
+        "Biên giới quốc gia của nước Cộng hoà xã hội chủ nghĩa Việt Nam là thiêng liêng, bất khả xâm phạm.\n"
+        "Căn cứ vào Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;\nLuật này quy định về biên giới quốc "
+        "gia.\nChương 1:\nNHỮNG QUY ĐỊNH CHUNG\n"
+    ).meta
+    assert (meta.doc_type, meta.issuer) == ("Luật", "Quốc hội")
+
+
 # --- dates and places --------------------------------------------------------------------------------------
 
 
@@ -640,6 +681,14 @@ def test_text_without_header_names_its_sender_in_the_body() -> None:
         ("Vinh, ngày 13 tháng 12 năm 2006", "2006-12-13", "Vinh"),
         ("Hà Nội, ngày l5 tháng 11 năm 2024", "2024-11-15", "Hà Nội"),  # OCR read 1 as l
         ("Hà Nội, ngày    tháng    năm 2024", "2024", "Hà Nội"),  # left blank for the signing day
+        ("Hà nội, ngày 22 tháng 11 năm 2002", "2002-11-22", "Hà nội"),  # a province in lower case
+        ("h.L300 |Hà Nội, ngày 04 tháng 6 năm 2001", "2001-06-04", "Hà Nội"),  # a table cell glued to it
+        ("XV80 TP.Cần Thơ, ngày 01 tháng 7 năm 2004", "2004-07-01", "TP.Cần Thơ"),  # the prefix glued to it
+        (
+            "trên địa bàn Thành phố\nHà Nội, ngày 03 tháng 12 năm 2025",
+            "2025-12-03",
+            "Hà Nội",
+        ),  # not the line above
     ],
 )
 def test_date_line_forms(line: str, iso: str, place: str) -> None:

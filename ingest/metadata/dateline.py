@@ -58,7 +58,13 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
     comma = seg.endswith(",")
     if comma:
         seg = seg[:-1].rstrip()
-    words = tokens_in(text, lo, lo + len(seg))
+    # A table cell's pipe may be glued to the place ("|Hà Nội, ngày …"): it is read as a space.
+    view = text[lo:end].replace("|", " ") if "|" in text[lo:end] else None
+    words = (
+        [Token(t.text, t.start + lo, t.end + lo) for t in tokens_in(view, 0, len(seg))]
+        if view
+        else tokens_in(text, lo, lo + len(seg))
+    )
     province = _province_ending(text, words, comma)
     if province is not None:
         return province
@@ -70,6 +76,9 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
             run.append(tok)
         elif tok.text in _PLACE_PREFIX_TOKENS:
             run.append(tok)
+            break
+        elif _GLUED_CITY.match(tok.text):
+            run.append(tok)  # "TP.Cần Thơ": the prefix glued to the name's first word
             break
         else:
             break
@@ -104,8 +113,8 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
         start = prefix.start
     else:
         before = _PLACE_PREFIX_WORDS.search(text, max(0, start - 20), start)
-        if before:
-            start = before.start()
+        if before and "\n" not in text[before.start() : start]:
+            start = before.start()  # not "… trên địa bàn Thành phố" ending the line above
     place_end = names[-1].end
     return collapse(text[start:place_end]), start, place_end
 

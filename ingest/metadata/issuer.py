@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.metadata.number import CODE_SEPARATOR, type_from_number
-from ingest.metadata.words import Token, is_upper_word, token_key, tokens_in
+from ingest.metadata.words import Token, collapse, is_upper_word, token_key, tokens_in
 from ingest.metadata_lexicon import (
     BARE_HEADS,
     BODY_ABBREVIATIONS,
@@ -15,12 +15,14 @@ from ingest.metadata_lexicon import (
     CASED_MAX_WORDS,
     CASED_PHRASES,
     CENTRAL_CITIES,
+    GAZETTE_SECTIONS,
     HEADS_BEFORE_LOCALITY,
     ISSUER_CODES,
     JOINT_TYPE_CODES,
     LOCAL_BODIES,
     LOCALITY_LEVEL,
     ORGAN_HEADS,
+    PEER_BODIES,
     PROVINCE_KEYS,
     PROVINCE_MAX_WORDS,
     modern_tones,
@@ -55,8 +57,28 @@ def issuer_run_before(head: str, anchor: int) -> list[Token]:
         if len(run) >= 24:
             break
     run.reverse()
+    run = _without_page_furniture(run)
     while run and run[0].text in _CONNECTORS:
         run.pop(0)
+    return run
+
+
+def _without_page_furniture(run: list[Token]) -> list[Token]:
+    """The Official Gazette prints its section ("VĂN BẢN QUY PHẠM PHÁP LUẬT") and the issuer as a running head above
+    the document's own header: the run starts after the section, and a body printed twice is one."""
+    keys = token_key.of([t.text for t in run])
+    for k in range(len(run) - 1, -1, -1):
+        for phrase in GAZETTE_SECTIONS:
+            n = len(phrase)
+            if tuple(keys[k : k + n]) == phrase:
+                run, keys = run[k + n :], keys[k + n :]
+                break
+        else:
+            continue
+        break
+    half = len(run) // 2
+    if len(run) % 2 == 0 and half and keys[:half] == keys[half:]:
+        run = run[half:]
     return run
 
 
@@ -126,10 +148,11 @@ def split_bodies(words: list[str]) -> list[Body]:
             new = _HEADS_BEFORE_LOCALITY.at(keys, i)
         names_before = i - start - len(head.split())
         names_after = len(words) - i - len(new.split()) if new else 0
+        peers = head in PEER_BODIES and new in PEER_BODIES and new != head and names_before == 0
         if (
             new
             and head not in ORGAN_HEADS
-            and names_before >= (1 if head else 2)
+            and (names_before >= (1 if head else 2) or peers)
             and (names_after >= 1 or new in BARE_HEADS)
         ):
             bodies.append((start, i, head))
@@ -283,6 +306,10 @@ def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
         return None, None
     issuer = bodies[-1]
     text = body_text(issuer)
+    if len(bodies) >= 2 and _share_locality(bodies[-2], issuer):
+        # "ỦY BAN NHÂN DÂN / ỦY BAN MTTQ VIỆT NAM / TỈNH ĐẮK LẮK": two bodies of one locality issue it together
+        other = bodies[-2]
+        return f"{body_text(other)} {locality_text(issuer.level, issuer.locality)} - {text}", issuer
     parent = next((b for b in reversed(bodies[:-1]) if b.level and b.locality), None)
     if parent is not None:
         if (
@@ -297,6 +324,19 @@ def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
         elif _level_rank(issuer) > _level_rank(parent):
             text = f"{text}, {locality_text(parent.level, parent.locality)}"
     return text, issuer
+
+
+def _share_locality(upper: Body, lower: Body) -> bool:
+    """Two bodies of a locality that are never one under the other, printed one above the other with the
+    locality only once: the upper one, lacking it, shares the lower one's."""
+    return (
+        upper.head in PEER_BODIES
+        and lower.head in PEER_BODIES
+        and upper.head != lower.head
+        and not upper.locality
+        and len(upper.words) == len(upper.head.split())
+        and bool(lower.locality)
+    )
 
 
 def issuer_lacks_locality(body: Body | None) -> bool:
@@ -330,8 +370,16 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
 
 # Verbs with which a letter's body names its sender ("Bộ Tài nguyên và Môi trường hướng dẫn …").
 _SENDER_VERB = re.compile(
-    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị)\b"
+    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị"
+    r"|ban\s+hành)\b"
 )
+# "(khóa XV)" after a committee's name; "(sau đây viết/gọi tắt là …)" after a name given in full, which may be
+# as long as a sentence ("Ban chỉ đạo của Chính phủ về sắp xếp đơn vị hành chính … 02 cấp (sau đây viết là …)").
+_TERM_NOTE = re.compile(r"\s*\((?:khóa|khoá|Khóa|Khoá)\s+[^()]{1,20}\)")
+_DEFINED_NAME = re.compile(
+    r"^(?P<name>[^()]{3,300}?)\s*\(\s*sau\s+đây\s+(?:viết|gọi)(?:\s+tắt)?\s+là\b[^()]{1,120}\)$"
+)
+_BODY_OPENING = re.compile(r"(?:Bộ|Ủy\s+ban|Uỷ\s+ban|Ban|Hội\s+đồng|Sở|Tổng\s+cục|Cục|Văn\s+phòng)\s")
 _SENDER = re.compile(
     r"(?:(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Thường\s+trực|Lãnh\s+đạo|Tập\s+thể\s+lãnh\s+đạo)\s+)?"
     r"(?P<org>(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|LĐLĐ|Sở|Tổng\s+cục|Cục|Chi\s+cục|Liên\s+đoàn|Hội\s+đồng|"
@@ -350,9 +398,13 @@ def issuer_from_body(text: str, start: int, end: int) -> str | None:
         if i >= 30:
             break
         clause_start = max(text.rfind(c, start, verb.start()) for c in ",.;:\n") + 1
-        clause = text[max(clause_start, start) : verb.start()].strip()
+        clause = _TERM_NOTE.sub("", text[max(clause_start, start) : verb.start()]).strip()
+        defined = _DEFINED_NAME.match(clause)
+        if defined and _BODY_OPENING.match(defined.group("name")):
+            return modern_tones(collapse(defined.group("name")))
         m = _SENDER.match(clause)
-        if m and len(clause.split()) <= 14 and not _NOT_A_NAME.search(clause):
+        # a kind of body alone names none ("Ban chỉ đạo …": the verb is part of the name)
+        if m and 2 <= len(clause.split()) <= 14 and not _NOT_A_NAME.search(clause):
             words = [_ABBREVIATED_BODY.get(w, w) for w in m.group("org").split()]
             return modern_tones(" ".join(words))
     return None

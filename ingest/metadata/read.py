@@ -70,7 +70,7 @@ from ingest.metadata.signature import (
     joint_signatures,
 )
 from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, line_start, reading_view
-from ingest.metadata_lexicon import ORGAN_HEADS
+from ingest.metadata_lexicon import ORGAN_HEADS, TYPE_ISSUERS
 from ingest.models import DocumentMeta
 
 
@@ -124,6 +124,19 @@ def decide_doc_type(
     if has_recipients or number:
         return "Công văn"
     return None
+
+
+# How a text names itself in its first articles ("Luật này quy định về biên giới quốc gia").
+_SELF_NAMED = re.compile(
+    r"(?<![^\W\d_])(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)"
+    r" này (?:quy định|áp dụng|có hiệu lực|hướng dẫn)"
+)
+_SELF_NAMED_ZONE = 6_000
+
+
+def self_named_type(text: str, start: int) -> str | None:
+    m = _SELF_NAMED.search(text, start, min(len(text), start + _SELF_NAMED_ZONE))
+    return m.group(1) if m else None
 
 
 def extract_metadata(text: str) -> MetadataResult:
@@ -394,6 +407,10 @@ def _extract(text: str) -> MetadataResult:
         # each body of a joint text signs for itself: the signers in their printed order
         signer = " - ".join(s.name for s in joint_signatures(text, signature))
     doc_type = decide_doc_type(header.heading, header.is_letter, number, header.kinh_gui)
+    if doc_type is None:
+        # a law copied without its header still says "Luật này quy định …"; only one body enacts each such type
+        doc_type = self_named_type(document, header.end)
+        issuer = issuer or TYPE_ISSUERS.get(doc_type or "")
     date = header.date
     authentication = find_authentication(text)
     if authentication and (authentication.number or authentication.date):
