@@ -323,6 +323,36 @@ def test_a_court_precedent_is_dated_and_issued_by_its_adoption(opening: str) -> 
     assert meta.subject == "về công nhận thỏa thuận miệng của các đương sự"
 
 
+def test_a_web_title_that_names_only_the_issuers_and_a_subject_after_number_and_date() -> None:
+    meta = meta_of(
+        "Thông tư Liên tịch Bộ Tài chính - Công nghiệp - Tổng cục Hải quan\nSố 120/2000/TTLT-BTC-BCN-TCHQ ngày 25 "
+        "tháng 12 năm 2000 Về việc bổ sung, sửa đổi chính sách thuế theo tỷ lệ nội địa hoá\nCăn cứ ý kiến của Thủ "
+        "tướng Chính phủ;\n"
+    ).meta
+    assert (meta.doc_type, meta.issue_date) == ("Thông tư liên tịch", "2000-12-25")
+    assert meta.subject == "bổ sung, sửa đổi chính sách thuế theo tỷ lệ nội địa hoá"
+    assert meta.issuer == "Bộ Tài chính - Bộ Công nghiệp - Tổng cục Hải quan"
+
+
+def test_a_title_in_capitals_without_heading_runs_to_the_body() -> None:
+    meta = meta_of(
+        "ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM\nLẦN THỨ XXI, NHIỆM KỲ 2021 - 2026\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc _\nGia Lâm, ngày 19 tháng 7 năm 2021\nMỘT SỐ NỘI DUNG CƠ BẢN\nTRONG QUY CHẾ BẦU "
+        "CỬ TRONG HỆ THỐNG HỘI\nThực hiện Điều lệ Hội LHPN Việt Nam khóa XII.\n"
+    ).meta
+    assert meta.subject == "MỘT SỐ NỘI DUNG CƠ BẢN TRONG QUY CHẾ BẦU CỬ TRONG HỆ THỐNG HỘI"
+
+
+def test_the_first_sentence_of_the_body_is_no_title() -> None:
+    meta = meta_of(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Lâm Đồng, ngày 05 tháng 01 năm 2026\nGIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng "
+        "01/2026, Ủy ban nhân dân tỉnh tổ chức Họp đánh giá công tác cải cách hành chính năm 2025 và triển khai nhiệm "
+        "vụ năm 2026 của tỉnh Lâm Đồng.\n1. Thành phần:\n"
+    ).meta
+    assert (meta.doc_type, meta.subject) == ("Giấy mời", None)
+
+
 def test_the_authority_line_starts_a_line_when_the_title_keeps_its_lines() -> None:
     meta = meta_of(
         "HỘI ĐỒNG NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 04/2011/NQ-HĐND\nThừa Thiên Huế, ngày 11 tháng 8 năm 2011\n"

@@ -105,8 +105,13 @@ class TitleClauses:
     subject: tuple[int, int] | None  # what is left of the title
 
 
+# Words whose letters without marks are another word of these titles: "SỐ" (a number) is not "SỞ" (a department).
+_KEEP_MARKS = frozenset({"số", "số:"})
+
+
 def _base(word: str) -> str:
-    return base_letters(word_key(word))
+    key = word_key(word)
+    return key if key in _KEEP_MARKS or key.startswith("số:") else base_letters(key)
 
 
 def _case(word: str) -> str:
@@ -211,13 +216,13 @@ class _Title:
             return opens_issuer(self.keys, i + 1)
         if key == "ngay":
             return self.date_at(i) is not None
-        return (key == "so" or key.startswith("so:")) and self.number_at(i, bare=False) is not None
+        return (key in _KEEP_MARKS or key.startswith("số:")) and self.number_at(i, bare=False) is not None
 
     def clause_at(self, i: int, *, at_end: bool) -> tuple[str, object, int] | None:
         if i >= self.n:
             return None
         key = self.keys[i]
-        if key in ("so", "so:") or key.startswith("so:"):
+        if key in _KEEP_MARKS or key.startswith("số:"):
             found = self.number_at(i, bare=False)
             return ("number", *found) if found else None
         if key == "ngay":
@@ -276,7 +281,7 @@ def read_title(
     closing: dict[str, object] = {}
     stop = title.n
     for k in range(max(i + 1, title.n - _CLOSING_MAX_WORDS), title.n):
-        if title.keys[k] not in ("so", "ngay", "cua") and not title.keys[k].startswith("so:"):
+        if title.keys[k] not in ("số", "ngay", "cua") and not title.keys[k].startswith("số:"):
             continue
         if not any(c.isalpha() for c in title.keys[k - 1]):
             continue  # the date of a number just read ("… 03/2021/UBTVQH15 ngày 24 tháng 9 năm 2021")
@@ -300,7 +305,35 @@ def read_title(
         if marker and marker.end() < title.toks[stop - 1].end:
             s = marker.end()
         subject = (s, title.toks[stop - 1].end)
+    if subject and "issuer" not in found:
+        named = _only_bodies(title, title.index_at(subject[0]), stop)
+        if named:
+            # "Thông tư Liên tịch Bộ Tài chính - Công nghiệp - Tổng cục Hải quan": a web title names the issuers
+            found["issuer"], subject = named, None
     number = found.get("number")
     date = found.get("date")
     issuer = found.get("issuer")
     return TitleClauses(number, date, issuer or [], subject)  # type: ignore[arg-type]
+
+
+def _only_bodies(title: _Title, i: int, j: int) -> list[list[str]] | None:
+    """The bodies that tokens i..j name, if that is all they are ("Bộ Tài chính - Công nghiệp - Tổng cục Hải
+    quan": after a ministry, "Công nghiệp" is the Bộ Công nghiệp, as in "liên Bộ Tài chính - Công nghiệp")."""
+    parts: list[list[str]] = [[]]
+    for k in range(i, j):
+        word = title.toks[k].text
+        if word in ("-", "–"):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    if not parts[0] or not all(parts) or len(parts) > 6:
+        return None
+    bodies = []
+    for k, part in enumerate(parts):
+        key = word_key(" ".join(part))  # marks and all: without them "SỐ LIỆU" would read as "SỞ …"
+        if not AUTHORITY.fullmatch(key):
+            if k == 0 or word_key(parts[0][0]) != "bộ" or not AUTHORITY.fullmatch("bộ " + key):
+                return None
+            part = [parts[0][0], *part]
+        bodies.append(part)
+    return bodies

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from ingest.lexicon import DOC_TYPES, LOW, UP
 from ingest.lexicon import UPPER_LETTERS as _LETTERS
@@ -179,9 +180,19 @@ def find_title_block(
         else None
     )
     span = clauses.subject if clauses else None
+    if not capitals and span and span[1] == run[-1].end and _is_sentence(head[span[0] : span[1]]):
+        return (
+            None  # "Thực hiện …, Ủy ban nhân dân tỉnh tổ chức Họp đánh giá …." is the body's first sentence
+        )
     subject = collapse(head[span[0] : span[1]]).rstrip(" -_=*") or None if span else None
-    if not under_heading and subject is not None and not authority:
-        # Without a heading, capitals after the date are a title only when an authority line confirms it.
+    if (
+        not under_heading
+        and subject is not None
+        and not authority
+        and not _ends_at_body(head, run, end_match)
+    ):
+        # Without a heading, capitals after the date are a title only when an authority line confirms it, or when
+        # they fill their own lines up to the body ("MỘT SỐ NỘI DUNG CƠ BẢN / TRONG QUY CHẾ BẦU CỬ … / Thực hiện …").
         return None
     while authority and not any(c.isalnum() for c in authority[-1].text):
         authority = authority[:-1]  # the bullet of the body's first line ("- Căn cứ …")
@@ -192,6 +203,22 @@ def find_title_block(
         role = m.group("role").strip() if m and m.group("role") else None
     block_end = max((t.end for t in (authority or run)), default=start)
     return TitleBlock(subject, span if subject else None, auth_text, role, block_end, clauses)
+
+
+_SENTENCE_TITLE_MAX_WORDS = 25
+
+
+def _is_sentence(text: str) -> bool:
+    """A long run of words closed by a full stop: a sentence of the body, not a title (titles carry no stop)."""
+    return text.rstrip().endswith(".") and len(text.split()) > _SENTENCE_TITLE_MAX_WORDS
+
+
+def _ends_at_body(head: str, run: list[Token], body: re.Match[str] | None) -> bool:
+    """Do the title's words fill their lines, from a line start up to where the body opens?"""
+    if body is None or not run or not _starts_line(head, run[0].start):
+        return False
+    between = head[run[-1].end : body.start()]
+    return "\n" in between and not between.strip(" \t\n|*-_=")
 
 
 def _only_clauses(head: str, run: list[Token], own_number: str | None) -> bool:
@@ -298,11 +325,17 @@ def _quoted(head: str, pos: int) -> bool:
     return before is not None and "\n" not in head[before.start() : pos] and before.group(1)[-1:].islower()
 
 
+class LetterSubject(NamedTuple):
+    text: str
+    span: tuple[int, int]
+    vv: bool  # marked "V/v", as a letter's is; "Về …" after the number also titles other texts
+
+
 def find_letter_subject(
     head: str, number_end: int | None, stops: Iterable[int], limit: int
-) -> tuple[str, tuple[int, int]] | None:
-    """ "V/v <trích yếu>" (or "Về …" right after the number), up to the date line, the Kính gửi, the Quốc hiệu
-    or the body, whichever comes first."""
+) -> LetterSubject | None:
+    """ "V/v <trích yếu>" (or "Về …" right after the number and the date beside it), up to the date line, the
+    Kính gửi, the Quốc hiệu or the body, whichever comes first."""
     after_number = _VE_VIEC.match(head, number_end) if number_end is not None else None
     marker = after_number or next(
         (m for m in _VV.finditer(head, 0, limit) if not _quoted(head, m.start())), None
@@ -322,7 +355,9 @@ def find_letter_subject(
     text = head[start:end].rstrip(" \t\n|-_*")
     if not text.strip():
         return None
-    return strip_unmatched_quote(collapse(text)), (start, start + len(text))
+    return LetterSubject(
+        strip_unmatched_quote(collapse(text)), (start, start + len(text)), after_number is None
+    )
 
 
 # Forms and congress papers label their parts: "2. Trích yếu: V/v cho phép …", "* Nội dung: Vai trò của phụ nữ …",

@@ -196,7 +196,10 @@ def read_header(text: str) -> Header:
 
     stops = [s.start() for s in (kinh_gui, quoc_hieu) if s] + ([date.span[0]] if date else [])
     vv_limit = kinh_gui.start() if kinh_gui else min(len(head), 3_000)
-    letter = find_letter_subject(head, number.span[1] if number else None, stops, vv_limit)
+    after_number = number.span[1] if number else None
+    if number and date and date.place is None and 0 <= date.span[0] - number.span[1] <= 20:
+        after_number = date.span[1]  # "Số 120/2000/TTLT-BTC-BCN-TCHQ ngày 25 tháng 12 năm 2000 Về việc …"
+    letter = find_letter_subject(head, after_number, stops, vv_limit)
 
     found_end = max((end for _, end in spans.values()), default=0)
     heading_limit = min(len(head), 5_000)
@@ -204,7 +207,7 @@ def read_header(text: str) -> Header:
     heading_starts = [m for m in (date.span[1] if date else None, number.span[1] if number else None) if m]
     heading_starts += [motto.end()] if motto else []
     heading = find_heading(head, heading_starts, body_start.start() if body_start else heading_limit)
-    if heading is None and quoc_hieu is None and letter is None:
+    if heading is None and quoc_hieu is None and (letter is None or not letter.vv):
         heading = opening_heading(head)  # a text that opens with its title line, without a header
 
     block = None
@@ -225,7 +228,7 @@ def read_header(text: str) -> Header:
         spans["date_line"] = span
     subject, subject_span = (block.subject, block.subject_span) if block else (None, None)
     if letter and (subject_span is None or not heading):
-        subject, subject_span = letter
+        subject, subject_span = letter.text, letter.span
     title_end = block.end if block else heading.end() if heading else 0
     labelled = labelled_subject(head, title_end)
     if labelled:
@@ -252,8 +255,8 @@ def read_header(text: str) -> Header:
         heading_type(heading.group()) if heading else None,
         block,
         subject,
-        letter is not None,
-        line_start(head, letter[1][0]) if letter else None,
+        letter is not None and letter.vv,
+        line_start(head, letter.span[0]) if letter else None,
         title_end,
         kinh_gui is not None,
         recipients,
