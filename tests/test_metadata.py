@@ -809,6 +809,24 @@ def test_signature_outside_its_usual_place(footer: str, signer: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("block", "signer"),
+    [
+        # what a copy joins to the signer's line: a footnote, an English translation, the next document's title
+        ("THỦ TƯỚNG\nPhạm Minh Chính các văn bản số: 10894/VPCP-CN ngày 8/11/2025 của Văn phòng Chính phủ..",
+         "Phạm Minh Chính"),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nCao Anh Tuấn Circular No. 110/2025/TT-BTC dated November 19, 2025 on fees",
+         "Cao Anh Tuấn"),
+        ("TL. CỤC TRƯỞNG\nTRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Thanh Hằng Công văn 5642/CT-CS năm "
+         "2025 về tiền sử dụng đất", "Nguyễn Thị Thanh Hằng"),  # a title broken after a comma
+        ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Vũ Thị Bích Việt Biểu mức trợ cấp", "Vũ Thị Bích Việt"),
+    ],
+)  # fmt: skip
+def test_the_name_ends_where_what_was_joined_to_it_begins(block: str, signer: str) -> None:
+    meta = meta_of(f"Điều 3. Thi hành./.\nNơi nhận:\n- Như trên;\n- Lưu: VT, CS.\n{block}\n").meta
+    assert meta.signer == signer
+
+
 def test_each_body_of_a_joint_text_signs() -> None:
     meta = meta_of(
         "BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG\nSố: 89/2016/TTLT-BTC-BCT\nHà Nội, ngày 23 tháng 6 năm 2016\n"

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ingest.legacy_fonts import is_vietnamese_syllable
+from ingest.lexicon import DOC_TYPES
 from ingest.metadata.issuer import title_word
 from ingest.metadata.recipients import BULLET, DASHES, clean_item
 from ingest.metadata.words import (
@@ -151,8 +153,8 @@ def titled_name_candidates(toks: Words) -> list[Signature]:
             continue
         j = name_run_end(toks, names, i)
         follows = j < len(words) and not toks.newline_before(j)
-        if follows and words[j][:1].islower() and j - i >= 3 and not _SIGNED.match(text, toks.end(j - 1)):
-            j -= 1  # "Trần Hồng Hà Phụ lục": the last capitalised word opens the next sentence
+        if follows and j - i >= 3 and _opens_next_part(words[j - 1], words[j]):
+            j -= 1  # "Trần Hồng Hà Phụ lục": the last capitalised word opens what follows the signature
         if j - i < 2 or j - i > 5:
             i = j
             continue
@@ -180,6 +182,29 @@ def titled_name_candidates(toks: Words) -> list[Signature]:
             found.append(Signature(name, authority, role, (sig_start, sig_end)))
         i = j
     return found
+
+
+# What a copy may join to the signer's line: the heading of an annex ("Phụ lục", "Danh mục", "Mẫu số"), the title of
+# the next document ("Công văn 5642/CT-CS …"), an English translation ("Circular No. 110/2025/TT-BTC …").
+_FUNCTION_WORDS = frozenset(
+    {"các", "những", "và", "của", "là", "được", "đã", "tại", "theo", "về", "cho", "với"}
+)
+_NEXT_PART_OPENINGS = frozenset(
+    word_key(w) for w in ("phụ lục", "danh mục", "mẫu số", "biểu mẫu", *DOC_TYPES)
+)
+
+
+def _opens_next_part(last: str, after: str) -> bool:
+    """Does the last word of a name run open what follows it on the line, not end the name?"""
+    if word_key(f"{last} {after}") in _NEXT_PART_OPENINGS:
+        return True
+    if after[:1].islower():
+        # "Vũ Thị Bích Việt Biểu mức …", "Bùi Văn Cường Quốc hội …": a capitalised word and a word in lower case
+        # are a heading's first words; a function word follows a whole name ("Phạm Minh Chính các văn bản …")
+        return word_key(after) not in _FUNCTION_WORDS
+    # a word no Vietnamese syllable spells, before more text: "Cao Anh Tuấn Circular No. …" (a name of the
+    # Central Highlands, "Ksor", "Niê", ends its line)
+    return not is_vietnamese_syllable(last) and not _NAME_WORDS(after)
 
 
 def name_run_end(toks: Words, names: list[bool], i: int) -> int:
@@ -283,7 +308,11 @@ def title_run(toks: Words, name_index: int) -> range:
         word = words[k]
         if toks.newline_before(k + 1) and _line_starts_with_bullet(toks.text, toks.start(k)):
             break
-        in_title = _MARKER_TOKEN.match(word) or (is_upper_word(word) and word[-1] not in ".,;:)")
+        # a title broken over lines may end a line with a comma ("TRƯỞNG BAN BAN CHÍNH SÁCH, / THUẾ QUỐC TẾ")
+        line_comma = word.endswith(",") and k < last and toks.newline_before(k + 1)
+        in_title = _MARKER_TOKEN.match(word) or (
+            is_upper_word(word) and (word[-1] not in ".,;:)" or line_comma)
+        )
         if not in_title and not (word in ("-", ",") and k < last):
             break
         k -= 1
