@@ -8,6 +8,7 @@ import random
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -1014,6 +1015,77 @@ def test_word_memo_gives_the_function_value_and_stays_bounded() -> None:
     assert memo.of(words[:3]) == [word_key(w) for w in words[:3]]
     assert len(memo.known) <= WordMemo._MAX_WORDS
     assert memo("Uỷ") == "ủy"
+
+
+# --- every pattern runs in linear time -------------------------------------------------------------------
+
+_SEARCHED = {
+    "number": ("NUMBER", "_NUMBER_NO_COLON", "BLANK_NUMBER", "_GLUED_LANDMARK"),
+    "clauses": ("_ADOPTED",),
+    "heading": ("_STANDALONE_HEADING", "_SUBJECT_LABEL", "_CONTENT_LABEL", "_ISSUER_LABEL", "_VALUE_END", "_VV",
+                "TITLE_END", "QUOC_HIEU", "MOTTO", "KINH_GUI"),
+    "issuer": ("_TERM", "_SIGNS_FOR_ORGAN", "_SENDER_VERB"),
+    "signature": ("_MARKED_LINE", "_SIGN_EVIDENCE", "NOI_NHAN", "_MARKER"),
+    "read": ("_SELF_NAMED",),
+    "words": ("_SYLLABLE_JOIN",),
+    "dateline": ("_DATE_LINE",),
+}  # fmt: skip
+_MATCHED = {
+    "clauses": (
+        "_NUMBER_CLAUSE",
+        "_DATE_CLAUSE",
+        "AUTHORITY",
+        "CASED_AUTHORITY",
+        "AUTHORITY_BASE",
+        "_BARE_NUMBER",
+    ),
+    "heading": ("_HEADING", "_HEADING_ANY_CASE", "_OPENING_HEADING"),
+    "signature": ("_SIGNED", "_SIGNED_BEFORE"),
+}
+_CUES = ["Số: ", "SỐ 1/QĐ-", "ngày 1 tháng ", "NHIỆM KỲ 2021 - ", "TM. ", "T/M ", "KT/", "(Đã ký) ", "đã ký ",
+         "Được Hội đồng ", "thông qua ", "Nội dung: ", "Đơn vị thực hiện: ", "Kính thưa ", " * ", "V/v ", "CỦA BỘ ",
+         "ĐOÀN ", "CỘNG ", " ", "\t", "\n", "-", "_", "a_b", "\\", "ỦY BAN ", "QUYẾT ĐỊNH", "Thông tư ", "nước ",
+         "Luật này ", "bộ ", "khóa ", "(", ")", "sau đây viết là ", "tỉnh ", "Nguyễn ", "1", "/", "QĐ"]  # fmt: skip
+
+
+def _seconds(run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _search_all(pattern: re.Pattern[str], text: str) -> Callable[[], object]:
+    return lambda: list(pattern.finditer(text))
+
+
+def _match_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Callable[[], object]:
+    return lambda: [pattern.match(text, i) for i in starts] + [pattern.fullmatch(text[:200])]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_CUES), min_size=1, max_size=3).map("".join))
+def test_patterns_take_linear_time_on_repeated_cues(unit: str) -> None:
+    """Each pattern over a text of repeated cues: four times the text may not cost much more than four times the
+    time (a pattern that backtracks over what it has read costs sixteen times)."""
+    small = (unit * (8_000 // len(unit) + 1))[:8_000]
+    large = small * 4
+    starts = [m.start() for m in re.finditer(r"\S+", small)][
+        :300
+    ]  # matched patterns are tried at word starts
+    for table, searched in ((_SEARCHED, True), (_MATCHED, False)):
+        for module, names in table.items():
+            for name in names:
+                pattern = getattr(importlib.import_module(f"ingest.metadata.{module}"), name)
+                runs = (
+                    [_search_all(pattern, t) for t in (small, large)]
+                    if searched
+                    else [_match_at(pattern, t, starts) for t in (small, large)]
+                )
+                costs = [_seconds(run) for run in runs]
+                assert costs[1] <= 8 * costs[0] + 0.02, (module, name, unit, costs)
 
 
 # --- the annotated corpus ----------------------------------------------------------------------------------

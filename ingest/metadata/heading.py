@@ -315,14 +315,11 @@ _BODY_OPENING = re.compile(
 )
 
 
-_WORD_BEFORE = re.compile(r"(\S+)[ \t]*$")
-
-
 def _quoted(head: str, pos: int) -> bool:
     """Is the "V/v" at `pos` inside a sentence ("… lập “Biên bản thỏa thuận V/v: Kết thúc …”")? A letter's own
     "V/v" opens its line, or follows the number or a cell of the header."""
-    before = _WORD_BEFORE.search(head, max(0, pos - 40), pos)
-    return before is not None and "\n" not in head[before.start() : pos] and before.group(1)[-1:].islower()
+    before = head[max(0, pos - 40) : pos].rstrip(" \t")
+    return before[-1:].islower()
 
 
 class LetterSubject(NamedTuple):
@@ -371,7 +368,10 @@ _ISSUER_LABEL = re.compile(
     r"(?:(?m:^)|(?<=\s))[ \t]*[*•]?[ \t]*(?:Đơn vị thực hiện|Đơn vị trình bày|Cơ quan thực hiện)[ \t]*:[ \t]*"
     r"(?P<value>[^\n]{1,600})"
 )
-_VALUE_END = re.compile(r"[*•]?\s*(?:Đơn vị thực hiện|Kính thưa|Kính gửi|Thưa)\b|\s+[*•]\s")
+# Each alternative starts where a run of spaces starts (or at a bullet), so that a long run is crossed once.
+_VALUE_END = re.compile(
+    r"(?:[*•]\s*|(?<!\s)\s*)(?:Đơn vị thực hiện|Kính thưa|Kính gửi|Thưa)\b|(?<!\s)\s+[*•]\s"
+)
 _LABEL_ZONE = 3_000  # the labels of a form stand on its first page
 _CONTENT_NEAR = 300  # "Nội dung:" labels the document's subject only right under its title
 

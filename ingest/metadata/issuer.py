@@ -30,7 +30,7 @@ from ingest.metadata_lexicon import (
 )
 
 _CONNECTORS = frozenset({"-", ",", "&"})
-_TERM = re.compile(r"[,\s]*NHIỆM\s+KỲ\s+\d{4}\s*[-–]\s*\d{4}[\s|_*=-]*$")
+_TERM = re.compile(r"NHIỆM\s+KỲ\s+\d{4}\s*[-–]\s*\d{4}[\s|_*=-]*$")
 
 
 def issuer_run_before(head: str, anchor: int) -> list[Token]:
@@ -38,7 +38,8 @@ def issuer_run_before(head: str, anchor: int) -> list[Token]:
     body above it. A website title line above the header stops the run by its lower case or its digits."""
     term = _TERM.search(head, max(0, anchor - 80), anchor)
     if term:
-        anchor = term.start()  # "… LẦN THỨ XXI, NHIỆM KỲ 2021 - 2026": the term of a congress is not its name
+        # "… LẦN THỨ XXI, NHIỆM KỲ 2021 - 2026": the term of a congress is not its name
+        anchor = len(head[: term.start()].rstrip(" \t\n,"))
     toks = tokens_in(head, max(0, anchor - 600), anchor)
     while toks and not any(c.isalnum() for c in toks[-1].text):
         toks.pop()  # the rule under the issuer, table pipes
@@ -495,7 +496,7 @@ _CENTRAL = re.compile(r"(?<!\S)Trung ương$")
 # The Central Committee's letterhead is printed on the texts of its organs too (Quy định về thể thức văn bản của
 # Đảng): the organ the signer signs for ("T/M BAN BÍ THƯ") is the issuer.
 _CENTRAL_ORGANS = {"ban bí thư": "Ban Bí thư Trung ương", "bộ chính trị": "Bộ Chính trị"}
-_SIGNS_FOR_ORGAN = re.compile(r"(?:TM|T/M|T\.M)\.?\s+(?P<organ>[^\n]+?)\s*(?=$|KT|K/T|TL|TUQ)")
+_SIGNS_FOR_ORGAN = re.compile(r"(?:TM|T/M|T\.M)\.?\s+(?P<organ>[^\n]{1,80}?)\s*(?=$|KT|K/T|TL|TUQ)")
 
 
 def complete_from_column(issuer: str, right_column: str, authority: str | None) -> str:
