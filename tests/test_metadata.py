@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from example_corpus import FIRST_DOCUMENTS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ingest.evaluate import METADATA_FIELDS, metadata_equal
@@ -1067,6 +1067,10 @@ def _match_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Callabl
 
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(_CUES), min_size=1, max_size=3).map("".join))
+@example(" ")  # runs of spaces and tabs: where two quantifiers meet over them
+@example("\t ")
+@example("Số: 1/QĐ-")
+@example("TM. Nguyễn ")
 def test_patterns_take_linear_time_on_repeated_cues(unit: str) -> None:
     """Each pattern over a text of repeated cues: four times the text may not cost much more than four times the
     time (a pattern that backtracks over what it has read costs sixteen times)."""

@@ -360,12 +360,13 @@ def find_letter_subject(
 # Forms and congress papers label their parts: "2. Trích yếu: V/v cho phép …", "* Nội dung: Vai trò của phụ nữ …",
 # "* Đơn vị thực hiện: Hội LHPN xã Đặng Xá". A label opens its line (after a bullet or a list number); its value
 # runs to the line's end or to the next label or salutation on the same line.
-_LABEL = r"(?m:^)[ \t]*(?:[*•+-]|\d{1,2}\.)?[ \t]*(?:%s)[ \t]*:[ \t]*(?P<value>[^\n]{1,600})"
+_LABEL = r"(?m:^)[ \t]*(?:(?:[*•+-]|\d{1,2}\.)[ \t]*)?(?:%s)[ \t]*:[ \t]*(?P<value>[^\n]{1,600})"
 _SUBJECT_LABEL = re.compile(_LABEL % "Trích yếu|TRÍCH YẾU")
 _CONTENT_LABEL = re.compile(_LABEL % "Nội dung|NỘI DUNG")
 # Who presents a paper may follow its "Nội dung:" on the same line, when the lines were joined.
 _ISSUER_LABEL = re.compile(
-    r"(?:(?m:^)|(?<=\s))[ \t]*[*•]?[ \t]*(?:Đơn vị thực hiện|Đơn vị trình bày|Cơ quan thực hiện)[ \t]*:[ \t]*"
+    r"(?:(?m:^)[ \t]*|(?<=\s)(?![ \t]))(?:[*•][ \t]*)?(?:Đơn vị thực hiện|Đơn vị trình bày|Cơ quan thực hiện)[ \t]*:"
+    r"[ \t]*"
     r"(?P<value>[^\n]{1,600})"
 )
 # Each alternative starts where a run of spaces starts (or at a bullet), so that a long run is crossed once.
