@@ -667,6 +667,44 @@ def test_text_without_header_names_its_sender_in_the_body() -> None:
     assert (meta.number, meta.issue_date, meta.place) == (None, None, None)
 
 
+def test_a_conference_resolution_copied_on_one_line() -> None:
+    meta = meta_of(
+        "Nghị_quyết hội_nghị lần thứ 4 ban chấp_hành tổng_liên_đoàn lao_động việt nam khóa x về tiếp_tục đẩy_mạnh "
+        "đào_tạo cán_bộ công_đoàn giai_đoạn 2010 - 2020 Hội_nghị lần thứ 4 Ban Chấp_hành Tổng_Liên_đoàn Lao_động "
+        "Việt_nam ( Khoá_X ) họp ngày 20 và 21 tháng 01 năm 2010 , tại Hà_Nội , đã thảo_luận Đề_án và thông_qua "
+        "Nghị_quyết như sau :\nI . tình_hình đội_ngũ cán_bộ\n"
+    ).meta
+    assert meta.doc_type == "Nghị quyết"
+    # the title ends where the body restates it; the committee that meets issues it
+    assert meta.subject == (
+        "hội nghị lần thứ 4 ban chấp hành tổng liên đoàn lao động việt nam khóa x về tiếp tục đẩy mạnh đào tạo cán "
+        "bộ công đoàn giai đoạn 2010 - 2020"
+    )
+    assert meta.issuer == "Ban Chấp hành Tổng Liên đoàn Lao động Việt nam"
+
+
+def test_an_annex_is_issued_by_the_issuer_of_what_it_is_attached_to() -> None:
+    meta = meta_of(
+        "PHỤ LỤC SỐ LIỆU\n(Kèm theo Báo cáo số 22/BC-BCH ngày 08/7/2021 Của BCH Hội LHPN huyện Gia Lâm)\n"
+        "KẾT QUẢ THỰC HIỆN\nTT Nội dung Chỉ tiêu Đại hội Kết quả\n"
+    ).meta
+    assert (meta.doc_type, meta.subject) == ("Phụ lục", "SỐ LIỆU")
+    assert meta.issuer == "Ban Chấp hành Hội Liên hiệp Phụ nữ huyện Gia Lâm"
+
+
+def test_without_a_title_the_body_says_what_it_issues() -> None:
+    meta = meta_of(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ CHÍ MINH\nSố: 411-KH/TWĐTN-BTC\nHà Nội, ngày 25 tháng 8 năm 2021\n"
+        "Căn cứ Điều lệ Đoàn, Ban Chấp hành Trung ương Đoàn ban hành Kế hoạch tổ chức đại hội đoàn các cấp, tiến tới "
+        "Đại hội đại biểu toàn quốc lần thứ XII của Đoàn TNCS Hồ Chí Minh (gọi tắt là Đại hội Đoàn toàn quốc lần thứ "
+        "XII) như sau:\n1. Mục đích\n"
+    ).meta
+    assert (meta.doc_type, meta.subject) == (
+        "Kế hoạch",
+        "tổ chức đại hội đoàn các cấp, tiến tới Đại hội đại biểu toàn quốc lần thứ XII của Đoàn TNCS Hồ Chí Minh",
+    )
+
+
 @pytest.mark.parametrize(
     ("body", "issuer"),
     [
@@ -1024,9 +1062,9 @@ _SEARCHED = {
     "clauses": ("_ADOPTED",),
     "heading": ("_STANDALONE_HEADING", "_SUBJECT_LABEL", "_CONTENT_LABEL", "_ISSUER_LABEL", "_VALUE_END", "_VV",
                 "TITLE_END", "QUOC_HIEU", "MOTTO", "KINH_GUI"),
-    "issuer": ("_TERM", "_SIGNS_FOR_ORGAN", "_SENDER_VERB"),
+    "issuer": ("_TERM", "_SIGNS_FOR_ORGAN", "_SENDER_VERB", "_TERM_NOTE"),
     "signature": ("_MARKED_LINE", "_SIGN_EVIDENCE", "NOI_NHAN", "_MARKER"),
-    "read": ("_SELF_NAMED",),
+    "read": ("_SELF_NAMED", "ATTACHED_TO", "_ENACTED", "_STATE_NAMED"),
     "words": ("_SYLLABLE_JOIN",),
     "dateline": ("_DATE_LINE",),
 }  # fmt: skip
@@ -1041,11 +1079,13 @@ _MATCHED = {
     ),
     "heading": ("_HEADING", "_HEADING_ANY_CASE", "_OPENING_HEADING"),
     "signature": ("_SIGNED", "_SIGNED_BEFORE"),
+    "issuer": ("_DEFINED_NAME", "_CONFERENCE"),
 }
 _CUES = ["Số: ", "SỐ 1/QĐ-", "ngày 1 tháng ", "NHIỆM KỲ 2021 - ", "TM. ", "T/M ", "KT/", "(Đã ký) ", "đã ký ",
          "Được Hội đồng ", "thông qua ", "Nội dung: ", "Đơn vị thực hiện: ", "Kính thưa ", " * ", "V/v ", "CỦA BỘ ",
          "ĐOÀN ", "CỘNG ", " ", "\t", "\n", "-", "_", "a_b", "\\", "ỦY BAN ", "QUYẾT ĐỊNH", "Thông tư ", "nước ",
-         "Luật này ", "bộ ", "khóa ", "(", ")", "sau đây viết là ", "tỉnh ", "Nguyễn ", "1", "/", "QĐ"]  # fmt: skip
+         "Luật này ", "bộ ", "khóa ", "(", ")", "sau đây viết là ", "tỉnh ", "Nguyễn ", "1", "/", "QĐ",
+         "ban hành Kế hoạch ", "như sau", "(Kèm theo ", "của ", "Hội nghị lần thứ "]  # fmt: skip
 
 
 def _seconds(run: Callable[[], object]) -> float:

@@ -146,7 +146,7 @@ def find_title_block(
         if not under_heading:
             return None
         line_end = title_paragraph_end(head, toks[0].start, zone_end)
-        run = [t for t in toks if t.end <= line_end]
+        run = _before_restatement([t for t in toks if t.end <= line_end])
         rest = [t for t in toks if t.start > line_end]
     if not run:
         return None
@@ -206,6 +206,23 @@ def find_title_block(
 
 
 _SENTENCE_TITLE_MAX_WORDS = 25
+
+
+_RESTATED_WORDS = 4
+
+
+def _before_restatement(run: list[Token]) -> list[Token]:
+    """A copy that joined the title and the body on one line: the body's first sentence restates the title's first
+    words ("hội nghị lần thứ 4 ban chấp hành … giai đoạn 2010 - 2020 Hội nghị lần thứ 4 Ban Chấp hành … họp ngày
+    20 …"); the title ends where they come again."""
+    keys = token_key.of([t.text for t in run])
+    opening = keys[:_RESTATED_WORDS]
+    if len(opening) < _RESTATED_WORDS:
+        return run
+    for k in range(_RESTATED_WORDS, len(run) - _RESTATED_WORDS + 1):
+        if keys[k] == opening[0] and run[k].text[:1].isupper() and keys[k : k + _RESTATED_WORDS] == opening:
+            return run[:k]  # a sentence starts there
+    return run
 
 
 def _is_sentence(text: str) -> bool:

@@ -372,11 +372,12 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
 # Verbs with which a letter's body names its sender ("Bộ Tài nguyên và Môi trường hướng dẫn …").
 _SENDER_VERB = re.compile(
     r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị"
-    r"|ban\s+hành)\b"
+    r"|ban\s+hành|họp)\b"
 )
+_CONFERENCE = re.compile(r"^Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?=Ban\s)")
 # "(khóa XV)" after a committee's name; "(sau đây viết/gọi tắt là …)" after a name given in full, which may be
 # as long as a sentence ("Ban chỉ đạo của Chính phủ về sắp xếp đơn vị hành chính … 02 cấp (sau đây viết là …)").
-_TERM_NOTE = re.compile(r"\s*\((?:khóa|khoá|Khóa|Khoá)\s+[^()]{1,20}\)")
+_TERM_NOTE = re.compile(r"(?<!\s)\s*\(\s*(?:khóa|khoá|Khóa|Khoá)\s+[^()]{1,20}\)")
 _DEFINED_NAME = re.compile(
     r"^(?P<name>[^()]{3,300}?)\s*\(\s*sau\s+đây\s+(?:viết|gọi)(?:\s+tắt)?\s+là\b[^()]{1,120}\)$"
 )
@@ -400,6 +401,7 @@ def issuer_from_body(text: str, start: int, end: int) -> str | None:
             break
         clause_start = max(text.rfind(c, start, verb.start()) for c in ",.;:\n") + 1
         clause = _TERM_NOTE.sub("", text[max(clause_start, start) : verb.start()]).strip()
+        clause = _CONFERENCE.sub("", clause)  # "Hội nghị lần thứ 4 Ban Chấp hành … họp": the committee meets
         defined = _DEFINED_NAME.match(clause)
         if defined and _BODY_OPENING.match(defined.group("name")):
             return modern_tones(collapse(defined.group("name")))

@@ -69,7 +69,7 @@ from ingest.metadata.signature import (
     find_signature,
     joint_signatures,
 )
-from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, line_start, reading_view
+from ingest.metadata.words import HEAD_LIMIT, NUMBER_ZONE, Token, collapse, line_start, reading_view
 from ingest.metadata_lexicon import ORGAN_HEADS, TYPE_ISSUERS
 from ingest.models import DocumentMeta
 
@@ -126,6 +126,16 @@ def decide_doc_type(
     return None
 
 
+_ENACTED = re.compile(
+    r"ban\s+hành\s+(?P<type>Kế hoạch|Quy định|Hướng dẫn|Chương trình|Quy chế|Đề án|Kết luận|Thông báo)\s+"
+    r"(?P<subject>[^.;:()\n]{5,400}?)\s*(?:\([^()\n]{0,150}\)\s*)?(?:như\s+sau|với\s+các\s+nội\s+dung|gồm)"
+)
+_ENACTED_ZONE = 1_500
+# The line under an annex's heading names the document it is attached to, and that document's issuer.
+ATTACHED_TO = re.compile(
+    r"\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\b[^()\n]{0,200}?\s[Cc]ủa\s+(?P<issuer>[^()\n]{3,150})\)"
+)
+_ATTACHED_NEAR = 300
 # How a text names itself in its first articles ("Luật này quy định về biên giới quốc gia").
 _SELF_NAMED = re.compile(
     r"(?<![^\W\d_])(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)"
@@ -233,6 +243,12 @@ def read_header(text: str) -> Header:
     labelled = labelled_subject(head, title_end)
     if labelled:
         subject, subject_span = labelled
+    if subject is None and number:
+        # no title: the body's first sentence says what it issues ("… ban hành Kế hoạch tổ chức đại hội đoàn các
+        # cấp … như sau:")
+        enacted = _ENACTED.search(head, number.span[1], min(len(head), number.span[1] + _ENACTED_ZONE))
+        if enacted and type_from_number(number.text) == enacted.group("type"):
+            subject, subject_span = collapse(enacted.group("subject")), enacted.span("subject")
     if subject_span:
         spans["subject"] = subject_span
 
@@ -333,6 +349,11 @@ def issuer_without_header(text: str, header: Header, signature: Signature | None
     else the issuer code of its number, else the body its signer signs for."""
     block = header.block
     issuer = title_issuer([block.authority.split()]) if block and block.authority else None
+    if issuer is None:
+        # an annex: "(Kèm theo Báo cáo số 22/BC-BCH ngày 08/7/2021 Của BCH Hội LHPN huyện Gia Lâm)"
+        near = min(len(text), header.title_end + _ATTACHED_NEAR)
+        attached = ATTACHED_TO.search(text, 0, near) if header.title_end else None
+        issuer = title_issuer([attached.group("issuer").split()]) if attached else None
     if issuer is None:
         # "* Đơn vị thực hiện: Hội LHPN xã Đặng Xá": a congress paper names who presents it
         label = labelled_issuer(text, header.title_end)
