@@ -319,6 +319,9 @@ def test_a_court_precedent_is_dated_and_issued_by_its_adoption(opening: str) -> 
         "Kết thúc hợp đồng lao động trước thời hạn”.\n"
     ).meta
     assert (meta.doc_type, meta.number, meta.issue_date) == ("Án lệ", "15/2017/AL", "2017-12-14")
+    assert (
+        meta_of(f"al-15-2017-hdtp-tandtc {opening}Được Hội đồng").meta.number == "15/2017/AL"
+    )  # a page's label
     assert meta.issuer == "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
     # the "V/v" quoted in the body is no letter's trích yếu
     assert meta.subject == "về công nhận thỏa thuận miệng của các đương sự"

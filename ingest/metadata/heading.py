@@ -303,10 +303,21 @@ def find_heading(head: str, candidates: Iterable[int], limit: int) -> re.Match[s
     return None
 
 
+# What a web page or a printout puts before the text: a file name or slug ("al-01-2016-hdtp-tandtc"), a date
+# stamp ("10/30/13"); words without spaces that hold a digit.
+_PAGE_LABEL = re.compile(r"(?:[\w./:-]{0,60}\d[\w./:-]{0,60}\s+){1,3}")
+
+
 def opening_heading(head: str) -> re.Match[str] | None:
     """A type word that opens the text, in any case: the title line of a text without a header ("Quyết định
-    của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT …", "Án lệ số 15/2017/AL về …", "THAM LUẬN")."""
-    return _OPENING_HEADING.match(head, SEPARATORS.match(head, 0).end())
+    của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT …", "Án lệ số 15/2017/AL về …", "THAM LUẬN"), after the label
+    of the page it was copied from, if any."""
+    at = SEPARATORS.match(head, 0).end()
+    found = _OPENING_HEADING.match(head, at)
+    if found is None:
+        label = _PAGE_LABEL.match(head, at)
+        found = _OPENING_HEADING.match(head, label.end()) if label else None
+    return found
 
 
 def heading_type(heading: str) -> str | None:

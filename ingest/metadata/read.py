@@ -432,9 +432,10 @@ def _extract(text: str) -> MetadataResult:
         signer = " - ".join(s.name for s in joint_signatures(text, signature))
     doc_type = decide_doc_type(header.heading, header.is_letter, number, header.kinh_gui)
     if doc_type is None:
-        # a law copied without its header still says "Luật này quy định …"; only one body enacts each such type
+        # a law copied without its header still says "Luật này quy định …"
         doc_type = self_named_type(document, header.end)
-        issuer = issuer or TYPE_ISSUERS.get(doc_type or "")
+    if issuer is None:
+        issuer = TYPE_ISSUERS.get(doc_type or "")  # only one body enacts each such type
     date = header.date
     authentication = find_authentication(text)
     if authentication and (authentication.number or authentication.date):
