@@ -12,8 +12,13 @@ after it, in any order and in any case:
     KẾT LUẬN 127-KL/TW CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ …  (the number right after the heading, without "SỐ")
 
 The trích yếu is what remains between them. A clause at the end of the title counts only in a run that holds a
-number or a date ("… CỦA LUẬT HẢI QUAN" names a law, "Quy chế làm việc của Chính phủ" is a trích yếu); a "CỦA"
-clause names an issuer only when a kind of body or a title opens it ("CỦA LUẬT …" does not).
+number or a date ("… CỦA LUẬT HẢI QUAN" names a law, "Quy chế làm việc của Chính phủ" is a trích yếu), and not
+after a type word that cites another document ("… theo Nghị quyết số 03/2021/UBTVQH15 ngày …") unless the number
+is this document's own; a "CỦA" clause names an issuer only when a body's name, whole, follows it ("CỦA LUẬT …"
+does not). A court precedent's adoption statement ("Được Hội đồng Thẩm phán … thông qua ngày …") ends its title.
+
+The names of bodies are matched here too (AUTHORITY): the authority line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+TỈNH …") is one, and so is what a "CỦA" clause names.
 """
 
 from __future__ import annotations
@@ -86,9 +91,8 @@ _ADOPTED = re.compile(
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))"
 )
 _SUBJECT_MARKER = re.compile(r"(?:V/V|V/v|v/v)\.?:?\s*")
-_ISSUER_MAX_WORDS = (
-    16  # "QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH …"
-)
+# "QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+_ISSUER_MAX_WORDS = 16
 _ISSUER_OPENINGS = {tuple(base_letters(o).split()) for o in ISSUER_OPENINGS}
 _OPENING_MAX_WORDS = max(len(o) for o in _ISSUER_OPENINGS)
 _TYPE_KEYS = frozenset(base_letters(t) for t in DOC_TYPES)

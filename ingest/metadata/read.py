@@ -11,6 +11,13 @@ QUYẾT ĐỊNH BAN HÀNH …"), OCR puts the Quốc hiệu first, and website t
 pattern here reads words, not lines: a line break and a space are the same, and each field is found by what
 stands next to it (the place before ", ngày", the name after a capitalised title), never by its line number.
 
+Texts written outside that layout, or copied from older pages, say the same things otherwise: a title line that
+opens the text without any header ("Quyết định của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT ngày … Về việc …"),
+a title that names its own issuer, number and date ("LUẬT / CỦA QUỐC HỘI … SỐ 16/1999/QH10 VỀ …", see `clauses`),
+a form's labels ("Trích yếu:", "Đơn vị thực hiện:"), a court precedent's adoption statement, a Party header whose
+right column names the organisation, a joint text whose number names all its issuers and whose signers sign side
+by side. Each is read where it stands, and only when the usual place says nothing.
+
 Only the first few KB (the header) and the area of "Nơi nhận" and the end (the signature) are read, so a
 20 MB text costs the same as a letter; and no pattern can backtrack without bound.
 """
