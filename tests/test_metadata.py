@@ -223,6 +223,9 @@ def test_type_from_the_number_code_when_the_heading_is_lost() -> None:
         ("CỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
          "PHÁT TRIỂN KINH TẾ - Xà HỘI NĂM 2002", "16/2001/CT-TTG", "2001-06-21", "Thủ tướng Chính phủ",
          "VỀ VIỆC XÂY DỰNG KẾ HOẠCH PHÁT TRIỂN KINH TẾ - Xà HỘI NĂM 2002"),
+        # the National Assembly with its state, term and session
+        ("CỦA QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM KHÓA XI, KỲ HỌP THỨ 8, SỐ 51/2005/QH11 VỀ GIAO DỊCH "
+         "ĐIỆN TỬ", "51/2005/QH11", None, "Quốc hội", "VỀ GIAO DỊCH ĐIỆN TỬ"),
         # joint issuers of a Party conclusion
         ("CỦA BỘ CHÍNH TRỊ,\nBAN BÍ THƯ\nVỀ TÌNH HÌNH, KẾT QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH TRỊ", None, None,
          "Bộ Chính trị - Ban Bí thư", "VỀ TÌNH HÌNH, KẾT QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH TRỊ"),
@@ -366,6 +369,12 @@ def test_the_authority_line_starts_a_line_when_the_title_keeps_its_lines() -> No
     assert (
         meta.subject == "VỀ VIỆC BAN HÀNH NỘI QUY KỲ HỌP HỘI ĐỒNG NHÂN DÂN TỈNH KHOÁ VI, NHIỆM KỲ 2011 - 2016"
     )
+    # flattened: the authority follows on the title's line, and "THÀNH ỦY BAN …" is no Party committee
+    meta = meta_of(
+        "Số: 3745/QĐ-UBND Tây Ninh, ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM "
+        "2022 HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    ).meta
+    assert meta.subject == "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH"
     meta = meta_of(
         "TÒA ÁN NHÂN DÂN TỐI CAO\nSố: 01-TANDTC-VKSNDTC/TTLT Hà Nội, ngày 08 tháng 12 năm 1988\nTHÔNG TƯ LIÊN TỊCH\n"
         "HƯỚNG DẪN THI HÀNH MỘT SỐ QUY ĐỊNH TRONG BỘ LUẬT TỐ TỤNG HÌNH SỰ\nĐể thi hành Bộ luật tố tụng hình sự,\n"
@@ -862,6 +871,8 @@ def test_signature_outside_its_usual_place(footer: str, signer: str) -> None:
         ("TL. CỤC TRƯỞNG\nTRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Thanh Hằng Công văn 5642/CT-CS năm "
          "2025 về tiền sử dụng đất", "Nguyễn Thị Thanh Hằng"),  # a title broken after a comma
         ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Vũ Thị Bích Việt Biểu mức trợ cấp", "Vũ Thị Bích Việt"),
+        ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Hồ Đức Phớc PHỤ LỤC (Kèm theo Nghị định số 167/2025/NĐ-CP)",
+         "Hồ Đức Phớc"),  # a name no rule of syllables knows, before an annex in capitals
     ],
 )  # fmt: skip
 def test_the_name_ends_where_what_was_joined_to_it_begins(block: str, signer: str) -> None:
@@ -1065,7 +1076,7 @@ _SEARCHED = {
     "clauses": ("_ADOPTED",),
     "heading": ("_STANDALONE_HEADING", "_SUBJECT_LABEL", "_CONTENT_LABEL", "_ISSUER_LABEL", "_VALUE_END", "_VV",
                 "TITLE_END", "QUOC_HIEU", "MOTTO", "KINH_GUI"),
-    "issuer": ("_TERM", "_SIGNS_FOR_ORGAN", "_SENDER_VERB", "_TERM_NOTE"),
+    "issuer": ("_TERM", "_SIGNS_FOR_ORGAN", "_SENDER_VERB", "_TERM_NOTE", "_STATE_NAME"),
     "signature": ("_MARKED_LINE", "_SIGN_EVIDENCE", "NOI_NHAN", "_MARKER"),
     "read": ("_SELF_NAMED", "ATTACHED_TO", "_ENACTED", "_STATE_NAMED"),
     "words": ("_SYLLABLE_JOIN",),

@@ -51,8 +51,10 @@ def _authority_pattern(not_name: tuple[str, ...]) -> str:
         r"|(?:kiểm toán|ngân hàng) nhà nước(?: việt nam)?"
         # "ban hành", "bộ máy" are words of a title, not bodies
         r"|(?:bộ(?! máy)|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|(?:tổng )?liên đoàn lao động"
-        r"|bảo hiểm xã hội|học viện|tỉnh ủy|thành ủy|huyện ủy|hội liên hiệp phụ nữ|đoàn chủ tịch"
-        rf"|viện|đại học|trung tâm)(?: (?:{name_word}|-)){{0,10}})"
+        r"|bảo hiểm xã hội|học viện|hội liên hiệp phụ nữ|đoàn chủ tịch"
+        rf"|viện|đại học|trung tâm)(?: (?:{name_word}|-)){{0,10}}"
+        # a Party committee is named by its place: "THÀNH ỦY BAN NHÂN DÂN …" is no "Thành ủy"
+        rf"|(?:tỉnh|thành|huyện|quận) ủy(?! ban)(?: {name_word}){{0,4}})"
     )
     locality = (  # a district may be a number ("QUẬN 3")
         r"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
@@ -92,7 +94,7 @@ _ADOPTED = re.compile(
 )
 _SUBJECT_MARKER = re.compile(r"(?:V/V|V/v|v/v)\.?:?\s*")
 # "QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
-_ISSUER_MAX_WORDS = 16
+_ISSUER_MAX_WORDS = 20  # with the term and session: "… VIỆT NAM KHÓA XI, KỲ HỌP THỨ 8"
 _ISSUER_OPENINGS = {tuple(base_letters(o).split()) for o in ISSUER_OPENINGS}
 _OPENING_MAX_WORDS = max(len(o) for o in _ISSUER_OPENINGS)
 _TYPE_KEYS = frozenset(base_letters(t) for t in DOC_TYPES)

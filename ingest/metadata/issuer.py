@@ -455,7 +455,12 @@ _ROLES_OF_BODY = (
     "chánh án",
     "viện trưởng",
 )
-_STATE_NAME = re.compile(r"\s+nước\s+cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam$", re.IGNORECASE)
+# What a title adds to the National Assembly's name: the state's name, the term and the session ("QUỐC HỘI NƯỚC CỘNG
+# HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM KHÓA XI, KỲ HỌP THỨ 8").
+_STATE_NAME = re.compile(
+    r"(?<!\s)(?:\s+nước\s+cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam)?(?:\s+khóa\s+[ivxlcdm]+\b[^\n]{0,80})?$",
+    re.IGNORECASE,
+)
 
 
 def title_issuer(bodies: list[list[str]]) -> str | None:

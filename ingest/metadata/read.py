@@ -441,8 +441,6 @@ def _extract(text: str) -> MetadataResult:
     if doc_type is None:
         # a law copied without its header still says "Luật này quy định …"
         doc_type = self_named_type(document, header.end)
-    if issuer is None:
-        issuer = TYPE_ISSUERS.get(doc_type or "")  # only one body enacts each such type
     date = header.date
     authentication = find_authentication(text)
     if authentication and (authentication.number or authentication.date):
@@ -458,6 +456,8 @@ def _extract(text: str) -> MetadataResult:
         issuer = authentication.issuer or issuer
         signature = authentication.signature or signature
         signer = signature.name if signature else None
+    if issuer is None:
+        issuer = TYPE_ISSUERS.get(doc_type or "")  # only one body enacts each such type
     meta = DocumentMeta(
         number=number,
         doc_type=doc_type,

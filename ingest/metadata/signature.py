@@ -204,7 +204,7 @@ def _opens_next_part(last: str, after: str) -> bool:
         return word_key(after) not in _FUNCTION_WORDS
     # a word no Vietnamese syllable spells, before more text: "Cao Anh Tuấn Circular No. …" (a name of the
     # Central Highlands, "Ksor", "Niê", ends its line)
-    return not is_vietnamese_syllable(last) and not _NAME_WORDS(after)
+    return last.isascii() and not is_vietnamese_syllable(last) and not _NAME_WORDS(after)
 
 
 def name_run_end(toks: Words, names: list[bool], i: int) -> int:
