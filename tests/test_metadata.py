@@ -360,6 +360,35 @@ def test_the_first_sentence_of_the_body_is_no_title() -> None:
     assert (meta.doc_type, meta.subject) == ("Giấy mời", None)
 
 
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        # a date alone ends many a trích yếu; a Party committee ends a title, it signs no authority line
+        ("THỐNG KÊ TÀI SẢN CỦA TỈNH QUẢNG NGÃI THỜI ĐIỂM 0H00 NGÀY 01 THÁNG 01 NĂM 2026",
+         "THỐNG KÊ TÀI SẢN CỦA TỈNH QUẢNG NGÃI THỜI ĐIỂM 0H00 NGÀY 01 THÁNG 01 NĂM 2026"),
+        ("KẾT LUẬN CỦA THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI THƯỜNG TRỰC TỈNH ỦY THANH HÓA",
+         "KẾT LUẬN CỦA THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI THƯỜNG TRỰC TỈNH ỦY THANH HÓA"),
+        ("BAN HÀNH QUY ĐỊNH VỀ MẪU THẺ KIỂM TOÁN VIÊN NHÀ NƯỚC\nTỔNG KIỂM TOÁN NHÀ NƯỚC",
+         "BAN HÀNH QUY ĐỊNH VỀ MẪU THẺ KIỂM TOÁN VIÊN NHÀ NƯỚC"),
+    ],
+)  # fmt: skip
+def test_what_ends_a_title_in_capitals(title: str, subject: str) -> None:
+    meta = meta_of(
+        f"Số: 12/QĐ-UBND\nHà Nội, ngày 02 tháng 12 năm 2025\nQUYẾT ĐỊNH\n{title}\nCăn cứ Luật;\n"
+    ).meta
+    assert meta.subject == subject
+
+
+def test_a_trich_yeu_in_sentence_case_after_the_number_has_no_heading() -> None:
+    meta = meta_of(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc\nSố: 21/2025/TT-BGDĐT Quy định chế độ trả "
+        "tiền lương dạy thêm giờ đối với nhà giáo\nCăn cứ Luật Giáo dục;\nBộ trưởng Bộ Giáo dục và Đào tạo ban hành "
+        "Thông tư quy định chế độ trả tiền lương dạy thêm giờ.\n"
+    ).meta
+    # the number's code names the type; a minister's text is his ministry's
+    assert (meta.doc_type, meta.issuer) == ("Thông tư", "Bộ Giáo dục và Đào tạo")
+
+
 def test_the_authority_line_starts_a_line_when_the_title_keeps_its_lines() -> None:
     meta = meta_of(
         "HỘI ĐỒNG NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 04/2011/NQ-HĐND\nThừa Thiên Huế, ngày 11 tháng 8 năm 2011\n"
@@ -1142,7 +1171,11 @@ def test_patterns_take_linear_time_on_repeated_cues(unit: str) -> None:
                     if searched
                     else [_match_at(pattern, t, starts) for t in (small, large)]
                 )
-                costs = [_seconds(run) for run in runs]
+                # A pattern that backtracks fails every time; a machine busy with other work, once in a while.
+                for _ in range(3):
+                    costs = [_seconds(run) for run in runs]
+                    if costs[1] <= 8 * costs[0] + 0.02:
+                        break
                 assert costs[1] <= 8 * costs[0] + 0.02, (module, name, unit, costs)
 
 

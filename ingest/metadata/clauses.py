@@ -41,20 +41,22 @@ _ROLE = (
 )
 
 
-def _authority_pattern(not_name: tuple[str, ...]) -> str:
+def _authority_pattern(not_name: tuple[str, ...], *, party: bool = False) -> tuple[str, str, str]:
     name_word = r"(?!(?:" + "|".join(not_name) + r")\b)[^\W\d_]+"
     org = (
         r"(?:ủy ban nhân dân|hội đồng nhân dân|ủy ban thường vụ quốc hội"
         r"|quốc hội(?: nước cộng hòa xã hội chủ nghĩa việt nam)?"
         r"|chính phủ|hội đồng thẩm phán tòa án nhân dân tối cao|tòa án nhân dân tối cao|viện kiểm sát nhân dân tối cao"
-        r"|hội đồng bộ trưởng|hội đồng nhà nước"
+        r"|hội đồng bộ trưởng|hội đồng nhà nước|tổng kiểm toán nhà nước"
         r"|(?:kiểm toán|ngân hàng) nhà nước(?: việt nam)?"
         # "ban hành", "bộ máy" are words of a title, not bodies
         r"|(?:bộ(?! máy)|sở|tổng cục|cục|chi cục|ủy ban|văn phòng|ban(?! hành)|thanh tra|(?:tổng )?liên đoàn lao động"
         r"|bảo hiểm xã hội|học viện|hội liên hiệp phụ nữ|đoàn chủ tịch"
         rf"|viện|đại học|trung tâm)(?: (?:{name_word}|-)){{0,10}}"
-        # a Party committee is named by its place: "THÀNH ỦY BAN NHÂN DÂN …" is no "Thành ủy"
-        rf"|(?:tỉnh|thành|huyện|quận) ủy(?! ban)(?: {name_word}){{0,4}})"
+        # a Party committee, named by its place ("THÀNH ỦY BAN NHÂN DÂN …" is none), only in a "CỦA" clause: it
+        # signs no authority line, and a title may end with one ("… LÀM VIỆC VỚI THƯỜNG TRỰC TỈNH ỦY THANH HÓA")
+        + (rf"|(?:tỉnh|thành|huyện|quận) ủy(?! ban)(?: {name_word}){{0,4}}" if party else "")
+        + ")"
     )
     locality = (  # a district may be a number ("QUẬN 3")
         r"(?: (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
@@ -76,8 +78,24 @@ CASED_AUTHORITY = re.compile(
 # "BỘ MÁỲ"). Without their marks "tỉnh", "quận", "năm" are "tinh", "quan", "nam", words of names ("Hải quan", "Việt
 # Nam"): they are not kept out of names there.
 AUTHORITY_BASE = re.compile(
-    base_letters(_authority_pattern(("của", "bộ", "sở", "ủy", "chủ", "trưởng", "khóa", "về", "việc"))[0])
+    base_letters(_authority_pattern(("của", "bộ", "sở", "ủy", "chủ", "trưởng", "về", "việc"), party=True)[0])
 )
+# What a "CỦA" clause may name: a body, a title and a body, or a Party committee.
+ISSUER_NAME = re.compile(_authority_pattern(_NOT_NAME, party=True)[0])
+# Words of a title that start like a body, told apart on their letters too: OCR prints "BỘ MÁỲ" for "BỘ MÁY".
+NO_BODY_BASE = ("bo may", "ban hanh")
+
+
+def names_body(words: list[str]) -> bool:
+    """Are the words the whole name of a body (or a title and a body)? On their marks first; on their letters
+    without marks when OCR garbled them ("BẠN BÍ THƯ"), a fallback since without marks words meet ("CHƯ SÊ" reads
+    "chu", "KHOA HỌC" reads as "KHÓA")."""
+    exact = word_key(" ".join(words))
+    if ISSUER_NAME.fullmatch(exact):
+        return not base_letters(exact).startswith(NO_BODY_BASE)
+    base = " ".join(b for b in (_base(w) for w in words) if b)
+    return bool(AUTHORITY_BASE.fullmatch(base)) and not base.startswith(NO_BODY_BASE)
+
 
 _NUMBER_CLAUSE = re.compile(r"(?i:số)[ \t]*:?[ \t]*" + NUMBER_BODY)
 _BARE_NUMBER = re.compile(NUMBER_BODY)
@@ -191,7 +209,7 @@ class _Title:
             return None
         bodies = self._bodies(i + 1, j)
         # Each must be the name of a body, whole: "của Chính phủ quy định chi tiết thi hành Luật …" is not one.
-        if not all(AUTHORITY_BASE.fullmatch(" ".join(_base(w) for w in b if _base(w))) for b in bodies):
+        if not all(names_body(b) for b in bodies):
             return None
         return bodies, j
 
@@ -274,7 +292,7 @@ def read_title(
     adopted = _ADOPTED.search(head, title.toks[i].start, end) if i < title.n else None
     if adopted:
         body = adopted.group("body").split()
-        if AUTHORITY_BASE.fullmatch(" ".join(_base(w) for w in body if _base(w))):
+        if names_body(body):
             title = _Title(head, start, adopted.start())
             found.setdefault("issuer", [body])
             day, month, year = (
@@ -292,8 +310,8 @@ def read_title(
         if not any(c.isalpha() for c in title.keys[k - 1]):
             continue  # the date of a number just read ("… 03/2021/UBTVQH15 ngày 24 tháng 9 năm 2021")
         tail, reached = title.chain(k, first_bare=False)
-        if reached < title.n or not ("number" in tail or "date" in tail):
-            continue
+        if reached < title.n or "number" not in tail:
+            continue  # a date alone ends many a trích yếu ("… THỜI ĐIỂM 0H00 NGÀY 01 THÁNG 01 NĂM 2026")
         # "… theo Nghị quyết số 03/2021/UBTVQH15 …", "… CỦA LUẬT HẢI QUAN CỦA QUỐC HỘI … SỐ 42/2005/QH11": after
         # a type word the clauses may name the document cited, unless they give this document's own number.
         number = tail.get("number")
@@ -337,8 +355,8 @@ def _only_bodies(title: _Title, i: int, j: int) -> list[list[str]] | None:
     bodies = []
     for k, part in enumerate(parts):
         key = word_key(" ".join(part))  # marks and all: without them "SỐ LIỆU" would read as "SỞ …"
-        if not AUTHORITY.fullmatch(key):
-            if k == 0 or word_key(parts[0][0]) != "bộ" or not AUTHORITY.fullmatch("bộ " + key):
+        if not ISSUER_NAME.fullmatch(key):
+            if k == 0 or word_key(parts[0][0]) != "bộ" or not ISSUER_NAME.fullmatch("bộ " + key):
                 return None
             part = [parts[0][0], *part]
         bodies.append(part)

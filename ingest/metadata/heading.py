@@ -11,8 +11,8 @@ from typing import NamedTuple
 from ingest.lexicon import DOC_TYPES, LOW, UP
 from ingest.lexicon import UPPER_LETTERS as _LETTERS
 from ingest.metadata.clauses import AUTHORITY as _AUTHORITY
-from ingest.metadata.clauses import AUTHORITY_BASE, TitleClauses, read_title
 from ingest.metadata.clauses import CASED_AUTHORITY as _CASED_AUTHORITY
+from ingest.metadata.clauses import NO_BODY_BASE, TitleClauses, read_title
 from ingest.metadata.words import Token, collapse, has_lower, is_upper_word, line_start, token_key, tokens_in
 from ingest.metadata_lexicon import HEADING_TYPES, OPENING_ONLY_TYPES, base_letters, word_key
 
@@ -50,6 +50,20 @@ _HEADING = _heading_pattern(_HEADING_TYPES, any_case=False)
 # print it in lower case ("Hà nội, ngày 22 tháng 11 năm 2002 quyết định của bộ trưởng …").
 _HEADING_ANY_CASE = _heading_pattern(_HEADING_TYPES, any_case=True)
 _OPENING_HEADING = _heading_pattern(_OPENING_TYPES, any_case=True, numbered=True)
+_OF_ISSUER = re.compile(r"\s+(?:của|Của|CỦA)\b")
+
+
+def _lowered_heading(head: str, at: int) -> re.Match[str] | None:
+    """A heading that a web copy printed in lower case ("quyết định của bộ trưởng …", "thông tư Hướng dẫn …"),
+    or in sentence case before its issuer ("Nghị định của chính phủ …"), after the number. A title in sentence
+    case opens with the same words as verbs ("Số: 21/2025/TT-BGDĐT Quy định chế độ trả tiền lương …"): those are
+    no heading."""
+    m = _HEADING_ANY_CASE.match(head, at)
+    if m and (m.group().islower() or _OF_ISSUER.match(head, m.end())):
+        return m
+    return None
+
+
 _TYPE_OF_BASE = {base_letters(k): v for k, v in (_TYPES | OPENING_ONLY_TYPES).items()}
 SEPARATORS = re.compile(r"[\s|_=*-]*")
 _STANDALONE_HEADING = re.compile(r"(?m)^[ \t|]*(?P<h>" + _HEADING.pattern + r")[ \t]*$")
@@ -106,7 +120,7 @@ def authority_suffix(
         pattern = _AUTHORITY if i >= capitals_from else _CASED_AUTHORITY
         line = " ".join(present[before[i] :])
         # The words that are no body ("BỘ MÁY") are told apart on their letters too: OCR prints "BỘ MÁỲ".
-        if pattern.fullmatch(line) and AUTHORITY_BASE.fullmatch(base_letters(line)):
+        if pattern.fullmatch(line) and not base_letters(line).startswith(NO_BODY_BASE):
             return i
     return None
 
@@ -288,13 +302,17 @@ def title_paragraph_end(head: str, start: int, limit: int) -> int:
     return end
 
 
-def find_heading(head: str, candidates: Iterable[int], limit: int) -> re.Match[str] | None:
+def find_heading(
+    head: str, candidates: Iterable[int], limit: int, date_end: int | None = None
+) -> re.Match[str] | None:
     """The type heading right after the date line (or the number), else on a line of its own in the header."""
     for pos in candidates:
         if pos < 0:
             continue
         at = SEPARATORS.match(head, pos).end()
-        m = _HEADING.match(head, at) or _HEADING_ANY_CASE.match(head, at)
+        # Right after the date line a web copy may print it in any case ("… năm 2000 Thông tư Bổ sung …").
+        lowered = _HEADING_ANY_CASE.match(head, at) if pos == date_end else _lowered_heading(head, at)
+        m = _HEADING.match(head, at) or lowered
         if m and m.start() < limit:
             return m
     standalone = _STANDALONE_HEADING.search(head, 0, limit)

@@ -409,6 +409,9 @@ def issuer_from_body(text: str, start: int, end: int) -> str | None:
         # a kind of body alone names none ("Ban chỉ đạo …": the verb is part of the name)
         if m and 2 <= len(clause.split()) <= 14 and not _NOT_A_NAME.search(clause):
             words = [_ABBREVIATED_BODY.get(w, w) for w in m.group("org").split()]
+            # "Bộ trưởng Bộ Giáo dục và Đào tạo ban hành …": a minister's text is his ministry's
+            if word_key(" ".join(words[:2])) in _ROLES_OF_BODY and len(words) > 2:
+                words = words[2:]
             return modern_tones(" ".join(words))
     return None
 

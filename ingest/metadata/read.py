@@ -223,7 +223,12 @@ def read_header(text: str) -> Header:
     body_start = TITLE_END.search(head, found_end + 1, heading_limit)
     heading_starts = [m for m in (date.span[1] if date else None, number.span[1] if number else None) if m]
     heading_starts += [motto.end()] if motto else []
-    heading = find_heading(head, heading_starts, body_start.start() if body_start else heading_limit)
+    heading = find_heading(
+        head,
+        heading_starts,
+        body_start.start() if body_start else heading_limit,
+        date.span[1] if date else None,
+    )
     if heading is None and quoc_hieu is None and (letter is None or not letter.vv):
         heading = opening_heading(head)  # a text that opens with its title line, without a header
 
