@@ -10,6 +10,7 @@ nước"), and a locality is a lower-case level plus a proper name ("tỉnh Lai 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Old and new placements of the tone mark are the same word ("Uỷ"/"Ủy", "hoà"/"hòa"); the mark moves only on an
 # open syllable, and never after "q", where "u" is part of the consonant ("quý" stays).
@@ -32,11 +33,30 @@ def modern_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _NEW_TONE[m.group()], text)
 
 
+_NO_MARKS = str.maketrans("đĐ", "dD")
+
+
+def base_letters(text: str) -> str:
+    """The letters without their tone and vowel marks ("QUYẾT ĐỊNH" → "QUYET DINH"): how a word still reads when
+    OCR has garbled its marks ("QUYÉT", "KẾT LỦẬN")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_NO_MARKS)
+
+
 def word_key(text: str) -> str:
     """A word or phrase as compared: lower case, modern tone marks, single spaces, no edge punctuation."""
     words = (w.strip(".,;:()[]\"“”'") for w in modern_tones(text.casefold()).split())
     return " ".join(w for w in words if w)
 
+
+# Types that only a heading names, beyond the common ones of `ingest.lexicon.DOC_TYPES`: a court precedent (Án lệ,
+# Nghị quyết 04/2019/NQ-HĐTP), a paper read at a congress, a monthly propaganda guideline of a Party committee, an
+# office's submission slip.
+HEADING_TYPES: dict[str, str] = {
+    "án lệ": "Án lệ", "tham luận": "Tham luận", "định hướng": "Định hướng", "phiếu trình": "Phiếu trình",
+}  # fmt: skip
+# "PHỤ LỤC" is the document's own heading only where the text starts: elsewhere in a header zone it opens an annex.
+OPENING_ONLY_TYPES: dict[str, str] = {"phụ lục": "Phụ lục"}
 
 # Provinces and centrally governed cities, before and after the 2025 merger, as written in date lines.
 PROVINCES: tuple[str, ...] = (
@@ -79,6 +99,10 @@ LOCALITY_LEVEL: dict[str, int] = {
 # body begins at one of these, longest first. "thuế" and "hải quan" begin one only before a locality
 # ("CỤC THUẾ / THUẾ TỈNH TÂY NINH").
 BODY_HEADS: tuple[str, ...] = (
+    # whole names that hold the word of another kind ("vụ", "bộ"): "ỦY BAN THƯỜNG VỤ / QUỐC HỘI" is one body
+    "ủy ban thường vụ quốc hội", "hội đồng bộ trưởng",
+    # a congress issues its resolution and rules: "ĐẠI HỘI ĐẠI BIỂU PHỤ NỮ HUYỆN GIA LÂM LẦN THỨ XXI"
+    "đại hội đại biểu",
     "trường đại học", "trường cao đẳng", "trường trung học", "trường tiểu học", "trường mầm non",
     "ban chấp hành đảng bộ", "tổng liên đoàn lao động", "liên đoàn lao động", "viện kiểm sát nhân dân", "ủy ban nhân dân",
     "hội đồng nhân dân", "kho bạc nhà nước", "bảo hiểm xã hội", "tòa án nhân dân", "bộ chỉ huy", "tổng cục",
@@ -90,9 +114,36 @@ BODY_HEADS: tuple[str, ...] = (
     "cục", "sở", "vụ", "ban", "phòng", "viện", "bộ",
 )  # fmt: skip
 HEADS_BEFORE_LOCALITY: tuple[str, ...] = ("thuế", "hải quan")
+# What opens the name of an issuer in a title's "CỦA …" clause: a kind of body, a state organ, or the title of
+# the person who signs for one ("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH", "của Thủ tướng Chính phủ").
+ISSUER_OPENINGS: tuple[str, ...] = (
+    "quốc hội", "chính phủ", "chủ tịch nước", "hội đồng nhà nước", "bộ chính trị", "ban bí thư", "đoàn chủ tịch",
+    "bộ trưởng", "thủ tướng", "chủ tịch", "thống đốc", "tổng kiểm toán", "chánh án", "viện trưởng", "tổng cục trưởng",
+    "cục trưởng", "giám đốc", "tổng giám đốc", "chủ nhiệm", "trưởng ban", "liên bộ", "liên tịch",
+    "ủy ban", "hội đồng", "tòa án", "viện kiểm sát", "kiểm toán", "ngân hàng", "tổng liên đoàn",
+    "ban chấp hành", "ban thường vụ", "thường trực", "tổng cục", "cục", "sở", "ban", "bộ", "văn phòng",
+    "tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "liên đoàn lao động", "hội liên hiệp phụ nữ",
+)  # fmt: skip
+# Abbreviations of bodies in headers and labels ("ỦY BAN MTTQ VIỆT NAM", "Hội LHPN xã Đặng Xá", "BCH ĐOÀN").
+BODY_ABBREVIATIONS: dict[str, str] = {
+    "UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG", "BCH": "BAN CHẤP HÀNH",
+    "BTV": "BAN THƯỜNG VỤ", "MTTQ": "MẶT TRẬN TỔ QUỐC", "UBMTTQ": "ỦY BAN MẶT TRẬN TỔ QUỐC",
+    "LHPN": "LIÊN HIỆP PHỤ NỮ",
+}  # fmt: skip
 # Organs of another body: the body they belong to is part of their name, never a body of its own.
 ORGAN_HEADS: tuple[str, ...] = (
     "hội đồng thẩm phán", "ban chấp hành", "ban thường vụ", "thường trực", "đảng đoàn", "ban cán sự đảng",
+    "đoàn chủ tịch", "ban bí thư", "bộ chính trị",
+)  # fmt: skip
+# Sections of the Official Gazette (Công báo), printed above the documents of each part of an issue.
+GAZETTE_SECTIONS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(word_key(s).split()) for s in ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT", "VĂN BẢN KHÁC")
+)
+# The political and mass bodies of a locality: none of them stands under another in a header, so two of them
+# printed one above the other issue a text together (a joint regulation of the People's Committee and the Front).
+PEER_BODIES: tuple[str, ...] = (
+    "ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc", "liên đoàn lao động",
+    "hội liên hiệp phụ nữ", "hội nông dân", "hội cựu chiến binh",
 )  # fmt: skip
 # Bodies whose full name needs the body above them ("Văn phòng" of which Ủy ban?).
 BARE_HEADS: tuple[str, ...] = ("văn phòng", "chi nhánh", "thanh tra")
@@ -102,6 +153,8 @@ LOCAL_BODIES: tuple[str, ...] = ("ủy ban nhân dân", "hội đồng nhân dâ
 # Casing of fixed names; a `True` flag marks a kind of body, after which the field name is capitalised.
 CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "ủy ban thường vụ quốc hội": ("Ủy ban Thường vụ Quốc hội", False),
+    "hội đồng bộ trưởng": ("Hội đồng Bộ trưởng", False),
+    "đại hội đại biểu": ("Đại hội đại biểu", True),
     "tổng liên đoàn lao động": ("Tổng Liên đoàn Lao động", False),
     "viện kiểm sát nhân dân": ("Viện kiểm sát nhân dân", False),
     "mặt trận tổ quốc": ("Mặt trận Tổ quốc", False),
@@ -123,6 +176,9 @@ CASED_PHRASES: dict[str, tuple[str, bool]] = {
     "huyện đoàn": ("Huyện đoàn", False),
     "đoàn": ("Đoàn", False),  # the Youth Union: "BCH ĐOÀN HUYỆN …" ("liên đoàn …" is matched before it)
     "ban thường vụ": ("Ban Thường vụ", False),
+    "đoàn chủ tịch": ("Đoàn Chủ tịch", False),
+    "ban bí thư": ("Ban Bí thư", False),
+    "bộ chính trị": ("Bộ Chính trị", False),
     "tổng công ty": ("Tổng công ty", True),
     "tối cao": ("tối cao", False),
     "chính phủ": ("Chính phủ", False),
@@ -191,7 +247,17 @@ ISSUER_CODES: dict[str, str] = {
     "TCT": "Tổng cục Thuế", "TCHQ": "Tổng cục Hải quan", "BHXH": "Bảo hiểm xã hội",
     "TLĐ": "Tổng Liên đoàn Lao động Việt Nam", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
     "LĐLĐ": "Liên đoàn Lao động",
+    # bodies of earlier governments, in the numbers of their texts
+    "BCN": "Bộ Công nghiệp", "BTM": "Bộ Thương mại",
 }  # fmt: skip
+# Types that only one body enacts (Hiến pháp 2013, Luật Ban hành văn bản quy phạm pháp luật): the issuer of such a
+# text whose header was lost.
+TYPE_ISSUERS: dict[str, str] = {
+    "Bộ luật": "Quốc hội", "Luật": "Quốc hội", "Pháp lệnh": "Ủy ban Thường vụ Quốc hội", "Nghị định": "Chính phủ",
+}  # fmt: skip
+# Type codes of a text that several bodies issue together: the issuer codes after them are all its issuers
+# ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH", "01-TANDTC-VKSNDTC/TTLT").
+JOINT_TYPE_CODES: frozenset[str] = frozenset({"TTLT", "NQLT", "CTLT", "KHLT"})
 
 # Ranks and degrees printed before a signer's name ("Thượng tướng Tô Lâm", "TS. Nguyễn Văn A"): not the name.
 NAME_PREFIXES = re.compile(

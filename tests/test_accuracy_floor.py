@@ -32,8 +32,8 @@ WHOLE_FLOORS = floors(
     0.92,
     0.845,
     0.63,
-    {"number": 0.94, "doc_type": 0.87, "issue_date": 0.90, "place": 0.95, "signer": 0.90, "issuer": 0.73,
-     "subject": 0.76},
+    {"number": 0.99, "doc_type": 0.99, "issue_date": 0.95, "place": 0.985, "signer": 0.985, "issuer": 0.965,
+     "subject": 0.965},
 )  # fmt: skip
 
 

@@ -1,8 +1,10 @@
 """What a document says about itself: số ký hiệu, type, issuer, date and place, trích yếu, signer, recipients.
 
 One module per part of the page (`read` puts them together; its docstring tells the layout they read):
-`number` (số ký hiệu), `dateline` (place and date), `heading` (type heading, trích yếu, authority line),
-`recipients` (Kính gửi), `issuer`, `signature` (Nơi nhận and the signer); `words` holds the tokens they share.
+`number` (số ký hiệu), `dateline` (place and date), `heading` (type heading, trích yếu, authority line, labelled
+fields), `clauses` (what a title says of its own number, date and issuer, and the names of bodies), `recipients`
+(Kính gửi), `issuer`, `signature` (Nơi nhận and the signer), `consolidation` (a consolidated text's
+authentication); `words` holds the tokens they share and the view of the text they read.
 """
 
 from ingest.metadata.issuer import Heads

@@ -58,7 +58,16 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
     comma = seg.endswith(",")
     if comma:
         seg = seg[:-1].rstrip()
-    words = tokens_in(text, lo, lo + len(seg))
+    # A table cell's pipe may be glued to the place ("|Hà Nội, ngày …"): it is read as a space.
+    view = text[lo:end].replace("|", " ") if "|" in text[lo:end] else None
+    words = (
+        [Token(t.text, t.start + lo, t.end + lo) for t in tokens_in(view, 0, len(seg))]
+        if view
+        else tokens_in(text, lo, lo + len(seg))
+    )
+    province = _province_ending(text, words, comma)
+    if province is not None:
+        return province
     run: list[Token] = []
     for tok in reversed(words):
         if not run and _GLUED_CITY.match(tok.text):
@@ -67,6 +76,9 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
             run.append(tok)
         elif tok.text in _PLACE_PREFIX_TOKENS:
             run.append(tok)
+            break
+        elif _GLUED_CITY.match(tok.text):
+            run.append(tok)  # "TP.Cần Thơ": the prefix glued to the name's first word
             break
         else:
             break
@@ -101,10 +113,24 @@ def place_before(text: str, end: int) -> tuple[str, int, int] | None:
         start = prefix.start
     else:
         before = _PLACE_PREFIX_WORDS.search(text, max(0, start - 20), start)
-        if before:
-            start = before.start()
+        if before and "\n" not in text[before.start() : start]:
+            start = before.start()  # not "… trên địa bàn Thành phố" ending the line above
     place_end = names[-1].end
     return collapse(text[start:place_end]), start, place_end
+
+
+def _province_ending(text: str, words: list[Token], comma: bool) -> tuple[str, int, int] | None:
+    """A province of the gazetteer that ends the words, whatever its case: old web copies print "Hà nội, ngày …"
+    (the case of other places is what tells them from the words before them). Its "TP."/"Thành phố" stays."""
+    for k in range(min(len(words), PROVINCE_MAX_WORDS), 0, -1):
+        names = words[-k:]
+        if all(is_capitalised(t.text.rstrip(",")) for t in names):
+            continue  # in the case of names: the capitalised run below reads it, with its prefix
+        if word_key(" ".join(t.text for t in names)) not in PROVINCE_KEYS:
+            continue
+        if comma or _at_line_start(text, names[0].start):
+            return collapse(text[names[0].start : names[-1].end]), names[0].start, names[-1].end
+    return None
 
 
 def _at_line_start(text: str, pos: int) -> bool:

@@ -7,18 +7,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.metadata.number import CODE_SEPARATOR, type_from_number
-from ingest.metadata.words import Token, is_upper_word, token_key, tokens_in
+from ingest.metadata.words import Token, collapse, is_upper_word, token_key, tokens_in
 from ingest.metadata_lexicon import (
     BARE_HEADS,
+    BODY_ABBREVIATIONS,
     BODY_HEADS,
     CASED_MAX_WORDS,
     CASED_PHRASES,
     CENTRAL_CITIES,
+    GAZETTE_SECTIONS,
     HEADS_BEFORE_LOCALITY,
     ISSUER_CODES,
+    JOINT_TYPE_CODES,
     LOCAL_BODIES,
     LOCALITY_LEVEL,
     ORGAN_HEADS,
+    PEER_BODIES,
     PROVINCE_KEYS,
     PROVINCE_MAX_WORDS,
     modern_tones,
@@ -26,11 +30,16 @@ from ingest.metadata_lexicon import (
 )
 
 _CONNECTORS = frozenset({"-", ",", "&"})
+_TERM = re.compile(r"NHIỆM\s+KỲ\s+\d{4}\s*[-–]\s*\d{4}[\s|_*=-]*$")
 
 
 def issuer_run_before(head: str, anchor: int) -> list[Token]:
     """The capitalised words just before `anchor` (the Quốc hiệu or the number): the issuing body, with the
     body above it. A website title line above the header stops the run by its lower case or its digits."""
+    term = _TERM.search(head, max(0, anchor - 80), anchor)
+    if term:
+        # "… LẦN THỨ XXI, NHIỆM KỲ 2021 - 2026": the term of a congress is not its name
+        anchor = len(head[: term.start()].rstrip(" \t\n,"))
     toks = tokens_in(head, max(0, anchor - 600), anchor)
     while toks and not any(c.isalnum() for c in toks[-1].text):
         toks.pop()  # the rule under the issuer, table pipes
@@ -49,8 +58,28 @@ def issuer_run_before(head: str, anchor: int) -> list[Token]:
         if len(run) >= 24:
             break
     run.reverse()
+    run = _without_page_furniture(run)
     while run and run[0].text in _CONNECTORS:
         run.pop(0)
+    return run
+
+
+def _without_page_furniture(run: list[Token]) -> list[Token]:
+    """The Official Gazette prints its section ("VĂN BẢN QUY PHẠM PHÁP LUẬT") and the issuer as a running head above
+    the document's own header: the run starts after the section, and a body printed twice is one."""
+    keys = token_key.of([t.text for t in run])
+    for k in range(len(run) - 1, -1, -1):
+        for phrase in GAZETTE_SECTIONS:
+            n = len(phrase)
+            if tuple(keys[k : k + n]) == phrase:
+                run, keys = run[k + n :], keys[k + n :]
+                break
+        else:
+            continue
+        break
+    half = len(run) // 2
+    if len(run) % 2 == 0 and half and keys[:half] == keys[half:]:
+        run = run[half:]
     return run
 
 
@@ -120,10 +149,11 @@ def split_bodies(words: list[str]) -> list[Body]:
             new = _HEADS_BEFORE_LOCALITY.at(keys, i)
         names_before = i - start - len(head.split())
         names_after = len(words) - i - len(new.split()) if new else 0
+        peers = head in PEER_BODIES and new in PEER_BODIES and new != head and names_before == 0
         if (
             new
             and head not in ORGAN_HEADS
-            and names_before >= (1 if head else 2)
+            and (names_before >= (1 if head else 2) or peers)
             and (names_after >= 1 or new in BARE_HEADS)
         ):
             bodies.append((start, i, head))
@@ -136,12 +166,7 @@ def split_bodies(words: list[str]) -> list[Body]:
 
 
 def expand_abbreviation(word: str) -> str:
-    return {
-        "UBND": "ỦY BAN NHÂN DÂN",
-        "HĐND": "HỘI ĐỒNG NHÂN DÂN",
-        "LĐLĐ": "LIÊN ĐOÀN LAO ĐỘNG",
-        "BCH": "BAN CHẤP HÀNH",
-    }.get(word, word)
+    return BODY_ABBREVIATIONS.get(word.rstrip(",;"), word)
 
 
 def _locate(words: list[str], keys: list[str], head: str) -> Body:
@@ -245,9 +270,13 @@ def locality_text(level: str | None, name: Iterable[str]) -> str:
             out.append("thành phố" if inner == "tp" else inner)
             i += len(inner.split())
             continue
+        if keys[i : i + 2] == ["lần", "thứ"]:
+            # "HUYỆN GIA LÂM LẦN THỨ XXI": the ordinal of a congress follows its locality
+            out.extend(["lần", "thứ", *(w.rstrip(",") for w in words[i + 2 :])])
+            break
         out.append(title_word(words[i]))
         i += 1
-    name_text = modern_tones(" ".join(out))
+    name_text = modern_tones(" ".join(out)).rstrip(",")
     if not level:
         return name_text
     # "Thành phố Hồ Chí Minh" is the city's name; other levels are common nouns.
@@ -278,6 +307,10 @@ def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
         return None, None
     issuer = bodies[-1]
     text = body_text(issuer)
+    if len(bodies) >= 2 and _share_locality(bodies[-2], issuer):
+        # "ỦY BAN NHÂN DÂN / ỦY BAN MTTQ VIỆT NAM / TỈNH ĐẮK LẮK": two bodies of one locality issue it together
+        other = bodies[-2]
+        return f"{body_text(other)} {locality_text(issuer.level, issuer.locality)} - {text}", issuer
     parent = next((b for b in reversed(bodies[:-1]) if b.level and b.locality), None)
     if parent is not None:
         if (
@@ -292,6 +325,19 @@ def compose_issuer(bodies: list[Body]) -> tuple[str | None, Body | None]:
         elif _level_rank(issuer) > _level_rank(parent):
             text = f"{text}, {locality_text(parent.level, parent.locality)}"
     return text, issuer
+
+
+def _share_locality(upper: Body, lower: Body) -> bool:
+    """Two bodies of a locality that are never one under the other, printed one above the other with the
+    locality only once: the upper one, lacking it, shares the lower one's."""
+    return (
+        upper.head in PEER_BODIES
+        and lower.head in PEER_BODIES
+        and upper.head != lower.head
+        and not upper.locality
+        and len(upper.words) == len(upper.head.split())
+        and bool(lower.locality)
+    )
 
 
 def issuer_lacks_locality(body: Body | None) -> bool:
@@ -325,8 +371,17 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
 
 # Verbs with which a letter's body names its sender ("Bộ Tài nguyên và Môi trường hướng dẫn …").
 _SENDER_VERB = re.compile(
-    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị)\b"
+    r"\s(?:yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+ý\s+kiến|trả\s+lời|thông\s+báo|chỉ\s+đạo|kính\s+đề\s+nghị"
+    r"|ban\s+hành|họp)\b"
 )
+_CONFERENCE = re.compile(r"^Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?=Ban\s)")
+# "(khóa XV)" after a committee's name; "(sau đây viết/gọi tắt là …)" after a name given in full, which may be
+# as long as a sentence ("Ban chỉ đạo của Chính phủ về sắp xếp đơn vị hành chính … 02 cấp (sau đây viết là …)").
+_TERM_NOTE = re.compile(r"(?<!\s)\s*\(\s*(?:khóa|khoá|Khóa|Khoá)\s+[^()]{1,20}\)")
+_DEFINED_NAME = re.compile(
+    r"^(?P<name>[^()]{3,300}?)\s*\(\s*sau\s+đây\s+(?:viết|gọi)(?:\s+tắt)?\s+là\b[^()]{1,120}\)$"
+)
+_BODY_OPENING = re.compile(r"(?:Bộ|Ủy\s+ban|Uỷ\s+ban|Ban|Hội\s+đồng|Sở|Tổng\s+cục|Cục|Văn\s+phòng)\s")
 _SENDER = re.compile(
     r"(?:(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Thường\s+trực|Lãnh\s+đạo|Tập\s+thể\s+lãnh\s+đạo)\s+)?"
     r"(?P<org>(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|LĐLĐ|Sở|Tổng\s+cục|Cục|Chi\s+cục|Liên\s+đoàn|Hội\s+đồng|"
@@ -345,10 +400,18 @@ def issuer_from_body(text: str, start: int, end: int) -> str | None:
         if i >= 30:
             break
         clause_start = max(text.rfind(c, start, verb.start()) for c in ",.;:\n") + 1
-        clause = text[max(clause_start, start) : verb.start()].strip()
+        clause = _TERM_NOTE.sub("", text[max(clause_start, start) : verb.start()]).strip()
+        clause = _CONFERENCE.sub("", clause)  # "Hội nghị lần thứ 4 Ban Chấp hành … họp": the committee meets
+        defined = _DEFINED_NAME.match(clause)
+        if defined and _BODY_OPENING.match(defined.group("name")):
+            return modern_tones(collapse(defined.group("name")))
         m = _SENDER.match(clause)
-        if m and len(clause.split()) <= 14 and not _NOT_A_NAME.search(clause):
+        # a kind of body alone names none ("Ban chỉ đạo …": the verb is part of the name)
+        if m and 2 <= len(clause.split()) <= 14 and not _NOT_A_NAME.search(clause):
             words = [_ABBREVIATED_BODY.get(w, w) for w in m.group("org").split()]
+            # "Bộ trưởng Bộ Giáo dục và Đào tạo ban hành …": a minister's text is his ministry's
+            if word_key(" ".join(words[:2])) in _ROLES_OF_BODY and len(words) > 2:
+                words = words[2:]
             return modern_tones(" ".join(words))
     return None
 
@@ -382,3 +445,80 @@ def issuer_from_number(number: str | None) -> str | None:
         return None
     code = _TRAILING_DIGITS.sub("", parts[0])  # "QH15" is the 15th Quốc hội
     return ISSUER_CODES.get(code)
+
+
+# Titles before a body's name that make the body the issuer ("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH": a minister's decision
+# is his ministry's); the Chairman of a People's Committee and the Prime Minister are issuers in their own name.
+_ROLES_OF_BODY = (
+    "bộ trưởng",
+    "thống đốc",
+    "tổng cục trưởng",
+    "cục trưởng",
+    "giám đốc",
+    "chánh án",
+    "viện trưởng",
+)
+# What a title adds to the National Assembly's name: the state's name, the term and the session ("QUỐC HỘI NƯỚC CỘNG
+# HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM KHÓA XI, KỲ HỌP THỨ 8").
+_STATE_NAME = re.compile(
+    r"(?<!\s)(?:\s+nước\s+cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam)?(?:\s+khóa\s+[ivxlcdm]+\b[^\n]{0,80})?$",
+    re.IGNORECASE,
+)
+
+
+def title_issuer(bodies: list[list[str]]) -> str | None:
+    """The issuer a title's "CỦA …" clause names: "QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" → "Quốc hội";
+    several bodies ("BỘ CHÍNH TRỊ, BAN BÍ THƯ") are joint issuers, joined with " - " in their order."""
+    names = []
+    for words in bodies:
+        keys = token_key.of(words)
+        role = next((r for r in _ROLES_OF_BODY if " ".join(keys[: len(r.split())]) == r), None)
+        if role and len(words) > len(role.split()):
+            words = words[len(role.split()) :]
+        text, _ = compose_issuer(split_bodies(words))
+        if text:
+            names.append(_STATE_NAME.sub("", modern_tones(text)))
+    return " - ".join(names) or None
+
+
+def joint_issuer_from_number(number: str | None) -> str | None:
+    """The issuers of a joint text (thông tư liên tịch …), named by the issuer codes of its number, in their order
+    ("89/2016/TTLT-BTC-BCT" → "Bộ Tài chính - Bộ Công Thương"); None unless every code is known."""
+    if not number:
+        return None
+    parts = [p for p in CODE_SEPARATOR.split(number.strip()) if p and not p.isdigit()]
+    if not any(p.upper() in JOINT_TYPE_CODES for p in parts):
+        return None
+    codes = [_TRAILING_DIGITS.sub("", p) for p in parts if p.upper() not in JOINT_TYPE_CODES]
+    names = [ISSUER_CODES.get(c) for c in codes]
+    if len(names) < 2 or None in names:
+        return None
+    return " - ".join(n for n in names if n)
+
+
+# The right column of a Party or Youth Union header names the organisation that the left column's committee
+# belongs to: "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG CỘNG SẢN VIỆT NAM" is the Party's Central Committee, "BCH ĐOÀN TỈNH
+# LÂM ĐỒNG / ĐOÀN TNCS HỒ CHÍ MINH" the provincial committee of the Youth Union.
+_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN", re.IGNORECASE)
+_UNION = re.compile(r"ĐOÀN\s+TNCS", re.IGNORECASE)
+_UNION_NAME = "Đoàn TNCS Hồ Chí Minh"
+_CENTRAL = re.compile(r"(?<!\S)Trung ương$")
+# The Central Committee's letterhead is printed on the texts of its organs too (Quy định về thể thức văn bản của
+# Đảng): the organ the signer signs for ("T/M BAN BÍ THƯ") is the issuer.
+_CENTRAL_ORGANS = {"ban bí thư": "Ban Bí thư Trung ương", "bộ chính trị": "Bộ Chính trị"}
+_SIGNS_FOR_ORGAN = re.compile(r"(?:TM|T/M|T\.M)\.?\s+(?P<organ>[^\n]{1,80}?)\s*(?=$|KT|K/T|TL|TUQ)")
+
+
+def complete_from_column(issuer: str, right_column: str, authority: str | None) -> str:
+    """The issuer with the organisation its header's right column names."""
+    if _PARTY.search(right_column) and issuer == "Ban Chấp hành Trung ương" and authority:
+        m = _SIGNS_FOR_ORGAN.search(authority)
+        organ = _CENTRAL_ORGANS.get(word_key(m.group("organ"))) if m else None
+        issuer = organ or issuer
+    if _PARTY.search(right_column) and _CENTRAL.search(issuer):
+        return f"{issuer} Đảng"
+    if _UNION.search(right_column) and "TNCS" not in issuer:
+        if _CENTRAL.search(issuer):
+            return f"{issuer} {_UNION_NAME}"
+        return re.sub(r"(?<!\S)Đoàn(?!\S)", _UNION_NAME, issuer, count=1)
+    return issuer

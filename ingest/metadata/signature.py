@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from ingest.legacy_fonts import is_vietnamese_syllable
+from ingest.lexicon import DOC_TYPES
 from ingest.metadata.issuer import title_word
 from ingest.metadata.recipients import BULLET, DASHES, clean_item
 from ingest.metadata.words import (
@@ -20,6 +23,7 @@ from ingest.metadata.words import (
 )
 from ingest.metadata_lexicon import (
     NAME_PREFIXES,
+    PROVINCE_KEYS,
     SIGNER_TITLE,
     SURNAMES,
     modern_tones,
@@ -32,7 +36,10 @@ NOI_NHAN = re.compile(r"N(?<![^\s./]N)(?:ơi\s+nhận|ƠI\s+NHẬN)\s*:")
 _MARKER = re.compile(r"(?<!\S)(?:TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\.?(?=\s|$)")
 _MARKER_TOKEN = re.compile(r"^(?:TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|TUQ|Q)\.?$|^(?:TM|KT|TL|TUQ)\.\S+$")
 _GLUED_MARKER = re.compile(r"\b(TM|KT|TL|TUQ)\.(?=\S)")
-_SIGNED = re.compile(r"\s*\(\s*(?:[Đđ]ã\s+ký|ký|Ký|Signed|signed)\s*\)")
+# "(Đã ký)" where the signature was: after the name, or before it ("thủ tướng chính phủ (Đã ký) Phan Văn Khải");
+# web copies also drop the brackets ("Nguyễn Tấn Dũng đã ký").
+_SIGNED = re.compile(r"\s*(?:\(\s*(?:[Đđ]ã\s+ký|ký|Ký|Signed|signed)\s*\)|[Đđ]ã\s+ký\b)")
+_SIGNED_BEFORE = re.compile(r"\(\s*(?:[Đđ]ã\s+ký|ký|Ký)\s*\)\s*$")
 
 
 _INLINE_BULLET = re.compile(r"(?:^|\s)[-•+](?=\s)")  # items flattened onto the Nơi nhận line
@@ -146,12 +153,14 @@ def titled_name_candidates(toks: Words) -> list[Signature]:
             continue
         j = name_run_end(toks, names, i)
         follows = j < len(words) and not toks.newline_before(j)
-        if follows and words[j][:1].islower() and j - i >= 3:
-            j -= 1  # "Trần Hồng Hà Phụ lục": the last capitalised word opens the next sentence
+        if follows and j - i >= 3 and _opens_next_part(words[j - 1], words[j]):
+            j -= 1  # "Trần Hồng Hà Phụ lục": the last capitalised word opens what follows the signature
         if j - i < 2 or j - i > 5:
             i = j
             continue
-        signed = _SIGNED.match(text, toks.end(j - 1))
+        signed = _SIGNED.match(text, toks.end(j - 1)) or _SIGNED_BEFORE.search(
+            text, max(0, toks.start(i) - 20), toks.start(i)
+        )
         title = title_run(toks, i)
         title_words = words[title.start : title.stop]
         if (
@@ -163,7 +172,7 @@ def titled_name_candidates(toks: Words) -> list[Signature]:
         ) or signed:
             name_end = toks.end(j - 1)
             sig_start = toks.start(title.start) if title_words else toks.start(i)
-            sig_end = signed.end() if signed else name_end
+            sig_end = max(signed.end(), name_end) if signed else name_end
             authority, role = (
                 split_signer_lines(text[toks.start(title.start) : toks.end(title.stop - 1)])
                 if title_words
@@ -173,6 +182,29 @@ def titled_name_candidates(toks: Words) -> list[Signature]:
             found.append(Signature(name, authority, role, (sig_start, sig_end)))
         i = j
     return found
+
+
+# What a copy may join to the signer's line: the heading of an annex ("Phụ lục", "Danh mục", "Mẫu số"), the title of
+# the next document ("Công văn 5642/CT-CS …"), an English translation ("Circular No. 110/2025/TT-BTC …").
+_FUNCTION_WORDS = frozenset(
+    {"các", "những", "và", "của", "là", "được", "đã", "tại", "theo", "về", "cho", "với"}
+)
+_NEXT_PART_OPENINGS = frozenset(
+    word_key(w) for w in ("phụ lục", "danh mục", "mẫu số", "biểu mẫu", *DOC_TYPES)
+)
+
+
+def _opens_next_part(last: str, after: str) -> bool:
+    """Does the last word of a name run open what follows it on the line, not end the name?"""
+    if word_key(f"{last} {after}") in _NEXT_PART_OPENINGS:
+        return True
+    if after[:1].islower():
+        # "Vũ Thị Bích Việt Biểu mức …", "Bùi Văn Cường Quốc hội …": a capitalised word and a word in lower case
+        # are a heading's first words; a function word follows a whole name ("Phạm Minh Chính các văn bản …")
+        return word_key(after) not in _FUNCTION_WORDS
+    # a word no Vietnamese syllable spells, before more text: "Cao Anh Tuấn Circular No. …" (a name of the
+    # Central Highlands, "Ksor", "Niê", ends its line)
+    return last.isascii() and not is_vietnamese_syllable(last) and not _NAME_WORDS(after)
 
 
 def name_run_end(toks: Words, names: list[bool], i: int) -> int:
@@ -230,6 +262,9 @@ def skip_before_name(words: list[str], k: int) -> int:
     """Index of the last word above a name once "(Đã ký)", "Đã ký" and a rank ("Thượng tướng", "TS.") are
     passed over."""
     while k >= 0:
+        if not any(c.isalnum() for c in words[k]) and words[k] not in ("-", ","):
+            k -= 1  # a mark left where the signature image was ("[", "*")
+            continue
         if words[k].endswith(")"):
             j = next((j for j in range(k, max(-1, k - 7), -1) if words[j].startswith("(")), None)
             if j is not None and _KY.search(" ".join(words[j : k + 1])):
@@ -273,7 +308,11 @@ def title_run(toks: Words, name_index: int) -> range:
         word = words[k]
         if toks.newline_before(k + 1) and _line_starts_with_bullet(toks.text, toks.start(k)):
             break
-        in_title = _MARKER_TOKEN.match(word) or (is_upper_word(word) and word[-1] not in ".,;:)")
+        # a title broken over lines may end a line with a comma ("TRƯỞNG BAN BAN CHÍNH SÁCH, / THUẾ QUỐC TẾ")
+        line_comma = word.endswith(",") and k < last and toks.newline_before(k + 1)
+        in_title = _MARKER_TOKEN.match(word) or (
+            is_upper_word(word) and (word[-1] not in ".,;:)" or line_comma)
+        )
         if not in_title and not (word in ("-", ",") and k < last):
             break
         k -= 1
@@ -329,10 +368,14 @@ def _signer_title_start(flat: str, *, for_organ: bool) -> int | None:
         if first and first.end() < len(flat):
             return len(flat) - len(flat[first.end() :].lstrip())
         return None
-    for w in words[1:]:
-        if _TITLE_PHRASE.match(flat, w.start()):
+    for prev, w in pairwise(words):
+        if _TITLE_PHRASE.match(flat, w.start()) and not _ORGAN_WITH_TITLE.match(flat, prev.start()):
             return w.start()
     return None
+
+
+# Organs whose name holds a title: "T/M BAN BÍ THƯ" signs for the Secretariat, no "BÍ THƯ" signs there.
+_ORGAN_WITH_TITLE = re.compile(r"BAN\s+BÍ\s+THƯ")
 
 
 def find_signature(text: str, distribution: Distribution | None) -> Signature | None:
@@ -357,4 +400,115 @@ def find_signature(text: str, distribution: Distribution | None) -> Signature | 
             return candidates[0]
     base = max(0, len(text) - TAIL_LIMIT)
     candidates = signature_candidates(text, base, len(text))
-    return candidates[-1] if candidates else None
+    if candidates:
+        return candidates[-1]
+    return signature_beside_list(text) or marked_signature(text)
+
+
+# A signature block opens its line with "TM."/"KT."/"TL."/"TUQ." and a body or title in capitals. The pattern opens
+# with the line break, so that the search skips from one line to the next.
+_MARKED_LINE = re.compile(r"\n[ \t|*]*(?:TM|T/M|KT|K/T|TL|TUQ)\.?[ \t]+(?=[A-ZĐ])")
+_MARKED_ZONE = 400_000  # the body of the longest decree; the annexes after it carry no signature of their own
+_MARKED_MAX = 20
+
+
+def marked_signature(text: str) -> Signature | None:
+    """The first signature block that a "TM."/"KT." line opens, wherever it stands: a Gazette decree without a
+    Nơi nhận signs before its long annex tables."""
+    for k, m in enumerate(_MARKED_LINE.finditer(text, 0, min(len(text), _MARKED_ZONE))):
+        if k >= _MARKED_MAX:
+            break
+        candidates = [
+            c for c in signature_candidates(text, m.start(), m.start() + 400) if c.span[0] >= m.start()
+        ]
+        if candidates:
+            return candidates[0]
+    return None
+
+
+# The table of a signature page is read row by row: the signer's column runs beside the Nơi nhận list, so that the
+# title, "(Đã ký)" and the name end lines of the list ("- Sở, Ban ngành TP Võ Thanh Tòng", "- Lưu: VT,TTr. Đặng
+# Hạnh Thu", "- Các Tổng cục, Cục, Vụ,Viện, đơn vị Vũ Văn Ninh thuộc Bộ Tài chính").
+_BESIDE_BEFORE = 300  # the title line may stand just above "Nơi nhận:"
+_BESIDE_AFTER = 1_500
+_SIGN_EVIDENCE = re.compile(
+    r"(?<![^\W\d_])(?:[Tt]/[Mm]|(?:[Tt][Mm]|[Kk][Tt]|[Tt][Ll]|TUQ)\s*[./])(?=\s*[^\W\d_])|\(\s*[Đđ]ã\s+ký\s*\)"
+)
+_ITEM_PUNCTUATION = ";,:("
+
+
+def signature_beside_list(text: str) -> Signature | None:
+    """The signer's name read out of the Nơi nhận list it was printed beside: a name (two to four name words, a
+    family name first, no place) that does not open an item and does not end one with ";" or ",", in a list that
+    also holds the signature's marks ("KT/", "TM.", "(Đã ký)")."""
+    noi_nhan = NOI_NHAN.search(text)
+    if noi_nhan is None:
+        return None
+    lo, hi = max(0, noi_nhan.start() - _BESIDE_BEFORE), min(len(text), noi_nhan.end() + _BESIDE_AFTER)
+    evidence = _SIGN_EVIDENCE.search(text, lo, hi)
+    if evidence is None:
+        return None
+    words = Words(text, noi_nhan.end(), hi)
+    names = _NAME_WORDS.of(words.words)
+    i = 0
+    while i < len(words.words):
+        if (
+            not names[i]
+            or token_key(words.words[i]) not in SURNAMES
+            or (i > 0 and names[i - 1] and not words.newline_before(i))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words.words) and j - i < 4 and names[j] and not words.newline_before(j):
+            j += 1
+        if _stands_beside(text, words, i, j):
+            name = collapse(text[words.start(i) : words.end(j - 1)])
+            return Signature(name, None, None, (words.start(i), words.end(j - 1)))
+        i = j
+    return None
+
+
+def _stands_beside(text: str, words: Words, i: int, j: int) -> bool:
+    """Is the name words[i:j] a signer's beside a list, not a list item or a place?"""
+    n = j - i
+    if not 2 <= n <= 4 or word_key(" ".join(words.words[i:j])) in PROVINCE_KEYS:
+        return False
+    if words.words[j - 1][-1:] in _ITEM_PUNCTUATION:
+        return False
+    first_on_line = i == 0 or words.newline_before(i)
+    if not first_on_line and BULLET.fullmatch(text[line_start(text, words.start(i)) : words.start(i)] + " "):
+        return False  # "- Lưu Văn phòng …": it opens an item
+    if first_on_line and BULLET.match(text, line_start(text, words.start(i))):
+        return False
+    at_line_end = j == len(words.words) or words.newline_before(j)
+    if at_line_end:
+        return True
+    after = words.words[j]
+    if after.startswith("(") or after in ("đã", "Đã"):
+        return bool(_SIGNED.match(text, words.end(j - 1)))
+    # inside a line, between words in lower case: "… đơn vị Vũ Văn Ninh thuộc Bộ Tài chính"
+    return n >= 3 and after[:1].islower() and not first_on_line and words.words[i - 1][:1].islower()
+
+
+_JOINT_REACH = 2_000
+
+
+def joint_signatures(text: str, signature: Signature) -> list[Signature]:
+    """The signatures of a text that several bodies issue (thông tư liên tịch): one block for each, side by side
+    or one under the other with nothing but space between them; in their printed order."""
+    lo, hi = max(0, signature.span[0] - _JOINT_REACH), min(len(text), signature.span[1] + _JOINT_REACH)
+    found = sorted(signature_candidates(text, lo, hi), key=lambda s: s.span)
+    at = next((k for k, s in enumerate(found) if s.span == signature.span), None)
+    if at is None:
+        return [signature]
+    first, last = at, at
+    while first > 0 and _only_space(text, found[first - 1].span[1], found[first].span[0]):
+        first -= 1
+    while last + 1 < len(found) and _only_space(text, found[last].span[1], found[last + 1].span[0]):
+        last += 1
+    return found[first : last + 1]
+
+
+def _only_space(text: str, start: int, end: int) -> bool:
+    return 0 <= end - start <= 300 and not any(c.isalnum() for c in text[start:end])

@@ -196,3 +196,21 @@ token_key = WordMemo(word_key)  # word_key of a single token, remembered
 
 def collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+# What the header readers look through, each character replaced by a space so that every offset stays where it
+# is: Pandoc's escapes and hard line breaks ("ỦY BAN THƯỜNG VỤ\\", "\\-\\-\\-", "18\\."), and the underscores with
+# which word-segmentation tools join the syllables of a word ("Quyết_định", "Ủy_ban_nhân_dân"). A segmented text
+# is segmented from its first line on, so only a text that starts so is rewritten. The pattern opens with the
+# underscore itself, so that the search skips from one underscore to the next.
+_SYLLABLE_JOIN = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")
+_SEGMENTED_SIGN = 2_000
+
+
+def reading_view(text: str) -> str:
+    """`text` as the metadata readers see it: the same length, markup characters turned into spaces."""
+    if "\\" in text:
+        text = text.replace("\\", " ")
+    if _SYLLABLE_JOIN.search(text, 0, _SEGMENTED_SIGN):
+        text = _SYLLABLE_JOIN.sub(" ", text)
+    return text
