@@ -181,8 +181,11 @@ _TERMINAL = re.compile(r"[.;!?]\s*$")
 
 def _marker_pattern(number: int) -> re.Pattern[str]:
     # A footnote marker is the number glued to the end of a word or a closing mark ("Việt Nam1;", "tỉnh2."),
-    # or, in web copies, the number in brackets ("… Tỉnh ủy[1]").
-    return re.compile(rf"(?<=[^\W\d_]|[)”\"]){number}(?=[\s.,;:)!?]|$)|\[{number}\](?!:)")
+    # or after the full stop that ends a heading ("… của Bộ Công Thương.1"); in web copies, the number in brackets
+    # ("… Tỉnh ủy[1]").
+    return re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[)”\"])|(?<=[^\W\d_]\.)){number}(?=[\s.,;:)!?]|$)|\[{number}\](?!:)"
+    )
 
 
 def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -213,9 +216,11 @@ def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         parts = [m.group(3).strip()]
         taken.add(i)
         j = i + 1
-        # A footnote body wraps onto following lines until it ends a sentence or the next footnote starts.
+        # A footnote body wraps onto following lines until it ends a sentence or the next footnote starts; one
+        # that quotes another document's basis ("… có căn cứ ban hành như sau: “Căn cứ …;") goes on to the end of
+        # the quote or of the page, whichever comes first.
         while (
-            not _TERMINAL.search(parts[-1])
+            (not _TERMINAL.search(parts[-1]) or _quote_open(parts))
             and j < len(lines)
             and lines[j].strip()
             and not _FOOTNOTE_BODY.match(lines[j])
@@ -228,6 +233,14 @@ def _find_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         i = j
     kept = [line for k, line in enumerate(body_lines) if k not in taken]
     return kept, bodies
+
+
+def _quote_open(parts: list[str]) -> bool:
+    opened = sum(part.count("“") for part in parts)
+    return opened > sum(part.count("”") for part in parts) and len(parts) < _QUOTED_NOTE_LINES
+
+
+_QUOTED_NOTE_LINES = 60
 
 
 def _split_web_notes(line: str) -> list[str]:

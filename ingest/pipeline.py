@@ -23,7 +23,7 @@ from ingest.citations import Mention, strip_numbers
 from ingest.mentions import find_mentions
 from ingest.metadata import MetadataResult, extract_metadata
 from ingest.normalise import Footnote, footnotes_in
-from ingest.relations import AssertedRelation, classify
+from ingest.relations import ENACTS, AssertedRelation, classify
 from ingest.validity import read_validity
 
 # Words, the punctuation that separates clauses, and line breaks; "06/NQ-CP" and "3.877.526" stay whole. Matching
@@ -152,7 +152,7 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
                 and m.doc_type == own_type is not None
                 and (
                     bool(subject and names_itself(m, subject))
-                    or bool(_ENACTS.search(text, max(0, m.start - 200), m.start))
+                    or bool(ENACTS.search(text, max(0, m.start - 200), m.start))
                 )
             )
         # The document's own name is not a citation; the mentions inside it keep it as their container, so that
@@ -161,14 +161,6 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
         return doc
 
     return citations
-
-
-# The enacting formula: "Quốc hội ban hành Luật …", "Chính phủ ban hành Nghị định …" names this document.
-_ENACTS = re.compile(
-    r"(?:^|\n)\s*(?:Quốc hội|Ủy ban [Tt]hường vụ Quốc hội|Uỷ ban [Tt]hường vụ Quốc hội|Chính phủ"
-    r"|Thủ tướng Chính phủ|Bộ trưởng[^\n.;]{0,120}?|Hội đồng nhân dân[^\n.;]{0,80}?|Ủy ban nhân dân[^\n.;]{0,80}?)"
-    r"\s+ban\s+hành\s+$"
-)
 
 
 def names_itself(mention: Mention, subject: str) -> bool:
@@ -196,6 +188,7 @@ def make_relations(nlp: Language, name: str, asserted: bool) -> Callable[[Doc], 
         footnotes: tuple[Footnote, ...] = doc._.footnotes or ()
         own_type = meta.meta.doc_type if meta else None
         found: list[AssertedRelation] = classify(text_of(doc), mentions, footnotes, subject, own_type)
+        mentions = doc._.mentions = [m for m in mentions if not m.own]  # a quoted enacting formula's name
         doc._.asserted = found if asserted else []
         spans = []
         for mention in mentions:

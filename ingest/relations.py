@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,10 +55,11 @@ _DESCRIPTION = re.compile(
 # only carry a relation when no strong verb stands beside them.
 _DESCRIPTION_RELATION = {verb: kind.name for kind in RELATION_TABLE for verb in kind.described_by}
 _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành kèm theo", "phê duyệt"}
-# "A … (đã được) sửa đổi, bổ sung bởi B", "A (đã được thay thế bởi B)": B acts on A, the text says so.
+# "A … (đã được) sửa đổi, bổ sung bởi B", "A (đã được thay thế bởi B)", a consolidated text's "A …, được sửa đổi,
+# bổ sung bởi:" then B on the next line: B acts on A, the text says so.
 _PASSIVE_ACT = re.compile(
     r"(?:đã\s+)?(?:được\s+|bị\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ|hủy bỏ|huỷ bỏ)"
-    r"(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*$",
+    r"(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*:?\s*$",
     re.IGNORECASE,
 )
 # Only a document of the same or higher rank changes another: a decree amends a decree, never a law.
@@ -89,12 +91,43 @@ _TYPE_NUMBER = re.compile(r"(?i:số)\s*\d+\s*/")  # another numbered document
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"(\-])|\n")
 
 
+# The enacting formula: "Quốc hội ban hành Luật …", "Chính phủ ban hành Nghị định …" names the enacted document.
+_ENACTING_BODY = (
+    r"(?:Quốc hội|Ủy ban [Tt]hường vụ Quốc hội|Uỷ ban [Tt]hường vụ Quốc hội|Chính phủ"
+    r"|Thủ tướng Chính phủ|Bộ trưởng[^\n.;]{0,120}?|Hội đồng nhân dân[^\n.;]{0,80}?|Ủy ban nhân dân[^\n.;]{0,80}?)"
+    r"\s+ban\s+hành\s+"
+)
+ENACTS = re.compile(rf"(?:^|\n|;)\s*{_ENACTING_BODY}$")
+_ENACTING_SENTENCE = re.compile(rf"\s*{_ENACTING_BODY}")
+_ENACTING_CLAUSE = re.compile(rf"(?:^|\n|;)\s*{_ENACTING_BODY}", re.MULTILINE)
+# "Luật số 43/2024/QH15 … có căn cứ ban hành như sau: “Căn cứ Hiến pháp …; Quốc hội ban hành Luật sửa đổi …”": a
+# consolidated text quotes the basis of each document it consolidates.
+_QUOTED_BASIS = re.compile(
+    r"căn\s+cứ\s+ban\s+hành\s+(?:như\s+sau|sau\s+đây)\s*:\s*(?:\n\s*)?“$", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class AssertedRelation:
     source: Mention
     relation: str
     target: Mention
     evidence: tuple[int, int]
+
+
+class _Asserted(list[AssertedRelation]):
+    """The relations found so far, with the last one each mention is the source or target of (a list that goes
+    on "B, C và D" after "A sửa đổi B" asks for it at every item)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_source: dict[int, AssertedRelation] = {}
+        self.by_target: dict[int, AssertedRelation] = {}
+
+    def append(self, relation: AssertedRelation) -> None:
+        super().append(relation)
+        self.by_source[id(relation.source)] = relation
+        self.by_target[id(relation.target)] = relation
 
 
 # A sentence longer than this is not a sentence but a run-on table or list: its evidence is cut to this much on
@@ -189,7 +222,7 @@ def classify(
         fn = footnote_of(mention.start)
         if fn is not None:
             mention.footnote = fn.number
-    asserted: list[AssertedRelation] = []
+    asserted = _Asserted()
     sentences = Sentences(text)
     index = _TextIndex(text)
 
@@ -209,9 +242,19 @@ def classify(
             seen = in_footnote.setdefault(note.number, [])
             if seen:  # a later mention in the same note reads like any sentence of the body
                 mention.footnote = None
-                _classify_one(
-                    text, index, mention, mention.start, (note.start, note.end), seen[-1], seen[0], asserted
+                # … and one in a quote the note opens ("… có căn cứ ban hành như sau: “Căn cứ …; Luật …;") like
+                # a sentence of the quoted text.
+                span = index.quoted.span_of(mention.start)
+                lo, hi = (
+                    (span[0], min(span[1], note.end))
+                    if span and span[0] > note.start
+                    else (note.start, note.end)
                 )
+                near = [m for m in seen if m.start >= lo]
+                _classify_one(
+                    text, index, mention, mention.start, (lo, hi), near[-1] if near else None,
+                    near[0] if near else None, asserted,
+                )  # fmt: skip
                 mention.footnote = note.number
                 mention.evidence = (note.start, note.end)
             else:
@@ -238,6 +281,8 @@ def classify(
             and _another_documents_act(index, bounds[0], pos, own_type)
         ):
             _set(mention, "cites", "cue")
+    asserted += _amended_by_list(text, mentions, sentences)
+    asserted += _quoted_bases(text, mentions, index, footnote_of, sentences)
     if own_type == "Văn bản hợp nhất":
         _consolidated(mentions)
     for mention in mentions:
@@ -251,6 +296,50 @@ def classify(
             # another document; its cues are that document's, this one only cites what it names.
             _set(mention, "cites", "cue")
     return asserted + _amended_by_title(mentions)
+
+
+def _quoted_bases(
+    text: str, mentions: list[Mention], index: _TextIndex, footnote_of: Callable[[int], Footnote | None],
+    sentences: Sentences,
+) -> list[AssertedRelation]:  # fmt: skip
+    """ "X … có căn cứ ban hành như sau: “Căn cứ A; Căn cứ B; Quốc hội ban hành <X's name>.”": X is based on A and
+    B; the name the quoted enacting formula gives is X's own (marked `own`, no citation), and what that name
+    amends X amends."""
+    quoted: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if (span := index.quoted.span_of(m.start)) is not None:
+            quoted.setdefault(span, []).append(m)
+    asserted: list[AssertedRelation] = []
+    for (start, end), inside in quoted.items():
+        if not _QUOTED_BASIS.search(text, max(0, start - 80), start):
+            continue
+        colon = text.rfind(":", 0, start)
+        note = footnote_of(colon)
+        region = note.start if note is not None else sentences.bounds(colon)[0]
+        # The subject of "có căn cứ ban hành": the last document named there that no other one's description holds.
+        owner = max(
+            (m for m in mentions if region <= m.start < colon and m.inside is None and m.acted_on is None),
+            key=lambda m: m.start,
+            default=None,
+        )
+        if owner is None:
+            continue
+        enacting = _ENACTING_CLAUSE.search(text, start, end)
+        enacted_at = enacting.start() if enacting else end
+        for m in inside:
+            if m.number is None and ENACTS.search(text, max(start, m.start - 200), m.start):
+                m.own = True
+                amending = _AMENDING_TITLE.match(m.title or m.key)
+                for named in inside:
+                    if named.inside is m:
+                        named.inside = owner
+                        if amending:
+                            asserted.append(AssertedRelation(owner, "amends", named, (region, end)))
+            elif (
+                m.relation == "based_on" and m.start < enacted_at and m.inside is None and m.acted_on is None
+            ):
+                asserted.append(AssertedRelation(owner, "based_on", m, (region, m.evidence[1])))
+    return asserted
 
 
 def _another_documents_act(index: _TextIndex, start: int, pos: int, own_type: str) -> bool:
@@ -271,8 +360,49 @@ def _consolidated(mentions: list[Mention]) -> None:
     if base is not None:
         base.relation_detail = "consolidates"
     for mention in mentions:
-        if mention.relation in CHANGES_FORCE:
+        # Its notes say where each provision comes from ("Điều này được sửa đổi theo … Thông tư số …"): sources,
+        # not cues of this text.
+        if mention.relation in CHANGES_FORCE or mention.footnote is not None:
             _set(mention, "cites", "cue")
+
+
+# A consolidated text's header: "Luật … số 109/2025/QH15 …, có hiệu lực …, được sửa đổi, bổ sung bởi:" and then, a
+# line each, the documents that amended it.
+_ACTED_ON_BY = re.compile(
+    r"(?:được|đã được)\s+(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ)(?:\s+\S+){0,4}?\s+bởi\s*:[ \t]*\n",
+    re.IGNORECASE,
+)
+_NOT_AN_AGENT_LINE = re.compile(r"(?:căn cứ|theo đề nghị|xét|điều\s+\d|chương\s|phần\s)", re.IGNORECASE)
+_AGENT_LINES = 20
+
+
+def _amended_by_list(text: str, mentions: list[Mention], sentences: Sentences) -> list[AssertedRelation]:
+    """ "A …, được sửa đổi, bổ sung bởi:" then "B …" and "C …" a line each: B and C amend A."""
+    asserted: list[AssertedRelation] = []
+    by_start = sorted((m for m in mentions if m.footnote is None), key=lambda m: m.start)
+    starts = [m.start for m in by_start]
+    for header in _ACTED_ON_BY.finditer(text):
+        first = sentences.bounds(header.start())[0]
+        i = bisect_left(starts, first)
+        if i >= len(by_start) or by_start[i].start >= header.start():
+            continue
+        acted_on = by_start[i]
+        relation = _DESCRIPTION_RELATION[_verb_key(header.group("verb"))]
+        line_start = header.end()
+        for _ in range(_AGENT_LINES):
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            opening = line_start + len(line) - len(line.lstrip(_LIST_MARKS))
+            if _NOT_AN_AGENT_LINE.match(text, opening) or line_start >= len(text):
+                break
+            j = bisect_left(starts, line_start)
+            agent = by_start[j] if j < len(by_start) else None
+            if agent is not None and agent.start <= opening + len("Thông tư liên tịch số "):
+                asserted.append(AssertedRelation(agent, relation, acted_on, (first, line_end)))
+                _set(agent, "cites", "nested")  # it is what the header says of it, not a cue of this text
+            line_start = line_end + 1
+    return asserted
 
 
 def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
@@ -292,6 +422,11 @@ def _amended_by_title(mentions: list[Mention]) -> list[AssertedRelation]:
 def _classify_footnote_head(text: str, mention: Mention, marker: int, sentence_start: int) -> None:
     """The footnote documents the whole phrase its marker ends: the cue that opens the clause governs it."""
     carrier = text[sentence_start:marker]
+    if _ENACTING_SENTENCE.match(carrier):
+        # A note on the enacting formula ("Bộ trưởng … ban hành Thông tư …1") says where the text comes from: in a
+        # consolidated text, the basis of an amending document. The verbs of the title are not cues.
+        _set(mention, "cites", "none")
+        return
     cue = _clause_cue(carrier) or _cue_in(carrier, text[marker : marker + 30])
     _set(mention, cue[0] if cue else "cites", "cue" if cue else "none")
 
@@ -322,7 +457,7 @@ def _footnote_index(footnotes: tuple[Footnote, ...]):
 
 def _classify_one(
     text: str, index: _TextIndex, mention: Mention, pos: int, bounds: tuple[int, int], previous: Mention | None,
-    head: Mention | None, asserted: list[AssertedRelation],
+    head: Mention | None, asserted: _Asserted,
 ) -> None:  # fmt: skip
     sentence_start = bounds[0]
     if previous is not None and ";" in text[previous.end : pos]:
@@ -347,7 +482,25 @@ def _classify_one(
         elif _SEPARATORS.match(gap):
             _set(mention, previous.relation, "coordinated")
             mention.inside = mention.inside or previous.inside
-            mention.acted_on = mention.acted_on or previous.acted_on
+            if mention.acted_on is None and previous.acted_on is not None:
+                # "… đã được sửa đổi, bổ sung theo Luật số 90/2025/QH15 và Luật số 149/2025/QH15": each
+                # document of the list acts on what the first one acted on.
+                mention.acted_on = previous.acted_on
+                act = asserted.by_source[id(previous)]
+                asserted.append(
+                    AssertedRelation(mention, act.relation, act.target, (sentence_start, bounds[1]))
+                )
+            elif (act := asserted.by_target.get(id(previous))) and (
+                mention.doc_type in (previous.doc_type, None) or mention.doc_type != act.source.doc_type
+            ):
+                # "Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở
+                # số 27/2023/QH15 và …", "Thông tư … hướng dẫn thi hành Luật Quản lý thuế và Nghị định số
+                # 126/2020/NĐ-CP": what the description says of the first item it says of each. An item of the
+                # describer's own kind after one of another kind is the next item of the outer list ("Nghị định A
+                # … thi hành Luật Ban hành văn bản … và Nghị định số 59/2024/NĐ-CP").
+                asserted.append(
+                    AssertedRelation(act.source, act.relation, mention, (sentence_start, bounds[1]))
+                )
         elif (
             (clause := _COORDINATED_CLAUSE.match(gap))
             and (cue := _clause_cue(gap[clause.end() :]))
@@ -595,8 +748,11 @@ class QuotedProvisions:
         self.starts = [start for start, _ in self.spans]
 
     def holds(self, pos: int) -> bool:
+        return self.span_of(pos) is not None
+
+    def span_of(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+        return self.spans[i] if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1] else None
 
 
 def written_in_lower_case(pattern: str) -> bool:

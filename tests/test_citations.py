@@ -769,3 +769,63 @@ def test_the_register_knows_names_that_hold_a_comma(raw: str, key: str) -> None:
 def test_a_year_after_a_type_word_is_no_bare_number() -> None:
     _, citations, _ = cite("Kế hoạch 2030 và tầm nhìn 2045; Quyết định 217 của Ban Thường vụ.")
     assert list(citations) == ["217"]
+
+
+def test_every_document_of_a_list_that_amended_another_is_asserted() -> None:
+    _, _, asserted = cite(
+        "3. Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số"
+        " 26/2012/QH13, Luật số 71/2014/QH13 và Luật số 93/2025/QH15 hết hiệu lực kể từ ngày Luật này có hiệu lực."
+    )
+    for amending in ("26/2012/QH13", "71/2014/QH13", "93/2025/QH15"):
+        assert (amending, "amends", "04/2007/QH12") in asserted
+
+
+def test_what_a_description_says_of_the_first_item_it_says_of_each() -> None:
+    _, _, asserted = cite(
+        "Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số"
+        " 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15 có hiệu lực kể từ ngày 01 tháng 8 năm 2024."
+    )
+    for amended in ("31/2024/QH15", "27/2023/QH15", "32/2024/QH15"):
+        assert ("43/2024/QH15", "amends", amended) in asserted
+    # A decree of the describer's own kind after a law is the next basis, not one more thing it guides.
+    _, _, asserted = cite(
+        "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số điều và"
+        " biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật năm 2015 và Nghị định số 59/2024/NĐ-CP ngày"
+        " 25 tháng 5 năm 2024 của Chính phủ;"
+    )
+    assert ("34/2016/NĐ-CP", "guides", "59/2024/NĐ-CP") not in asserted
+
+
+def test_a_consolidated_text_names_what_amended_the_consolidated_document() -> None:
+    _, citations, asserted = cite(
+        "Thông tư số 32/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Lao động - Thương binh và Xã"
+        " hội hướng dẫn quản lý lao động, tiền lương đối với Bảo hiểm tiền gửi Việt Nam, có hiệu lực từ ngày 10"
+        " tháng 12 năm 2016, được sửa đổi, bổ sung bởi:\n"
+        "Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng Bộ Lao động - Thương binh và Xã"
+        " hội sửa đổi, bổ sung 10 Thông tư hướng dẫn thực hiện quản lý lao động, tiền lương, có hiệu lực từ ngày"
+        " 29 tháng 12 năm 2024.\n"
+        "Căn cứ Nghị định số 106/2012/NĐ-CP ngày 20 tháng 12 năm 2012 của Chính phủ;\n"
+    )
+    assert ("12/2024/TT-BLĐTBXH", "amends", "32/2016/TT-BLĐTBXH") in asserted
+    assert citations["12/2024/TT-BLĐTBXH"].relation == "cites"  # "hướng dẫn thực hiện" is its title, no cue
+    assert ("12/2024/TT-BLĐTBXH", "amends", "106/2012/NĐ-CP") not in asserted
+
+
+def test_the_quoted_basis_of_an_amending_law_is_that_laws_basis() -> None:
+    from ingest.extract import extract_text
+
+    extraction = extract_text(
+        "Quốc hội ban hành Luật Đất đai.1\n"
+        "1 Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số"
+        " 27/2023/QH15 có căn cứ ban hành như sau:\n"
+        "“Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số"
+        " 27/2023/QH15.”.\n"
+    )
+    citations = {c.key: c for c in extraction.citations}
+    asserted = {(a.source, a.relation, a.target) for a in extraction.asserted}
+    assert ("43/2024/QH15", "based_on", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam") in asserted
+    assert ("43/2024/QH15", "amends", "27/2023/QH15") in asserted
+    # The name in the quoted enacting formula is the amending law's own, not one more document cited.
+    assert not any(key.startswith("Luật sửa đổi") for key in citations)
+    assert citations["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"].relation == "cites"
