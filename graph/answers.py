@@ -94,10 +94,12 @@ def tree(
 
     # Built without validation: every part is a model already, and a tree may hold a thousand nodes.
     def build(node: RawTree, parent: str | None) -> TreeNode:
-        pair = (parent, node.node) if forwards else (node.node, parent)
+        links: list[Edge] = []
+        if parent is not None:
+            links = edges.get((parent, node.node) if forwards else (node.node, parent), [])
         return TreeNode.model_construct(
             document=documents[node.node],
-            edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
+            edges=links,
             children=[build(child, node.node) for child in node.children],
             truncated=node.truncated,
             cycle=node.cycle,

@@ -21,8 +21,6 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import pairwise
 from typing import Self, TypeVar
 
-import networkx as nx
-
 from graph import answers, traverse
 from graph import lookup as lookups
 from graph.load import apply_batch, remove_documents
@@ -40,6 +38,7 @@ from graph.models import (
 )
 from graph.rows import SearchTerms
 from graph.store import GraphReader, GraphTxn, Step
+from graph.traverse import CitationGraph
 
 T = TypeVar("T")
 
@@ -235,7 +234,7 @@ def _levels(
     relations: Collection[str] | None,
     levels: int,
     enough: Callable[[set[str]], bool] = lambda _seen: False,
-) -> nx.DiGraph[str]:
+) -> CitationGraph:
     """What a traversal from `root` looks at: the whole graph when the store holds it; else the edges of
     `relations` out of (forwards True) and/or into (False) every document within `levels - 1` steps of `root`,
     fetched breadth first, one level and direction per call, stopping early when no document is new or when
@@ -262,7 +261,7 @@ def _levels(
 
 def _meeting(
     reader: GraphReader, source: str, target: str, relations: Collection[str] | None, max_depth: int
-) -> nx.DiGraph[str]:
+) -> CitationGraph:
     """What `traverse.shortest_path` looks at: the whole graph when the store holds it; else the edges forwards
     from the source and backwards from the target, a level at a time on the side whose frontier is smaller, until
     the two meet (or max_depth steps are spent, or a side has nowhere to go). The same levels in the same order

@@ -185,7 +185,7 @@ class EndRecord(NamedTuple):
     def resolution(self) -> Resolution:
         return Resolution(
             method=self.method, confidence=self.confidence, candidates=json.loads(self.candidates_json)
-        )  # type: ignore[arg-type]
+        )
 
 
 NO_END = (None, None, None, None, None, None)  # the source end of a citation edge: the citing document itself

@@ -47,7 +47,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, LiteralString, Protocol, TypeVar
+from typing import Any, Literal, LiteralString, Protocol, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import neo4j
@@ -305,6 +305,10 @@ _UNFIXED_SRC_ENDS: LiteralString = (
     "AND (r.src_ref_before IS NULL OR r.src_ref_before >= change.year OR coalesce(r.src_ref_dated_name, true)))) "
     "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, t.id AS other, r.src_method AS method, "
     "r.src_confidence AS confidence, r.src_candidates AS candidates"
+)
+_UNFIXED_ENDS: tuple[tuple[Literal["dst", "src"], LiteralString], ...] = (
+    ("dst", _UNFIXED_DST_ENDS),
+    ("src", _UNFIXED_SRC_ENDS),
 )
 # A relationship's ends cannot change: a moved end is a copy to the new node, and the old one is deleted.
 _RETARGET_DST: LiteralString = (
@@ -662,10 +666,10 @@ class _Txn(_OnGraph):
     def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
         ends: list[tuple[int, str, StoredEnd]] = []
         wanted = [{"key": key, "year": year} for key, year in changes.items()]
-        for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
+        for end, query in _UNFIXED_ENDS:
             for r in self._run(query, changes=wanted):
                 how = resolution_of(r["method"], r["confidence"], r["candidates"])
-                stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])  # type: ignore[arg-type]
+                stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])
                 ends.append((r["eid"], end, stored))
         return [stored for _, _, stored in sorted(ends, key=lambda e: (e[0], e[1]))]
 
@@ -1055,7 +1059,7 @@ class Neo4jStore(BaseStore):
         DROP_BATCH nodes; other graphs of the database are not touched."""
 
         def delete(tx: neo4j.ManagedTransaction, query: LiteralString) -> int:
-            return _run(tx, query, graph_id=self.graph_id, batch=DROP_BATCH)[0]["deleted"]
+            return int(_run(tx, query, graph_id=self.graph_id, batch=DROP_BATCH)[0]["deleted"])
 
         with self._errors("dropping the graph"), self._session() as session:
             for query in (_DROP_DOCUMENTS, _DROP_KEYS, _DROP_TEXTS):

@@ -25,8 +25,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import networkx as nx
-
 from graph import traverse
 from graph.base import BaseStore
 from graph.identity import REFERENCE_FIELDS
@@ -56,6 +54,7 @@ from graph.rows import (
     resolution_of,
 )
 from graph.store import GraphReader, GraphTxn, Pair, Step, StoreError
+from graph.traverse import CitationGraph
 
 T = TypeVar("T")
 
@@ -219,7 +218,7 @@ _EDGES_AMONG = (
 )
 
 
-def _load_whole(conn: sqlite3.Connection) -> nx.DiGraph:
+def _load_whole(conn: sqlite3.Connection) -> CitationGraph:
     graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
     # A million edges are millions of objects that the cyclic collector would scan at every full collection
     # (seconds each, in the middle of a request). They hold no cycles: moved out of its sight, they are still
@@ -447,7 +446,7 @@ class _Reader:
         )
         return [edge_of(r) for r in rows]
 
-    def whole_graph(self) -> nx.DiGraph[str] | None:
+    def whole_graph(self) -> CitationGraph | None:
         return self.store._whole_graph(self.conn)
 
     def steps(self, ids: Sequence[str], forwards: bool, relations: Collection[str] | None) -> Iterator[Step]:
@@ -536,7 +535,7 @@ class SQLiteStore(BaseStore):
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        self._cache: tuple[int, nx.DiGraph] | None = None
+        self._cache: tuple[int, CitationGraph] | None = None
         self._loaded = threading.Condition(self._lock)  # the first load, waited for by concurrent traversals
         self._loading = False
         self._closed = False
@@ -695,9 +694,9 @@ class SQLiteStore(BaseStore):
 
     @staticmethod
     def _generation(conn: sqlite3.Connection) -> int:
-        return conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0]
+        return int(conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0])
 
-    def _whole_graph(self, conn: sqlite3.Connection) -> nx.DiGraph | None:
+    def _whole_graph(self, conn: sqlite3.Connection) -> CitationGraph | None:
         """The DiGraph of every edge when it holds the state `conn` reads; None when it is older (a background
         reload is then under way). The first call loads it, once, whoever else asks meanwhile."""
         generation = self._generation(conn)

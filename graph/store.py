@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
-import networkx as nx
-
 from graph.models import (
     CitedDocument,
     Direction,
@@ -37,6 +35,7 @@ from graph.models import (
 )
 from graph.resolve import Candidate
 from graph.rows import SearchTerms
+from graph.traverse import CitationGraph
 
 Pair = tuple[str, str]  # (source, target) of the edges between two documents
 Step = tuple[str, str, str]  # (source, target, relation) of an edge, all a traversal needs of it
@@ -260,7 +259,7 @@ class GraphReader(Protocol):
         """Edges out of, into, or out of and into `doc_id`, of `relations` (all when None), in edge order."""
         ...
 
-    def whole_graph(self) -> nx.DiGraph[str] | None:
+    def whole_graph(self) -> CitationGraph | None:
         """Every edge as a graph/traverse.py DiGraph, when the store holds one of the state this transaction
         reads (traversals then run on it and never call `steps`); else None."""
         ...

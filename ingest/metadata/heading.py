@@ -67,6 +67,12 @@ class TitleBlock:
     end: int
 
 
+def after_separators(text: str, pos: int) -> int:
+    """Where the separators (spaces, rules, bars) that start at `pos` end."""
+    found = SEPARATORS.match(text, pos)
+    return found.end() if found else pos  # it matches the empty string: always found
+
+
 def tokens_key(tokens: Iterable[Token]) -> str:
     return word_key(" ".join(t.text for t in tokens))
 
@@ -195,7 +201,7 @@ def find_heading(head: str, candidates: Iterable[int], limit: int) -> re.Match[s
     for pos in candidates:
         if pos < 0:
             continue
-        at = SEPARATORS.match(head, pos).end()
+        at = after_separators(head, pos)
         m = _HEADING.match(head, at)
         if m and m.start() < limit:
             return m
