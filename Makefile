@@ -27,7 +27,7 @@ help:
 	@echo "make neo4j   Neo4j 5.26 Community on bolt://127.0.0.1:\$${NEO4J_PORT:-7687}, data in data/neo4j (Ctrl-C stops it)"
 	@echo "make neo4j-deps  resolve Neo4j's jars from Maven Central (into ~/.m2) and compile its launcher"
 	@echo "make test    lint, then the test suite"
-	@echo "make lint    ruff check and ruff format --check"
+	@echo "make lint    ruff check, ruff format --check and mypy (strict on graph/ and api/)"
 	@echo "make lock    regenerate requirements.lock from pyproject.toml"
 	@echo "make serve   serve data/lexgraph.db on http://127.0.0.1:8000 (browse pages at /, API docs at /docs)"
 	@echo "make notebooks  run the briefing notebooks; executed copies in data/notebooks/"
@@ -87,9 +87,11 @@ notebooks: setup
 	cd data/notebooks && PATH="$(CURDIR)/$(BIN):$$PATH" "$(CURDIR)/$(BIN)/jupyter-execute" --inplace *.ipynb
 	@echo "executed notebooks: data/notebooks/"
 
+# mypy: the default checks on ingest/, strict on graph/ and api/ ([tool.mypy] in pyproject.toml).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest -n auto

@@ -11,11 +11,13 @@ from graph import GraphStore
 
 
 def get_store(request: Request) -> GraphStore:
-    return request.app.state.store
+    store: GraphStore = request.app.state.store  # what api/app.py put there (the state is untyped)
+    return store
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 Store = Annotated[GraphStore, Depends(get_store)]

@@ -88,7 +88,8 @@ def static_files() -> StaticFiles:
 
 
 def _root(request: Request) -> str:
-    return request.scope.get("root_path", "").rstrip("/")
+    root: str = request.scope.get("root_path", "")
+    return root.rstrip("/")
 
 
 def quote_id(doc_id: str) -> str:

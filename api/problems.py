@@ -3,6 +3,7 @@ raised it, is one of these, with a status, a title and a detail a person can act
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -60,7 +61,7 @@ def problem_response(
     detail: str | None,
     *,
     title: str | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
     body = Problem(

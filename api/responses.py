@@ -19,6 +19,7 @@ def model_json(model: BaseModel) -> Response:
 
 @cache
 def _list_adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
+    # A list of a model given at run time, which no static type can name.
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 

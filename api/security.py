@@ -20,7 +20,8 @@ _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lexgraph"'}
 
 
 def _settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings  # what api/app.py put there (the state is untyped)
+    return settings
 
 
 def key_matches(given: str, keys: list[str]) -> bool:

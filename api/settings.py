@@ -1,6 +1,6 @@
 """The service's configuration, from the environment (prefix LEXGRAPH_) or a .env file beside it.
 
-LEXGRAPH_STORE=sqlite:///data/lexgraph.db      the graph to serve (graph.store.open_store)
+LEXGRAPH_STORE=sqlite:///data/lexgraph.db      the graph to serve (graph.registry.open_store)
 LEXGRAPH_API_KEYS=key-one,key-two              keys that may write (POST/DELETE); none: writes are refused
 LEXGRAPH_READS_NEED_KEY=true                   close the reads too
 LEXGRAPH_CORS_ORIGINS=https://intranet.example  browsers on these origins may call the API
@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from graph.store import DEFAULT_URL
+from graph.registry import DEFAULT_URL
 
 MB = 1024 * 1024
 

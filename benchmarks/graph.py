@@ -63,7 +63,8 @@ if str(ROOT) not in sys.path:
 from benchmarks.synth import write_corpus  # noqa: E402
 from graph.load import ingest as graph_ingest  # noqa: E402
 from graph.models import WriteResult  # noqa: E402
-from graph.store import GraphStore, StoreError, open_store, sqlite_path  # noqa: E402
+from graph.registry import open_store, sqlite_path  # noqa: E402
+from graph.store import GraphStore, StoreError  # noqa: E402
 from ingest.extract import extract_paths  # noqa: E402
 from ingest.models import Extraction  # noqa: E402
 

@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_corpus  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from graph.registry import open_store  # noqa: E402
 
 BIN = Path(sys.executable).parent
 err = Console(stderr=True)

@@ -6,17 +6,17 @@
         doc = store.lookup("Nghị quyết 06/NQ-CP")
         tree = store.implementers(doc.id)
 
-`open_store(url)` picks the store (graph/store.py); every store meets the `GraphStore` protocol and answers
-with the models of graph/models.py.
+`open_store(url)` picks the store (graph/registry.py); every store meets the `GraphStore` protocol
+(graph/store.py) and answers with the models of graph/models.py.
 """
 
-from graph.load import DocumentWrite, IngestSummary, apply_batch, ingest, plan
-from graph.lookup import AmbiguousReference, DocumentNotFound
+from graph.load import IngestSummary, apply_batch, ingest, plan
 from graph.models import (
     RELATIONS,
     CitedDocument,
     Document,
     DocumentPath,
+    DocumentWrite,
     Edge,
     PathStep,
     Resolution,
@@ -26,7 +26,8 @@ from graph.models import (
     TreeNode,
     WriteResult,
 )
-from graph.store import DEFAULT_URL, ENV_VAR, GraphStore, GraphTxn, StoreError, open_store, store_url
+from graph.registry import DEFAULT_URL, ENV_VAR, open_store, store_url
+from graph.store import AmbiguousReference, DocumentNotFound, GraphStore, GraphTxn, StoreError
 
 __all__ = [
     "DEFAULT_URL",

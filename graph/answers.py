@@ -1,23 +1,17 @@
 """What every store answers with, built one way from plain dicts of documents and edges: trees, paths and
-subgraphs from what graph/traverse.py returns, the contract's orders (graph/store.py), and `StoreQueries`,
-the protocol's keywords and defaults handled once, on a few primitives a store defines.
-
-A store keeps only what is its own: the statements that fetch documents and edges, and its transactions.
+subgraphs from what graph/traverse.py returns, and the contract's orders (graph/store.py). graph/base.py
+builds every answer with these; a store's read primitives use the orders.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from itertools import pairwise
-from typing import Any, Self
+from typing import Any
 
-from graph import lookup as lookups
 from graph.models import CitedDocument, Document, DocumentPath, Edge, PathStep, Subgraph, Tree, TreeNode
-from graph.rows import SearchTerms
+from graph.store import DocumentNotFound, Pair
 from graph.traverse import RawTree
-
-Pair = tuple[str, str]  # (source, target) of the edges between two documents
-
 
 # --- the contract's orders -------------------------------------------------------------------------------------
 
@@ -55,7 +49,7 @@ def ranking_order(cited: CitedDocument) -> tuple[Any, ...]:
 def required(document: Document | None, doc_id: str) -> Document:
     """The document a query starts from; `DocumentNotFound` when there is none."""
     if document is None:
-        raise lookups.DocumentNotFound(doc_id, [])
+        raise DocumentNotFound(doc_id, [])
     return document
 
 
@@ -100,10 +94,12 @@ def tree(
 
     # Built without validation: every part is a model already, and a tree may hold a thousand nodes.
     def build(node: RawTree, parent: str | None) -> TreeNode:
-        pair = (parent, node.node) if forwards else (node.node, parent)
+        links: list[Edge] = []
+        if parent is not None:
+            links = edges.get((parent, node.node) if forwards else (node.node, parent), [])
         return TreeNode.model_construct(
             document=documents[node.node],
-            edges=edges.get(pair, []) if parent is not None else [],  # type: ignore[arg-type]
+            edges=links,
             children=[build(child, node.node) for child in node.children],
             truncated=node.truncated,
             cycle=node.cycle,
@@ -126,73 +122,3 @@ def subgraph(
 ) -> Subgraph:
     """The Subgraph of these documents (by id) and edges (given in edge order)."""
     return Subgraph(documents=[documents[i] for i in sorted(ids)], edges=edges, truncated=truncated)
-
-
-# --- the protocol's keywords, once -----------------------------------------------------------------------------
-
-
-class StoreQueries:
-    """The `GraphStore` queries that differ between stores only in what they run: the keywords and defaults
-    of the protocol, handled here once, on primitives each store defines (`_search`, `_tree`, `close`)."""
-
-    def _search(self, terms: SearchTerms, limit: int) -> list[Document]:
-        raise NotImplementedError
-
-    def _tree(
-        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
-    ) -> Tree:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-    def search(
-        self,
-        *,
-        number: str | None = None,
-        doc_type: str | None = None,
-        issuer: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        words: str | None = None,
-        placeholders: bool = True,
-        limit: int = 50,
-    ) -> list[Document]:
-        terms = SearchTerms.of(
-            number=number,
-            doc_type=doc_type,
-            issuer=issuer,
-            date_from=date_from,
-            date_to=date_to,
-            words=words,
-            placeholders=placeholders,
-        )
-        return self._search(terms, limit)
-
-    def implementers(
-        self,
-        doc_id: str,
-        max_depth: int = 5,
-        relations: Collection[str] = ("implements",),
-        max_nodes: int = 1000,
-    ) -> Tree:
-        return self._tree(
-            doc_id, forwards=False, max_depth=max_depth, relations=relations, max_nodes=max_nodes
-        )
-
-    def implements(
-        self,
-        doc_id: str,
-        max_depth: int = 10,
-        relations: Collection[str] = ("implements",),
-        max_nodes: int = 1000,
-    ) -> Tree:
-        return self._tree(
-            doc_id, forwards=True, max_depth=max_depth, relations=relations, max_nodes=max_nodes
-        )
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()

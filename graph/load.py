@@ -1,5 +1,6 @@
 """Extractions → store writes: plan each document (pure), apply batches of whole documents in one transaction
-each (`apply_batch`, run by every store on its own `GraphTxn`), and ingest a stream of extractions with a
+each (`apply_batch`, which `graph.base.BaseStore.write` runs on a store's own `GraphTxn`; `remove_documents`
+likewise for deletes), and ingest a stream of extractions with a
 progress callback (`ingest`).
 
 Idempotent by construction: a document whose content hash is stored is skipped, so ingesting a file again
@@ -24,7 +25,16 @@ from graph.identity import (
     reference_from_citation,
     reference_from_text,
 )
-from graph.models import NO_END, EdgeRecord, EndRecord, NodeRecord, Retarget, WriteResult
+from graph.models import (
+    NO_END,
+    DocumentWrite,
+    EdgeRecord,
+    EndRecord,
+    NodeRecord,
+    PlannedEdge,
+    Retarget,
+    WriteResult,
+)
 from graph.resolve import Candidate, Resolved, resolve
 from graph.store import GraphStore, GraphTxn
 from ingest.models import Citation, Extraction
@@ -35,39 +45,11 @@ IDENTITY_VERSION = "3"
 MAX_PASSES = 4  # re-resolution rounds per batch; each round can only be caused by nodes the previous one made
 
 
-@dataclass(frozen=True)
-class PlannedEdge:
-    """An edge a text states, with its ends still references (resolved when written)."""
-
-    relation: str
-    relation_detail: str | None
-    evidence: str
-    start: int | None
-    end: int | None
-    mention: str | None
-    pinpoint: str | None
-    confidence: float
-    cited_as: str
-    target: Reference
-    source: Reference | None = None  # None: the document itself; a reference for an asserted relation
-    source_cited_as: str | None = None
-    # Ends that resolve without looking at the graph (a number with its year), resolved when planned, so that
-    # the write transaction is shorter: (id, how it was resolved).
-    fixed_target: tuple[str, EndRecord] | None = None
-    fixed_source: tuple[str, EndRecord] | None = None
-
-
 def _fixed(ref: Reference | None) -> tuple[str, EndRecord] | None:
     if ref is None or not (ref.number and ref.definite):
         return None
     resolved = resolve(ref, ())
     return resolved.target, _end(ref, resolved)
-
-
-@dataclass(frozen=True)
-class DocumentWrite:
-    node: NodeRecord
-    edges: tuple[PlannedEdge, ...]
 
 
 def content_hash(extraction: Extraction, source: str) -> str:

@@ -1,6 +1,7 @@
 """Text a person types → the document it names: an id, or citation text read by the ingest citation finder
 ("Nghị quyết số 06/NQ-CP của Chính phủ", "NQ 06/NQ-CP", "06/NQ-CP" and "Nghị quyết 06/NQ-CP" are one document;
-"Luật Đất đai 2013"). Shared by every store, so that they agree; a store lends three reads."""
+"Luật Đất đai 2013"). Shared by every store, so that they agree; a store lends three reads. Raises the
+errors of graph/store.py (`DocumentNotFound`, `AmbiguousReference`)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,14 @@ from collections.abc import Callable, Collection
 
 from graph.identity import reference_from_text
 from graph.models import Document
+from graph.store import AmbiguousReference, DocumentNotFound
 from ingest.identity import province_of
 
 GetDocument = Callable[[str], Document | None]
 ByKeys = Callable[[Collection[str]], list[Document]]
 Labels = Callable[[], dict[str, str]]
 
-
-class DocumentNotFound(LookupError):
-    def __init__(self, ref: str, suggestions: list[Document]) -> None:
-        self.ref = ref
-        self.suggestions = suggestions
-        close = "; ".join(f"{d.label} ({d.id})" for d in suggestions)
-        super().__init__(f"no document matches {ref!r}" + (f"; did you mean: {close}" if close else ""))
-
-
-class AmbiguousReference(LookupError):
-    def __init__(self, ref: str, candidates: list[Document]) -> None:
-        self.ref = ref
-        self.candidates = candidates
-        listed = "; ".join(f"{d.label} ({d.id})" for d in candidates)
-        super().__init__(f"{ref!r} matches {len(candidates)} documents: {listed}; give its year, or its id")
+__all__ = ["AmbiguousReference", "DocumentNotFound", "find", "lookup", "ordered", "suggestions"]
 
 
 def ordered(documents: list[Document]) -> list[Document]:

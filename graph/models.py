@@ -9,6 +9,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.identity import Reference
 from ingest.relation_table import RELATIONS, Relation
 
 __all__ = ["RELATIONS", "Relation"]  # re-exported: graph users need not know where the table lives
@@ -184,7 +185,7 @@ class EndRecord(NamedTuple):
     def resolution(self) -> Resolution:
         return Resolution(
             method=self.method, confidence=self.confidence, candidates=json.loads(self.candidates_json)
-        )  # type: ignore[arg-type]
+        )
 
 
 NO_END = (None, None, None, None, None, None)  # the source end of a citation edge: the citing document itself
@@ -241,3 +242,33 @@ class Retarget:
     end: Literal["src", "dst"]
     target: str
     resolution: Resolution
+
+
+@dataclass(frozen=True)
+class PlannedEdge:
+    """An edge a text states, with its ends still references (resolved when written)."""
+
+    relation: str
+    relation_detail: str | None
+    evidence: str
+    start: int | None
+    end: int | None
+    mention: str | None
+    pinpoint: str | None
+    confidence: float
+    cited_as: str
+    target: Reference
+    source: Reference | None = None  # None: the document itself; a reference for an asserted relation
+    source_cited_as: str | None = None
+    # Ends that resolve without looking at the graph (a number with its year), resolved when planned, so that
+    # the write transaction is shorter: (id, how it was resolved).
+    fixed_target: tuple[str, EndRecord] | None = None
+    fixed_source: tuple[str, EndRecord] | None = None
+
+
+@dataclass(frozen=True)
+class DocumentWrite:
+    """One document to write: its node and the edges its text states (`graph.load.plan`)."""
+
+    node: NodeRecord
+    edges: tuple[PlannedEdge, ...]

@@ -20,18 +20,20 @@ Model (one database can hold several lexgraph graphs, told apart by `graph_id`; 
 - Every statement is a constant string below; values travel only as parameters (tests/test_neo4j_store.py
   checks both, and that each statement gets exactly the parameters it names).
 - Writes: one managed write transaction per batch (`session.execute_write`, which runs it again on a transient
-  failure such as a deadlock) running `graph.load.apply_batch` on `_Txn`. It first takes a write lock on the
-  graph's `LexGraph` node, so that batches of one graph are serialised as SQLite's BEGIN IMMEDIATE serialises
-  them (resolution reads, then writes), and it moves the graph's `generation` when it changed something. Before
-  it, a transaction with the store's `timeout` waits for that lock and gives it back: a writer kept waiting
-  longer by another one gets the StoreError SQLite's store gives ("locked by another writer").
-- Reads: every public query is one managed read transaction. Neo4j reads are read-committed, not snapshots, so
-  a read notes the generation before and after and runs again when a write committed in between: a reader
-  sees the graph before a batch or after it, never part of it. A read that writes moved OPTIMISTIC_READS times
-  runs under the graph's lock, which waits for the batch being written and holds the next one back meanwhile.
-- Traversals fetch the edges they need, level by level from the start (one statement per level), into a small
-  networkx graph, and run graph/traverse.py on it, as the SQLite store does on the whole graph: same code, same
-  orders, same truncation and cycle rules, hence the same answers.
+  failure such as a deadlock) running the write loop of graph/load.py on `_Txn` (`graph.base.BaseStore`). It
+  first takes a write lock on the graph's `LexGraph` node, so that batches of one graph are serialised as
+  SQLite's BEGIN IMMEDIATE serialises them (resolution reads, then writes), and it moves the graph's
+  `generation` when it changed something. Before it, a transaction with the store's `timeout` waits for that
+  lock and gives it back: a writer kept waiting longer by another one gets the StoreError SQLite's store gives
+  ("locked by another writer").
+- Reads: every public query (graph/base.py) is one managed read transaction, on `_Reader`. Neo4j reads are
+  read-committed, not snapshots, so a read notes the generation before and after and runs again when a write
+  committed in between: a reader sees the graph before a batch or after it, never part of it. A read that
+  writes moved OPTIMISTIC_READS times runs under the graph's lock, which waits for the batch being written and
+  holds the next one back meanwhile.
+- Traversals (graph/base.py) fetch the edges they need, level by level from the start (`_Reader.steps`, one
+  statement per level), into a small networkx graph, and run graph/traverse.py on it, as the SQLite store does
+  on the whole graph: same code, same orders, same truncation and cycle rules, hence the same answers.
 - Driver and server failures are `StoreError`s that say where and what to check.
 """
 
@@ -45,8 +47,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import TYPE_CHECKING, Any, LiteralString, Protocol, TypeVar
+from typing import Any, Literal, LiteralString, Protocol, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import neo4j
@@ -61,23 +62,19 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph import answers, traverse
-from graph import lookup as lookups
+from graph import answers
+from graph.base import BaseStore
 from graph.identity import REFERENCE_FIELDS
 from graph.models import (
     CitedDocument,
     Direction,
     Document,
-    DocumentPath,
     Edge,
     EdgeRecord,
     NodeRecord,
     Retarget,
     Stats,
     StoredEnd,
-    Subgraph,
-    Tree,
-    WriteResult,
 )
 from graph.resolve import Candidate
 
@@ -96,10 +93,7 @@ from graph.rows import (
     merged_placeholder,
     resolution_of,
 )
-from graph.store import StoreError
-
-if TYPE_CHECKING:
-    from graph.load import DocumentWrite
+from graph.store import GraphReader, GraphTxn, Pair, Step, StoreError
 
 # The driver logs what it then raises (and retries it makes): the StoreError says it once. Without a handler of
 # its own, Python's last-resort handler would print those records on stderr; an application that configures
@@ -311,6 +305,10 @@ _UNFIXED_SRC_ENDS: LiteralString = (
     "AND (r.src_ref_before IS NULL OR r.src_ref_before >= change.year OR coalesce(r.src_ref_dated_name, true)))) "
     "RETURN r.eid AS eid, r.src_ref AS ref, s.id AS target, t.id AS other, r.src_method AS method, "
     "r.src_confidence AS confidence, r.src_candidates AS candidates"
+)
+_UNFIXED_ENDS: tuple[tuple[Literal["dst", "src"], LiteralString], ...] = (
+    ("dst", _UNFIXED_DST_ENDS),
+    ("src", _UNFIXED_SRC_ENDS),
 )
 # A relationship's ends cannot change: a moved end is a copy to the new node, and the old one is deleted.
 _RETARGET_DST: LiteralString = (
@@ -668,10 +666,10 @@ class _Txn(_OnGraph):
     def unfixed_ends(self, changes: Mapping[str, str | None]) -> list[StoredEnd]:
         ends: list[tuple[int, str, StoredEnd]] = []
         wanted = [{"key": key, "year": year} for key, year in changes.items()]
-        for end, query in (("dst", _UNFIXED_DST_ENDS), ("src", _UNFIXED_SRC_ENDS)):
+        for end, query in _UNFIXED_ENDS:
             for r in self._run(query, changes=wanted):
                 how = resolution_of(r["method"], r["confidence"], r["candidates"])
-                stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])  # type: ignore[arg-type]
+                stored = StoredEnd(r["eid"], end, r["ref"], r["target"], how, r["other"])
                 ends.append((r["eid"], end, stored))
         return [stored for _, _, stored in sorted(ends, key=lambda e: (e[0], e[1]))]
 
@@ -739,7 +737,7 @@ def _names(row: Row | None) -> tuple[Any, ...] | None:
 
 
 class _Reader(_OnGraph):
-    """The queries, on one read transaction."""
+    """`graph.store.GraphReader` on one read transaction."""
 
     # --- documents
 
@@ -751,169 +749,49 @@ class _Reader(_OnGraph):
         rows = self._run(_TEXT, doc_id=doc_id)
         return rows[0]["text"] if rows else None
 
-    def require(self, doc_id: str) -> Document:
-        return answers.required(self.get(doc_id), doc_id)
-
     def documents(self, ids: Collection[str]) -> dict[str, Document]:
         return {d.id: d for d in (_doc(r["doc"]) for r in self._run(_DOCUMENTS, ids=sorted(ids)))}
 
     def by_keys(self, keys: Collection[str]) -> list[Document]:
         return sorted((_doc(r["doc"]) for r in self._run(_BY_KEYS, keys=sorted(keys))), key=lambda d: d.id)
 
-    def labels(self) -> dict[str, str]:
-        return answers.labels(_doc(r["doc"]) for r in self._run(_ALL_DOCUMENTS))
+    def all_documents(self) -> Iterator[Document]:
+        return (_doc(r["doc"]) for r in self._run(_ALL_DOCUMENTS))
 
-    def find(self, ref: str) -> list[Document]:
-        return lookups.find(ref, self.get, self.by_keys)
-
-    def lookup(self, ref: str) -> Document:
-        return lookups.lookup(ref, self.get, self.by_keys, self.labels)
-
-    def search(self, params: dict[str, Any]) -> list[Document]:
+    def search(self, terms: SearchTerms, limit: int) -> list[Document]:
         # Python's order over what the server chose: the same keys as the SQLite store's ORDER BY.
-        return answers.search_order(_doc(r["doc"]) for r in self._run(_SEARCH, **params))
+        rows = self._run(_SEARCH, **search_params(terms, limit))
+        return answers.search_order(_doc(r["doc"]) for r in rows)
 
     # --- edges
 
     def citations(self, doc_id: str, direction: Direction, relations: Collection[str] | None) -> list[Edge]:
-        self.require(doc_id)
         rows = self._run(_CITATIONS[direction], doc_id=doc_id, relations=_relations_param(relations))
         return _sorted_edges(rows)
 
+    def whole_graph(self) -> None:
+        """Traversals fetch what they need level by level: a server's graph is not copied into the client."""
+        return None
+
+    def steps(self, ids: Sequence[str], forwards: bool, relations: Collection[str] | None) -> Iterator[Step]:
+        rows = self._run(_STEPS[forwards], ids=list(ids), relations=_relations_param(relations))
+        return ((r["src"], r["dst"], r["relation"]) for r in rows)
+
     def edges_between(
-        self, pairs: Collection[tuple[str, str]], relations: Collection[str] | None
-    ) -> dict[tuple[str, str], list[Edge]]:
-        """Edges of these (source, target) pairs, of `relations` when given, in edge order."""
+        self, pairs: Collection[Pair], relations: Collection[str] | None
+    ) -> dict[Pair, list[Edge]]:
         if not pairs:
             return {}
         rows = self._run(
             _EDGES_BETWEEN, pairs=[list(p) for p in sorted(pairs)], relations=_relations_param(relations)
         )
-        found: dict[tuple[str, str], list[Edge]] = {}
+        found: dict[Pair, list[Edge]] = {}
         for edge in _sorted_edges(rows):
             found.setdefault((edge.source, edge.target), []).append(edge)
         return found
 
-    def steps(
-        self,
-        roots: Iterable[str],
-        *,
-        forwards: Collection[bool],
-        relations: Collection[str] | None,
-        levels: int,
-        enough: Callable[[set[str]], bool] = lambda _seen: False,
-    ) -> Any:
-        """A DiGraph (graph/traverse.py) of the edges of `relations` out of (forwards True) and/or into (False)
-        every document within `levels - 1` steps of `roots`, expanded breadth first, one statement per level and
-        direction; it stops early when no document is new, or when `enough(documents reached)` says so. The
-        traversals of graph/traverse.py look only at the neighbours of documents it has expanded."""
-        seen = set(roots)
-        frontier = sorted(seen)
-        rows: list[tuple[str, str, str]] = []
-        wanted = _relations_param(relations)
-        for _ in range(levels):
-            fresh: set[str] = set()
-            for direction in forwards:
-                for r in self._run(_STEPS[direction], ids=frontier, relations=wanted):
-                    rows.append((r["src"], r["dst"], r["relation"]))
-                    fresh.add(r["dst"] if direction else r["src"])
-            fresh -= seen
-            seen |= fresh
-            frontier = sorted(fresh)
-            if not frontier or enough(seen):
-                break
-        return traverse.build(rows)
-
-    def meet(self, source: str, target: str, relations: Collection[str] | None, max_depth: int) -> Any:
-        """The edges graph/traverse.py's `shortest_path` looks at: forwards from the source and backwards from the
-        target, a level at a time on the side whose frontier is smaller, until the two meet (or max_depth steps
-        are spent, or a side has nowhere to go). The same levels in the same order as `shortest_path` expands
-        them, so that it finds on this part of the graph the route it finds on the whole: every shortest route
-        lies in it. (A search from the target alone reads every document within reach of a widely cited law.)"""
-        wanted = _relations_param(relations)
-        seen = {True: {source}, False: {target}}
-        frontier = {True: [source], False: [target]}
-        rows: list[tuple[str, str, str]] = []
-        for _ in range(max(max_depth, 0)):
-            if not frontier[True] or not frontier[False]:
-                break
-            forwards = len(frontier[True]) <= len(frontier[False])
-            fresh: set[str] = set()
-            for r in self._run(_STEPS[forwards], ids=frontier[forwards], relations=wanted):
-                rows.append((r["src"], r["dst"], r["relation"]))
-                fresh.add(r["dst"] if forwards else r["src"])
-            fresh -= seen[forwards]
-            seen[forwards] |= fresh
-            frontier[forwards] = sorted(fresh)
-            if fresh & seen[not forwards]:
-                break
-        return traverse.build(rows)
-
-    def tree(
-        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
-    ) -> Tree:
-        mask = traverse.mask_of(relations)
-        self.require(doc_id)
-        # unfold looks at the neighbours of every document it reaches, down to max_depth (to mark truncation).
-        graph = self.steps([doc_id], forwards=[forwards], relations=relations, levels=max(max_depth, 0) + 1)
-        raw, cut = traverse.unfold(
-            graph, doc_id, forwards=forwards, mask=mask, max_depth=max_depth, max_nodes=max_nodes
-        )
-        ids, pairs = answers.tree_links(raw, forwards=forwards)
-        documents = self.documents(ids)
-        edges = self.edges_between(pairs, relations)
-        return answers.tree(
-            raw,
-            documents,
-            edges,
-            forwards=forwards,
-            relations=relations,
-            max_depth=max_depth,
-            truncated=cut,
-        )
-
-    def path(
-        self, source: str, target: str, relations: Collection[str] | None, max_depth: int
-    ) -> DocumentPath | None:
-        mask = traverse.mask_of(relations)
-        self.require(source)
-        self.require(target)
-        if source == target:
-            return DocumentPath(steps=[])
-        graph = self.meet(source, target, relations, max_depth)
-        route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
-        if route is None:
-            return None
-        documents = self.documents(route)
-        edges = self.edges_between(set(pairwise(route)), relations)
-        return answers.path(route, documents, edges)
-
-    def neighbourhood(
-        self,
-        doc_id: str,
-        depth: int,
-        relations: Collection[str] | None,
-        direction: Direction,
-        max_nodes: int,
-    ) -> Subgraph:
-        mask = traverse.mask_of(relations)
-        self.require(doc_id)
-        forwards = {"out": [True], "in": [False], "both": [True, False]}[direction]
-        # reach stops at the level that overflows max_nodes: no need to look past it.
-        graph = self.steps(
-            [doc_id],
-            forwards=forwards,
-            relations=relations,
-            levels=max(depth, 0),
-            enough=lambda seen: len(seen) > max_nodes,
-        )
-        ids, cut = traverse.reach(
-            graph, doc_id, depth=depth, mask=mask, direction=direction, max_nodes=max_nodes
-        )
-        documents = self.documents(ids)
-        # Every edge between two of them, those between two documents of the last level included.
-        rows = self._run(_EDGES_AMONG, ids=sorted(ids), relations=_relations_param(relations))
-        return answers.subgraph(ids, documents, _sorted_edges(rows), truncated=cut)
+    def edges_among(self, ids: Collection[str], relations: Collection[str] | None) -> list[Edge]:
+        return _sorted_edges(self._run(_EDGES_AMONG, ids=sorted(ids), relations=_relations_param(relations)))
 
     # --- rankings and counts
 
@@ -986,7 +864,7 @@ class _Moved(Exception):
     """A write committed while a read was running: run the read again."""
 
 
-class Neo4jStore(answers.StoreQueries):
+class Neo4jStore(BaseStore):
     """`graph.store.GraphStore` on a Neo4j 5 server. Safe to share between threads (the driver is; each call
     has its own session)."""
 
@@ -1109,7 +987,7 @@ class Neo4jStore(answers.StoreQueries):
                 if "AlreadyExists" not in (exc.code or ""):
                     raise
 
-    def _read(self, work: Callable[[_Reader], T]) -> T:
+    def _reading(self, work: Callable[[GraphReader], T]) -> T:
         """`work` in one managed read transaction that no write committed during; run again when one did."""
 
         def consistent(tx: neo4j.ManagedTransaction) -> T:
@@ -1163,117 +1041,31 @@ class Neo4jStore(answers.StoreQueries):
                 ) from exc
             raise
 
-    def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
-        from graph.load import apply_batch  # load imports the store protocol; the store needs load only here
-
-        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
+    def _writing(self, work: Callable[[GraphTxn], T], *, changed: Callable[[T], bool], doing: str) -> T:
+        def locked(tx: neo4j.ManagedTransaction) -> T:
             _run(tx, _LOCK_GRAPH, graph_id=self.graph_id, schema=SCHEMA_VERSION)
-            result = apply_batch(_Txn(tx, self.graph_id), documents)
-            _run(tx, _UNLOCK_GRAPH, graph_id=self.graph_id, changed=1 if result.written else 0)
+            result = work(_Txn(tx, self.graph_id))
+            _run(tx, _UNLOCK_GRAPH, graph_id=self.graph_id, changed=1 if changed(result) else 0)
             return result
 
-        # The driver runs `work` again on a transient failure (a deadlock): apply_batch starts from the
+        # The driver runs `locked` again on a transient failure (a deadlock): the write loop starts from the
         # documents each time, on a transaction that sees nothing of the failed one.
-        with self._errors("writing"), self._session() as session:
+        with self._errors(doing), self._session() as session:
             self._wait_for_writers(session)
-            return session.execute_write(work)
-
-    def delete(self, doc_ids: Collection[str]) -> list[str]:
-        from graph.load import remove_documents
-
-        def work(tx: neo4j.ManagedTransaction) -> list[str]:
-            _run(tx, _LOCK_GRAPH, graph_id=self.graph_id, schema=SCHEMA_VERSION)
-            removed = remove_documents(_Txn(tx, self.graph_id), doc_ids)
-            _run(tx, _UNLOCK_GRAPH, graph_id=self.graph_id, changed=1 if removed else 0)
-            return removed
-
-        with self._errors("deleting"), self._session() as session:
-            self._wait_for_writers(session)
-            return session.execute_write(work)
+            return session.execute_write(locked)
 
     def drop(self) -> None:
         """Delete this graph (its documents, keys and counters) from the database, in transactions of
         DROP_BATCH nodes; other graphs of the database are not touched."""
 
         def delete(tx: neo4j.ManagedTransaction, query: LiteralString) -> int:
-            return _run(tx, query, graph_id=self.graph_id, batch=DROP_BATCH)[0]["deleted"]
+            return int(_run(tx, query, graph_id=self.graph_id, batch=DROP_BATCH)[0]["deleted"])
 
         with self._errors("dropping the graph"), self._session() as session:
             for query in (_DROP_DOCUMENTS, _DROP_KEYS, _DROP_TEXTS):
                 while session.execute_write(delete, query):
                     pass
             session.execute_write(lambda tx: _run(tx, _DROP_GRAPH, graph_id=self.graph_id))
-
-    # --- documents -----------------------------------------------------------------------------------------
-
-    def get(self, doc_id: str) -> Document | None:
-        return self._read(lambda r: r.get(doc_id))
-
-    def text(self, doc_id: str) -> str | None:
-        return self._read(lambda r: r.text(doc_id))
-
-    def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
-        return self._read(lambda r: r.by_keys(keys))
-
-    def labels(self) -> dict[str, str]:
-        return self._read(lambda r: r.labels())
-
-    def find(self, ref: str) -> list[Document]:
-        return self._read(lambda r: r.find(ref))
-
-    def lookup(self, ref: str) -> Document:
-        return self._read(lambda r: r.lookup(ref))
-
-    def _search(self, terms: SearchTerms, limit: int) -> list[Document]:
-        params = search_params(terms, limit)
-        return self._read(lambda r: r.search(params))
-
-    # --- edges and traversals ------------------------------------------------------------------------------
-
-    def citations(
-        self, doc_id: str, direction: Direction = "out", relations: Collection[str] | None = None
-    ) -> list[Edge]:
-        traverse.mask_of(relations)  # unknown relations are an error, as in traversals
-        return self._read(lambda r: r.citations(doc_id, direction, relations))
-
-    def _tree(
-        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
-    ) -> Tree:
-        traverse.mask_of(relations)
-        return self._read(
-            lambda r: r.tree(
-                doc_id, forwards=forwards, max_depth=max_depth, relations=relations, max_nodes=max_nodes
-            )
-        )
-
-    def path(
-        self, source: str, target: str, relations: Collection[str] | None = None, max_depth: int = 10
-    ) -> DocumentPath | None:
-        traverse.mask_of(relations)
-        return self._read(lambda r: r.path(source, target, relations, max_depth))
-
-    def neighbourhood(
-        self,
-        doc_id: str,
-        depth: int = 1,
-        relations: Collection[str] | None = None,
-        direction: Direction = "both",
-        max_nodes: int = 500,
-    ) -> Subgraph:
-        traverse.mask_of(relations)
-        return self._read(lambda r: r.neighbourhood(doc_id, depth, relations, direction, max_nodes))
-
-    # --- rankings and counts -------------------------------------------------------------------------------
-
-    def missing(self, limit: int = 50) -> list[CitedDocument]:
-        return self._read(lambda r: r.ranked(placeholders_only=True, relations=None, limit=limit))
-
-    def most_cited(self, limit: int = 50, relations: Collection[str] | None = None) -> list[CitedDocument]:
-        traverse.mask_of(relations)
-        return self._read(lambda r: r.ranked(placeholders_only=False, relations=relations, limit=limit))
-
-    def stats(self) -> Stats:
-        return self._read(lambda r: r.stats())
 
 
 def _generation(tx: _Tx, graph_id: str) -> int | None:

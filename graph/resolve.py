@@ -85,9 +85,9 @@ def _result(method: str, confidence: float, candidates: Sequence[Candidate] = ()
     if not candidates:
         plain = _PLAIN.get((method, confidence))
         if plain is None:
-            plain = _PLAIN[method, confidence] = Resolution(method=method, confidence=confidence)  # type: ignore[arg-type]
+            plain = _PLAIN[method, confidence] = Resolution(method=method, confidence=confidence)
         return plain
-    return Resolution(method=method, confidence=confidence, candidates=[c.id for c in candidates])  # type: ignore[arg-type]
+    return Resolution(method=method, confidence=confidence, candidates=[c.id for c in candidates])
 
 
 def resolve(ref: Reference, candidates: Sequence[Candidate], exclude: str | None = None) -> Resolved:

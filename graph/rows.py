@@ -106,20 +106,21 @@ def document_of(row: Sequence[Any]) -> Document:
     """A Document from its DOC_FIELDS, in order."""
     values = dict(zip(DOC_FIELDS, row, strict=True))
     values["placeholder"] = bool(values["placeholder"])
-    return _DOCUMENT.validate_python(values)  # type: ignore[no-any-return]
+    document: Document = _DOCUMENT.validate_python(values)  # a validator is typed Any: named here
+    return document
 
 
 @lru_cache(maxsize=4096)
 def resolution_of(method: str, confidence: float, candidates: str) -> Resolution:
     """Shared, as most edges were resolved alike (Resolutions are frozen)."""
-    return Resolution(method=method, confidence=confidence, candidates=json.loads(candidates))  # type: ignore[arg-type]
+    return Resolution(method=method, confidence=confidence, candidates=json.loads(candidates))
 
 
 def edge_of(row: Sequence[Any]) -> Edge:
     """An Edge from its EDGE_FIELDS, in order."""
     (src, dst, relation, detail, source_doc, asserted_by, evidence, start, end, mention, pinpoint, confidence,
      cited_as, source_cited_as, d_method, d_conf, d_cands, s_method, s_conf, s_cands) = row  # fmt: skip
-    return _EDGE.validate_python(  # type: ignore[no-any-return]
+    edge: Edge = _EDGE.validate_python(  # a validator is typed Any: named here
         dict(
             source=src,
             target=dst,
@@ -139,6 +140,7 @@ def edge_of(row: Sequence[Any]) -> Edge:
             source_resolution=resolution_of(s_method, s_conf, s_cands) if s_method else None,
         )
     )
+    return edge
 
 
 def merged_placeholder(node: NodeRecord, stored: Sequence[Any] | None) -> NodeRecord | None:

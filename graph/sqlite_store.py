@@ -3,11 +3,12 @@
 - Writes: one transaction (BEGIN IMMEDIATE) per batch of whole documents, rows by executemany; WAL, so that
   readers go on while a batch is written and a crash rolls back to the last whole batch.
 - Reads: every query is one read transaction, so it sees one committed state, never part of a batch.
-- Traversals: a DiGraph of all the edges (graph/traverse.py), loaded on the first traversal. When the
-  generation counter in the file has moved since (every write that changes something moves it, in any
-  process), a traversal does not wait for the whole graph: it fetches the edges it can reach, level by level,
-  in its own read transaction (as the Neo4j store does), and one background thread loads the whole graph again
-  once writes have paused. A server beside a running ingest thus answers from the state it reads, at once.
+- Traversals: graph/base.py runs them on a DiGraph of all the edges (graph/traverse.py) that this store keeps,
+  loaded on the first traversal (`_Reader.whole_graph`). When the generation counter in the file has moved since
+  (every write that changes something moves it, in any process), a traversal does not wait for the whole graph:
+  it fetches the edges it can reach, level by level (`_Reader.steps`), in its own read transaction, as on
+  Neo4j, and one background thread loads the whole graph again once writes have paused. A server beside a
+  running ingest thus answers from the state it reads, at once.
 - Nothing is ever recreated: a file that is not a lexgraph database, or is damaged, or is locked by another
   writer past the timeout, is a `StoreError` and stays as it is.
 """
@@ -21,29 +22,22 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
-import networkx as nx
-
-from graph import answers, traverse
-from graph import lookup as lookups
+from graph import traverse
+from graph.base import BaseStore
 from graph.identity import REFERENCE_FIELDS
 from graph.models import (
     CitedDocument,
     Direction,
     Document,
-    DocumentPath,
     Edge,
     EdgeRecord,
     NodeRecord,
     Retarget,
     Stats,
     StoredEnd,
-    Subgraph,
-    Tree,
-    WriteResult,
 )
 from graph.resolve import Candidate
 from graph.rows import (
@@ -59,10 +53,10 @@ from graph.rows import (
     merged_placeholder,
     resolution_of,
 )
-from graph.store import StoreError
+from graph.store import GraphReader, GraphTxn, Pair, Step, StoreError
+from graph.traverse import CitationGraph
 
-if TYPE_CHECKING:
-    from graph.load import DocumentWrite
+T = TypeVar("T")
 
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4C584752  # "LXGR" in the file header: this file is a lexgraph graph
@@ -202,19 +196,29 @@ _STEPS = {
     True: f"SELECT src, dst, relation FROM edges WHERE src IN {_IN}",
     False: f"SELECT src, dst, relation FROM edges WHERE dst IN {_IN}",
 }
+_EDGE_COLUMNS_E = ", ".join(f"e.{c}" for c in EDGE_FIELDS)
+_EDGE_ORDER_E = ", ".join(
+    ("e.source_doc", "e.start_offset IS NULL", "e.start_offset", "e.src", "e.dst", "e.relation", "e.evidence")
+)
 # Seconds the generation must stay still before the whole graph is loaded again: an ingest moves it every
 # batch, and loading a million edges takes seconds that would be thrown away at the next batch.
 RELOAD_QUIET = 1.0
 
 # Edges of (source, target) pairs given as a JSON array of pairs, in edge order.
 _EDGES_OF_PAIRS = (
-    f"SELECT {', '.join(f'e.{c}' for c in EDGE_FIELDS)} FROM json_each(?) AS p "
+    f"SELECT {_EDGE_COLUMNS_E} FROM json_each(?) AS p "
     "JOIN edges AS e INDEXED BY edges_src ON e.src = p.value ->> 0 AND e.dst = p.value ->> 1 "
-    "ORDER BY e.source_doc, e.start_offset IS NULL, e.start_offset, e.src, e.dst, e.relation, e.evidence"
+    f"ORDER BY {_EDGE_ORDER_E}"
+)
+# Edges between two of these documents (a JSON array, twice), in edge order: through the sources' edges.
+_EDGES_AMONG = (
+    f"SELECT {_EDGE_COLUMNS_E} FROM json_each(?) AS s "
+    f"JOIN edges AS e INDEXED BY edges_src ON e.src = s.value WHERE e.dst IN {_IN} "
+    f"ORDER BY {_EDGE_ORDER_E}"
 )
 
 
-def _load_whole(conn: sqlite3.Connection) -> nx.DiGraph:
+def _load_whole(conn: sqlite3.Connection) -> CitationGraph:
     graph = traverse.build(conn.execute("SELECT src, dst, relation FROM edges"))
     # A million edges are millions of objects that the cyclic collector would scan at every full collection
     # (seconds each, in the middle of a request). They hold no cycles: moved out of its sight, they are still
@@ -373,7 +377,153 @@ class _Txn:
         self.conn.execute(f"DELETE FROM documents WHERE id IN {_IN}", (param,))
 
 
-class SQLiteStore(answers.StoreQueries):
+class _Reader:
+    """`graph.store.GraphReader` on one SQLite connection inside a read transaction of `store`."""
+
+    def __init__(self, conn: sqlite3.Connection, store: SQLiteStore) -> None:
+        self.conn = conn
+        self.store = store
+
+    def get(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return document_of(row) if row else None
+
+    def text(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT text FROM texts WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id IN {_IN}", (json_list(ids),))
+        return {d.id: d for d in map(document_of, rows)}
+
+    def by_keys(self, keys: Collection[str]) -> list[Document]:
+        rows = self.conn.execute(
+            f"SELECT DISTINCT {_DOC_COLUMNS_D} FROM documents d JOIN doc_keys k ON k.doc_id = d.id "
+            f"WHERE k.key IN {_IN} ORDER BY d.id",
+            (json_list(keys),),
+        )
+        return [document_of(r) for r in rows]
+
+    def all_documents(self) -> Iterator[Document]:
+        return map(document_of, self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id"))
+
+    def search(self, terms: SearchTerms, limit: int) -> list[Document]:
+        # Fixed fragments joined; every value goes in as a parameter.
+        where: list[str] = []
+        params: list[Any] = []
+        for condition, value in (
+            ("instr(number_key, ?) > 0", terms.number),
+            ("doc_type = ?", terms.doc_type),
+            ("instr(issuer_key, ?) > 0", terms.issuer),
+            ("date_hi >= ?", terms.date_from),
+            ("date_lo <= ?", terms.date_to),
+        ):
+            if value is not None:
+                where.append(condition)
+                params.append(value)
+        for word in terms.words:
+            where.append("instr(words_ascii, ?) > 0" if word.isascii() else "instr(words, ?) > 0")
+            params.append(word)
+        if not terms.placeholders:
+            where.append("placeholder = 0")
+        clause = " AND ".join(where) or "1"
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE {clause} "
+            "ORDER BY placeholder, COALESCE(issue_date, year, '') DESC, id LIMIT ?",
+            (*params, limit),
+        )
+        return [document_of(r) for r in rows]
+
+    def citations(self, doc_id: str, direction: Direction, relations: Collection[str] | None) -> list[Edge]:
+        ends = {"out": "src = ?", "in": "dst = ?", "both": "(src = ? OR dst = ?)"}[direction]
+        params: list[Any] = [doc_id] * (2 if direction == "both" else 1)
+        relation_filter = ""
+        if relations is not None:
+            relation_filter = f" AND relation IN {_IN}"
+            params.append(json_list(relations))
+        rows = self.conn.execute(
+            f"SELECT {_EDGE_COLUMNS} FROM edges WHERE {ends}{relation_filter} ORDER BY {_EDGE_ORDER}", params
+        )
+        return [edge_of(r) for r in rows]
+
+    def whole_graph(self) -> CitationGraph | None:
+        return self.store._whole_graph(self.conn)
+
+    def steps(self, ids: Sequence[str], forwards: bool, relations: Collection[str] | None) -> Iterator[Step]:
+        rows: Iterator[Step] = self.conn.execute(_STEPS[forwards], (json_list(ids),))
+        if relations is None:
+            return rows
+        wanted = set(relations)
+        return (row for row in rows if row[2] in wanted)
+
+    def edges_between(
+        self, pairs: Collection[Pair], relations: Collection[str] | None
+    ) -> dict[Pair, list[Edge]]:
+        if not pairs:
+            return {}
+        # Each pair through the source's edges (a document cites a few dozen), never through the target's: a
+        # route or tree may end at a document that thousands cite.
+        rows = self.conn.execute(_EDGES_OF_PAIRS, (json.dumps(sorted(pairs), ensure_ascii=False),))
+        found: dict[Pair, list[Edge]] = {}
+        for edge in self._edges(rows, relations):
+            found.setdefault((edge.source, edge.target), []).append(edge)
+        return found
+
+    def edges_among(self, ids: Collection[str], relations: Collection[str] | None) -> list[Edge]:
+        param = json_list(ids)
+        return list(self._edges(self.conn.execute(_EDGES_AMONG, (param, param)), relations))
+
+    @staticmethod
+    def _edges(rows: Iterable[Sequence[Any]], relations: Collection[str] | None) -> Iterator[Edge]:
+        wanted = set(relations) if relations is not None else None
+        return (edge_of(row) for row in rows if wanted is None or row[2] in wanted)
+
+    def ranked(
+        self, *, placeholders_only: bool, relations: Collection[str] | None, limit: int
+    ) -> list[CitedDocument]:
+        where = ["1"]
+        params: list[Any] = []
+        if placeholders_only:
+            where.append("d.placeholder = 1")
+        if relations is not None:
+            where.append(f"e.relation IN {_IN}")
+            params.append(json_list(relations))
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS_D}, count(DISTINCT e.src) AS citing, count(*) AS n "
+            f"FROM documents d JOIN edges e ON e.dst = d.id WHERE {' AND '.join(where)} "
+            "GROUP BY d.id ORDER BY citing DESC, n DESC, d.id LIMIT ?",
+            (*params, limit),
+        )
+        width = len(DOC_FIELDS)
+        return [
+            CitedDocument(document=document_of(r[:width]), citing_documents=r[width], citations=r[width + 1])
+            for r in rows
+        ]
+
+    def stats(self) -> Stats:
+        conn = self.conn
+        nodes = dict(
+            conn.execute("SELECT placeholder, count(*) FROM documents GROUP BY placeholder").fetchall()
+        )
+        edges, asserted = conn.execute("SELECT count(*), count(asserted_by) FROM edges").fetchone()
+        relations = dict(conn.execute("SELECT relation, count(*) FROM edges GROUP BY relation ORDER BY 1"))
+        methods: dict[str, int] = {}
+        for method, n in conn.execute(
+            "SELECT dst_method, count(*) FROM edges GROUP BY 1 "
+            "UNION ALL SELECT src_method, count(*) FROM edges WHERE src_method IS NOT NULL GROUP BY 1"
+        ):
+            methods[method] = methods.get(method, 0) + n
+        return Stats(
+            documents=nodes.get(0, 0),
+            placeholders=nodes.get(1, 0),
+            edges=edges,
+            asserted_edges=asserted,
+            relations=relations,
+            resolutions=dict(sorted(methods.items())),
+        )
+
+
+class SQLiteStore(BaseStore):
     """`graph.store.GraphStore` in one SQLite file. Safe to share between threads (a connection each)."""
 
     def __init__(
@@ -385,7 +535,7 @@ class SQLiteStore(answers.StoreQueries):
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        self._cache: tuple[int, nx.DiGraph] | None = None
+        self._cache: tuple[int, CitationGraph] | None = None
         self._loaded = threading.Condition(self._lock)  # the first load, waited for by concurrent traversals
         self._loading = False
         self._closed = False
@@ -508,8 +658,8 @@ class SQLiteStore(answers.StoreQueries):
                     conn.execute("COMMIT")
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._errors("writing"):
+    def _write(self, doing: str = "writing") -> Iterator[sqlite3.Connection]:
+        with self._errors(doing):
             conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through the batch
             try:
@@ -527,136 +677,26 @@ class SQLiteStore(answers.StoreQueries):
             self._connections.clear()
         self._local = threading.local()
 
-    # --- writing -------------------------------------------------------------------------------------------
+    # --- transactions --------------------------------------------------------------------------------------
 
-    def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
-        from graph.load import apply_batch  # load imports the store protocol; the store needs load only here
+    def _reading(self, work: Callable[[GraphReader], T]) -> T:
+        with self._read() as conn:
+            return work(_Reader(conn, self))
 
-        with self._write() as conn:
-            result = apply_batch(_Txn(conn), documents)
-            if result.written:
+    def _writing(self, work: Callable[[GraphTxn], T], *, changed: Callable[[T], bool], doing: str) -> T:
+        with self._write(doing) as conn:
+            result = work(_Txn(conn))
+            if changed(result):
                 conn.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
         return result
 
-    def delete(self, doc_ids: Collection[str]) -> list[str]:
-        from graph.load import remove_documents
-
-        with self._write() as conn:
-            removed = remove_documents(_Txn(conn), doc_ids)
-            if removed:
-                conn.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
-        return removed
-
-    # --- documents -----------------------------------------------------------------------------------------
-
-    def text(self, doc_id: str) -> str | None:
-        with self._read() as conn:
-            row = conn.execute("SELECT text FROM texts WHERE id = ?", (doc_id,)).fetchone()
-        return row[0] if row else None
-
-    def _get(self, conn: sqlite3.Connection, doc_id: str) -> Document | None:
-        row = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return document_of(row) if row else None
-
-    def _documents(self, conn: sqlite3.Connection, ids: Collection[str]) -> dict[str, Document]:
-        rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id IN {_IN}", (json_list(ids),))
-        return {d.id: d for d in map(document_of, rows)}
-
-    def _by_keys(self, conn: sqlite3.Connection, keys: Collection[str]) -> list[Document]:
-        rows = conn.execute(
-            f"SELECT DISTINCT {_DOC_COLUMNS_D} FROM documents d JOIN doc_keys k ON k.doc_id = d.id "
-            f"WHERE k.key IN {_IN} ORDER BY d.id",
-            (json_list(keys),),
-        )
-        return [document_of(r) for r in rows]
-
-    def _labels(self, conn: sqlite3.Connection) -> dict[str, str]:
-        return answers.labels(
-            map(document_of, conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id"))
-        )
-
-    def get(self, doc_id: str) -> Document | None:
-        with self._read() as conn:
-            return self._get(conn, doc_id)
-
-    def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
-        with self._read() as conn:
-            return self._by_keys(conn, keys)
-
-    def labels(self) -> dict[str, str]:
-        with self._read() as conn:
-            return self._labels(conn)
-
-    def find(self, ref: str) -> list[Document]:
-        with self._read() as conn:
-            return lookups.find(ref, lambda i: self._get(conn, i), lambda k: self._by_keys(conn, k))
-
-    def lookup(self, ref: str) -> Document:
-        with self._read() as conn:
-            return lookups.lookup(
-                ref,
-                lambda i: self._get(conn, i),
-                lambda k: self._by_keys(conn, k),
-                lambda: self._labels(conn),
-            )
-
-    def _require(self, conn: sqlite3.Connection, doc_id: str) -> Document:
-        return answers.required(self._get(conn, doc_id), doc_id)
-
-    def _search(self, terms: SearchTerms, limit: int) -> list[Document]:
-        # Fixed fragments joined; every value goes in as a parameter.
-        where: list[str] = []
-        params: list[Any] = []
-        for condition, value in (
-            ("instr(number_key, ?) > 0", terms.number),
-            ("doc_type = ?", terms.doc_type),
-            ("instr(issuer_key, ?) > 0", terms.issuer),
-            ("date_hi >= ?", terms.date_from),
-            ("date_lo <= ?", terms.date_to),
-        ):
-            if value is not None:
-                where.append(condition)
-                params.append(value)
-        for word in terms.words:
-            where.append("instr(words_ascii, ?) > 0" if word.isascii() else "instr(words, ?) > 0")
-            params.append(word)
-        if not terms.placeholders:
-            where.append("placeholder = 0")
-        clause = " AND ".join(where) or "1"
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {_DOC_COLUMNS} FROM documents WHERE {clause} "
-                "ORDER BY placeholder, COALESCE(issue_date, year, '') DESC, id LIMIT ?",
-                (*params, limit),
-            )
-            return [document_of(r) for r in rows]
-
-    # --- edges ---------------------------------------------------------------------------------------------
-
-    def citations(
-        self, doc_id: str, direction: Direction = "out", relations: Collection[str] | None = None
-    ) -> list[Edge]:
-        traverse.mask_of(relations)  # unknown relations are an error, as in traversals
-        ends = {"out": "src = ?", "in": "dst = ?", "both": "(src = ? OR dst = ?)"}[direction]
-        params: list[Any] = [doc_id] * (2 if direction == "both" else 1)
-        relation_filter = ""
-        if relations is not None:
-            relation_filter = f" AND relation IN {_IN}"
-            params.append(json_list(relations))
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {_EDGE_COLUMNS} FROM edges WHERE {ends}{relation_filter} ORDER BY {_EDGE_ORDER}",
-                params,
-            ).fetchall()
-            if not rows:  # an edge's ends are documents: only an answer without edges needs to look
-                self._require(conn, doc_id)
-            return [edge_of(r) for r in rows]
+    # --- the whole graph, cached -----------------------------------------------------------------------------
 
     @staticmethod
     def _generation(conn: sqlite3.Connection) -> int:
-        return conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0]
+        return int(conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0])
 
-    def _whole_graph(self, conn: sqlite3.Connection) -> nx.DiGraph | None:
+    def _whole_graph(self, conn: sqlite3.Connection) -> CitationGraph | None:
         """The DiGraph of every edge when it holds the state `conn` reads; None when it is older (a background
         reload is then under way). The first call loads it, once, whoever else asks meanwhile."""
         generation = self._generation(conn)
@@ -707,208 +747,3 @@ class SQLiteStore(answers.StoreQueries):
             with self._lock:
                 self._loading = False
                 self._loaded.notify_all()
-
-    def _graph(
-        self,
-        conn: sqlite3.Connection,
-        roots: Iterable[str],
-        *,
-        forwards: Collection[bool],
-        relations: Collection[str] | None,
-        levels: int,
-        enough: Callable[[set[str]], bool] = lambda _seen: False,
-    ) -> nx.DiGraph:
-        """A DiGraph for a traversal from `roots`: the whole graph when it is current; else the edges of
-        `relations` out of (forwards True) and/or into (False) every document within `levels - 1` steps of
-        `roots`, fetched breadth first in `conn`'s transaction, stopping early when no document is new or when
-        `enough(documents reached)`. graph/traverse.py looks only at neighbours of documents it expanded."""
-        whole = self._whole_graph(conn)
-        if whole is not None:
-            return whole
-        wanted = set(relations) if relations is not None else None
-        seen = set(roots)
-        frontier = sorted(seen)
-        rows: list[tuple[str, str, str]] = []
-        for _ in range(levels):
-            fresh: set[str] = set()
-            for direction in forwards:
-                for src, dst, relation in conn.execute(_STEPS[direction], (json_list(frontier),)):
-                    if wanted is None or relation in wanted:
-                        rows.append((src, dst, relation))
-                        fresh.add(dst if direction else src)
-            fresh -= seen
-            seen |= fresh
-            frontier = sorted(fresh)
-            if not frontier or enough(seen):
-                break
-        return traverse.build(rows)
-
-    def _edges_between(
-        self, conn: sqlite3.Connection, pairs: set[tuple[str, str]], relations: Collection[str] | None
-    ) -> dict[tuple[str, str], list[Edge]]:
-        """Edges of these (source, target) pairs, of `relations` when given, in edge order."""
-        if not pairs:
-            return {}
-        # Each pair through the source's edges (a document cites a few dozen), never through the target's: a
-        # route or tree may end at a document that thousands cite.
-        rows = conn.execute(_EDGES_OF_PAIRS, (json.dumps(sorted(pairs), ensure_ascii=False),))
-        wanted = set(relations) if relations is not None else None
-        found: dict[tuple[str, str], list[Edge]] = {}
-        for row in rows:
-            if wanted is None or row[2] in wanted:
-                found.setdefault((row[0], row[1]), []).append(edge_of(row))
-        return found
-
-    def _tree(
-        self, doc_id: str, *, forwards: bool, max_depth: int, relations: Collection[str], max_nodes: int
-    ) -> Tree:
-        mask = traverse.mask_of(relations)
-        with self._read() as conn:
-            # unfold looks at the neighbours of every document it reaches, down to max_depth (truncation marks).
-            graph = self._graph(
-                conn, [doc_id], forwards=[forwards], relations=relations, levels=max(max_depth, 0) + 1
-            )
-            raw, cut = traverse.unfold(
-                graph,
-                doc_id,
-                forwards=forwards,
-                mask=mask,
-                max_depth=max_depth,
-                max_nodes=max_nodes,
-            )
-            ids, pairs = answers.tree_links(raw, forwards=forwards)
-            documents = self._documents(conn, ids)
-            answers.required(documents.get(doc_id), doc_id)  # the root's document, fetched with the others
-            edges = self._edges_between(conn, pairs, relations)
-        return answers.tree(
-            raw,
-            documents,
-            edges,
-            forwards=forwards,
-            relations=relations,
-            max_depth=max_depth,
-            truncated=cut,
-        )
-
-    def path(
-        self, source: str, target: str, relations: Collection[str] | None = None, max_depth: int = 10
-    ) -> DocumentPath | None:
-        mask = traverse.mask_of(relations)
-        with self._read() as conn:
-            # Read level by level, backwards from the target: the edges into every document closer than
-            # max_depth to it, no further than the level where the source turns up; every shortest route is
-            # among them.
-            graph = self._graph(
-                conn,
-                [target],
-                forwards=[False],
-                relations=relations,
-                levels=max(max_depth, 0),
-                enough=lambda seen: source in seen,
-            )
-            route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
-            documents = self._documents(conn, route or [source, target])
-            for doc_id in (source, target):  # fetched with the route's, rather than one query each first
-                answers.required(documents.get(doc_id), doc_id)
-            if route is None:
-                return None
-            edges = self._edges_between(conn, set(pairwise(route)), relations)
-        return answers.path(route, documents, edges)
-
-    def neighbourhood(
-        self,
-        doc_id: str,
-        depth: int = 1,
-        relations: Collection[str] | None = None,
-        direction: Direction = "both",
-        max_nodes: int = 500,
-    ) -> Subgraph:
-        mask = traverse.mask_of(relations)
-        with self._read() as conn:
-            self._require(conn, doc_id)
-            forwards = {"out": [True], "in": [False], "both": [True, False]}[direction]
-            graph = self._graph(
-                conn,
-                [doc_id],
-                forwards=forwards,
-                relations=relations,
-                levels=max(depth, 0),
-                enough=lambda seen: len(seen) > max_nodes,  # reach stops at the level that overflows
-            )
-            ids, cut = traverse.reach(
-                graph, doc_id, depth=depth, mask=mask, direction=direction, max_nodes=max_nodes
-            )
-            inside = set(ids)
-            # Every edge between two of them, those between two documents of the last level included (which a
-            # graph read level by level does not hold).
-            pairs = {
-                (src, dst)
-                for src, dst, relation in conn.execute(_STEPS[True], (json_list(ids),))
-                if dst in inside and traverse.BITS[relation] & mask
-            }
-            documents = self._documents(conn, ids)
-            edges = self._edges_between(conn, pairs, relations)
-        ordered = sorted((e for found in edges.values() for e in found), key=answers.edge_order)
-        return answers.subgraph(ids, documents, ordered, truncated=cut)
-
-    # --- rankings and counts -------------------------------------------------------------------------------
-
-    def _ranked(
-        self,
-        conn: sqlite3.Connection,
-        *,
-        placeholders_only: bool,
-        relations: Collection[str] | None,
-        limit: int,
-    ) -> list[CitedDocument]:
-        where = ["1"]
-        params: list[Any] = []
-        if placeholders_only:
-            where.append("d.placeholder = 1")
-        if relations is not None:
-            where.append(f"e.relation IN {_IN}")
-            params.append(json_list(relations))
-        rows = conn.execute(
-            f"SELECT {_DOC_COLUMNS_D}, count(DISTINCT e.src) AS citing, count(*) AS n "
-            f"FROM documents d JOIN edges e ON e.dst = d.id WHERE {' AND '.join(where)} "
-            "GROUP BY d.id ORDER BY citing DESC, n DESC, d.id LIMIT ?",
-            (*params, limit),
-        )
-        width = len(DOC_FIELDS)
-        return [
-            CitedDocument(document=document_of(r[:width]), citing_documents=r[width], citations=r[width + 1])
-            for r in rows
-        ]
-
-    def missing(self, limit: int = 50) -> list[CitedDocument]:
-        with self._read() as conn:
-            return self._ranked(conn, placeholders_only=True, relations=None, limit=limit)
-
-    def most_cited(self, limit: int = 50, relations: Collection[str] | None = None) -> list[CitedDocument]:
-        traverse.mask_of(relations)
-        with self._read() as conn:
-            return self._ranked(conn, placeholders_only=False, relations=relations, limit=limit)
-
-    def stats(self) -> Stats:
-        with self._read() as conn:
-            nodes = dict(
-                conn.execute("SELECT placeholder, count(*) FROM documents GROUP BY placeholder").fetchall()
-            )
-            edges, asserted = conn.execute("SELECT count(*), count(asserted_by) FROM edges").fetchone()
-            relations = dict(
-                conn.execute("SELECT relation, count(*) FROM edges GROUP BY relation ORDER BY 1")
-            )
-            methods: dict[str, int] = {}
-            for method, n in conn.execute(
-                "SELECT dst_method, count(*) FROM edges GROUP BY 1 "
-                "UNION ALL SELECT src_method, count(*) FROM edges WHERE src_method IS NOT NULL GROUP BY 1"
-            ):
-                methods[method] = methods.get(method, 0) + n
-        return Stats(
-            documents=nodes.get(0, 0),
-            placeholders=nodes.get(1, 0),
-            edges=edges,
-            asserted_edges=asserted,
-            relations=relations,
-            resolutions=dict(sorted(methods.items())),
-        )

@@ -1,9 +1,12 @@
-"""The `GraphStore` protocol every store meets, the write primitives a store lends to `graph.load`, and
-`open_store(url)`, which picks the store a URL names.
+"""The `GraphStore` protocol every store meets and the errors its methods raise; and the primitives a store lends
+to what is written once for every store: `GraphReader`, the reads of one read transaction, which the queries of
+graph/base.py are made of, and `GraphTxn`, the writes of one write transaction, which the write loop of
+graph/load.py runs on. (Which store a URL names is graph/registry.py's business.)
 
 Two stores answer the same questions the same way: the embedded default (one SQLite file, networkx for
-traversals; graph/sqlite_store.py) and Neo4j. tests/test_graph_contract.py holds them to this contract; a new
-store registers its URL schemes in `STORE_FACTORIES` and its factory in tests/graph_stores.py.
+traversals; graph/sqlite_store.py) and Neo4j (graph/neo4j_store.py), both `graph.base.BaseStore`s.
+tests/test_graph_contract.py holds them to this contract; a new store registers its URL schemes in
+`graph.registry.STORE_FACTORIES` and its factory in tests/graph_stores.py.
 
 Orders are part of the contract, so that two stores give the same lists: documents by id unless said otherwise,
 edges by (source_doc, start offset with none last, source, target, relation).
@@ -11,16 +14,15 @@ edges by (source_doc, start offset with none last, source, target, relation).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol, runtime_checkable
 
 from graph.models import (
     CitedDocument,
     Direction,
     Document,
     DocumentPath,
+    DocumentWrite,
     Edge,
     EdgeRecord,
     NodeRecord,
@@ -31,18 +33,37 @@ from graph.models import (
     Tree,
     WriteResult,
 )
+from graph.resolve import Candidate
+from graph.rows import SearchTerms
+from graph.traverse import CitationGraph
 
-if TYPE_CHECKING:
-    from graph.load import DocumentWrite
-    from graph.resolve import Candidate
-
-DEFAULT_URL = "sqlite:///data/lexgraph.db"
-ENV_VAR = "LEXGRAPH_STORE"
+Pair = tuple[str, str]  # (source, target) of the edges between two documents
+Step = tuple[str, str, str]  # (source, target, relation) of an edge, all a traversal needs of it
 
 
 class StoreError(Exception):
     """The store cannot be used: a file that is not a lexgraph database, a database locked by another writer,
     a server that cannot be reached. The message says what and where, for a person to act on."""
+
+
+class DocumentNotFound(LookupError):
+    """No document has this id, or matches this reference; `suggestions` holds close ones (graph/lookup.py)."""
+
+    def __init__(self, ref: str, suggestions: list[Document]) -> None:
+        self.ref = ref
+        self.suggestions = suggestions
+        close = "; ".join(f"{d.label} ({d.id})" for d in suggestions)
+        super().__init__(f"no document matches {ref!r}" + (f"; did you mean: {close}" if close else ""))
+
+
+class AmbiguousReference(LookupError):
+    """A reference that matches several documents, none of which it prefers (graph/lookup.py)."""
+
+    def __init__(self, ref: str, candidates: list[Document]) -> None:
+        self.ref = ref
+        self.candidates = candidates
+        listed = "; ".join(f"{d.label} ({d.id})" for d in candidates)
+        super().__init__(f"{ref!r} matches {len(candidates)} documents: {listed}; give its year, or its id")
 
 
 @runtime_checkable
@@ -65,7 +86,7 @@ class GraphStore(Protocol):
         its metadata and all the edges its text states (its citations and the relations it asserts). Citations
         are resolved with `graph.resolve`; placeholders are created for what is cited but not held, and an edge
         that resolves differently now that the graph knows more moves (a placeholder left without edges goes).
-        Implementations run `graph.load.apply_batch` on their own `GraphTxn`."""
+        `graph.base.BaseStore` runs `graph.load.apply_batch` on the store's own `GraphTxn`."""
         ...
 
     def delete(self, doc_ids: Collection[str]) -> list[str]:
@@ -99,8 +120,8 @@ class GraphStore(Protocol):
         ...
 
     def lookup(self, ref: str) -> Document:
-        """The one document `ref` names; raises `graph.lookup.DocumentNotFound` (with close matches) or
-        `graph.lookup.AmbiguousReference` (with the candidates). See `graph.lookup.lookup`."""
+        """The one document `ref` names; raises `DocumentNotFound` (with close matches) or `AmbiguousReference`
+        (with the candidates). See `graph.lookup.lookup`."""
         ...
 
     def search(
@@ -196,15 +217,82 @@ class GraphStore(Protocol):
 
     def close(self) -> None: ...
 
-    def __enter__(self) -> GraphStore: ...
+    def __enter__(self) -> GraphStore:
+        """The store itself: `with open_store(url) as store:` closes it at the end."""
+        ...
 
     def __exit__(self, *exc: object) -> None:
         """close()"""
         ...
 
 
+class GraphReader(Protocol):
+    """The reads `graph.base.BaseStore` makes every query of, all inside one read transaction of the store: what
+    each store runs (SQL, Cypher) and nothing else. Orders are the contract's (see the module docstring)."""
+
+    def get(self, doc_id: str) -> Document | None:
+        """The document of this id, ingested or placeholder."""
+        ...
+
+    def text(self, doc_id: str) -> str | None:
+        """The normalised text of an ingested document; None for placeholders and unknown ids."""
+        ...
+
+    def documents(self, ids: Collection[str]) -> dict[str, Document]:
+        """The documents of these ids that exist, by id."""
+        ...
+
+    def by_keys(self, keys: Collection[str]) -> list[Document]:
+        """Documents that carry any of these match keys, each once, by id."""
+        ...
+
+    def all_documents(self) -> Iterable[Document]:
+        """Every document, in any order."""
+        ...
+
+    def search(self, terms: SearchTerms, limit: int) -> list[Document]:
+        """Documents that meet every condition of `terms`, in `GraphStore.search`'s order; at most `limit` (a
+        negative limit: all of them)."""
+        ...
+
+    def citations(self, doc_id: str, direction: Direction, relations: Collection[str] | None) -> list[Edge]:
+        """Edges out of, into, or out of and into `doc_id`, of `relations` (all when None), in edge order."""
+        ...
+
+    def whole_graph(self) -> CitationGraph | None:
+        """Every edge as a graph/traverse.py DiGraph, when the store holds one of the state this transaction
+        reads (traversals then run on it and never call `steps`); else None."""
+        ...
+
+    def steps(self, ids: Sequence[str], forwards: bool, relations: Collection[str] | None) -> Iterable[Step]:
+        """The edges out of (`forwards`) or into these documents, of `relations` (all when None), as (source,
+        target, relation), in any order: one level of a traversal."""
+        ...
+
+    def edges_between(
+        self, pairs: Collection[Pair], relations: Collection[str] | None
+    ) -> dict[Pair, list[Edge]]:
+        """The edges of these (source, target) pairs, of `relations` (all when None), in edge order; a pair
+        without such edges is left out."""
+        ...
+
+    def edges_among(self, ids: Collection[str], relations: Collection[str] | None) -> list[Edge]:
+        """Every edge whose two ends are among `ids`, of `relations` (all when None), in edge order."""
+        ...
+
+    def ranked(
+        self, *, placeholders_only: bool, relations: Collection[str] | None, limit: int
+    ) -> list[CitedDocument]:
+        """Documents with edges of `relations` into them (placeholders only, or all), in `GraphStore.missing`'s
+        order; at most `limit`."""
+        ...
+
+    def stats(self) -> Stats: ...
+
+
 class GraphTxn(Protocol):
-    """The write primitives `graph.load.apply_batch` needs, all inside one transaction of the store."""
+    """The writes `graph.load.apply_batch` and `graph.load.remove_documents` are made of, all inside one write
+    transaction of the store."""
 
     def content_hashes(self, ids: Collection[str]) -> dict[str, str]:
         """Content hash of each of these ids that is an ingested document."""
@@ -261,75 +349,3 @@ class GraphTxn(Protocol):
         ...
 
     def delete_nodes(self, ids: Collection[str]) -> None: ...
-
-
-StoreFactory = Callable[..., GraphStore]
-
-
-def _sqlite(url: str, **options: object) -> GraphStore:
-    from graph.sqlite_store import SQLiteStore
-
-    return SQLiteStore(sqlite_path(url), url=url, **options)  # type: ignore[arg-type]
-
-
-def _neo4j(url: str, **options: object) -> GraphStore:
-    try:  # the driver is imported only by those who use it
-        from graph.neo4j_store import Neo4jStore
-    except ModuleNotFoundError as exc:
-        if exc.name != "neo4j":
-            raise
-        raise StoreError(f"{url}: the Neo4j driver is not installed (pip install 'neo4j>=5.20')") from exc
-    return Neo4jStore(url, **options)  # type: ignore[arg-type]
-
-
-# URL scheme → factory(url, create=…, timeout=…).
-STORE_FACTORIES: dict[str, StoreFactory] = {
-    "sqlite": _sqlite,
-    "neo4j": _neo4j,
-    "neo4j+s": _neo4j,
-    "neo4j+ssc": _neo4j,
-    "bolt": _neo4j,
-    "bolt+s": _neo4j,
-    "bolt+ssc": _neo4j,
-}
-
-
-def sqlite_path(url: str) -> Path:
-    """ "sqlite:///data/x.db" → data/x.db (relative), "sqlite:////tmp/x.db" → /tmp/x.db, as SQLAlchemy reads
-    them; a plain path is itself."""
-    if "://" not in url:
-        return Path(url)
-    rest = url.split("://", 1)[1]
-    if not rest.startswith("/") or rest == "/":
-        raise StoreError(f"{url}: expected sqlite:///relative/path.db or sqlite:////absolute/path.db")
-    return Path(rest[1:])
-
-
-def store_url(url: str | None = None) -> str:
-    """The URL given, else $LEXGRAPH_STORE, else the default ./data/lexgraph.db."""
-    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
-
-
-def open_store(url: str | None = None, *, create: bool = True, timeout: float = 5.0) -> GraphStore:
-    """The store `url` names (see `store_url`). `create=False` refuses to create a database that does not exist
-    (what queries want); `timeout` is how long to wait for another writer's lock before giving up."""
-    url = store_url(url)
-    scheme = url.split("://", 1)[0].lower() if "://" in url else "sqlite"
-    factory = STORE_FACTORIES.get(scheme)
-    if factory is None:
-        known = ", ".join(sorted(f"{s}://" for s in STORE_FACTORIES))
-        raise StoreError(f"{url}: unknown kind of store; expected one of {known}")
-    return factory(url, create=create, timeout=timeout)
-
-
-__all__ = [
-    "DEFAULT_URL",
-    "ENV_VAR",
-    "STORE_FACTORIES",
-    "GraphStore",
-    "GraphTxn",
-    "StoreError",
-    "open_store",
-    "sqlite_path",
-    "store_url",
-]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
@@ -17,6 +17,24 @@ from graph.models import RELATIONS
 
 BITS: dict[str, int] = {relation: 1 << i for i, relation in enumerate(RELATIONS)}
 ALL = (1 << len(RELATIONS)) - 1
+
+Adjacency = dict[
+    str, dict[str, dict[str, int]]
+]  # id → neighbour → {"m": the mask of the relations between them}
+
+if TYPE_CHECKING:
+    _DiGraph = nx.DiGraph[str]
+else:  # networkx's classes take no type arguments at run time
+    _DiGraph = nx.DiGraph
+
+
+class CitationGraph(_DiGraph):
+    """The DiGraph `build` makes. The traversals below read networkx's own dicts rather than the views over them
+    (`succ`, `pred`): they are hot loops. networkx's stubs declare only the views; the dicts are declared here."""
+
+    _succ: Adjacency
+    _pred: Adjacency
+    _node: dict[str, dict[str, Any]]
 
 
 def mask_of(relations: Collection[str] | None) -> int:
@@ -32,13 +50,13 @@ def mask_of(relations: Collection[str] | None) -> int:
     return mask
 
 
-def build(edges: Iterable[tuple[str, str, str]]) -> nx.DiGraph:
+def build(edges: Iterable[tuple[str, str, str]]) -> CitationGraph:
     """A DiGraph from (source, target, relation) rows.
 
     Filled as `add_edges_from` would, except that the edges of one mask share one attribute dict (there are a
     few hundred masks at most): a dict per edge was a quarter of the store's memory at a million edges, and its
     making most of the time of loading the graph. The graph is read-only: nothing sets an edge's attributes."""
-    graph = nx.DiGraph()
+    graph = CitationGraph()
     succ, pred, nodes = graph._succ, graph._pred, graph._node
     shared: dict[int, dict[str, int]] = {}
     for src, dst, relation in edges:
@@ -54,7 +72,7 @@ def build(edges: Iterable[tuple[str, str, str]]) -> nx.DiGraph:
     return graph
 
 
-def neighbours(graph: nx.DiGraph, node: str, forwards: bool, mask: int) -> list[str]:
+def neighbours(graph: CitationGraph, node: str, forwards: bool, mask: int) -> list[str]:
     """Ids one step away along edges of `mask`, forwards (cited) or backwards (citing), in id order."""
     if node not in graph:
         return []
@@ -71,7 +89,7 @@ class RawTree:
 
 
 def unfold(
-    graph: nx.DiGraph, root: str, *, forwards: bool, mask: int, max_depth: int, max_nodes: int
+    graph: CitationGraph, root: str, *, forwards: bool, mask: int, max_depth: int, max_nodes: int
 ) -> tuple[RawTree, bool]:
     """The tree of every route from `root` (see `GraphStore.implementers`), depth first, children by id;
     and whether a limit cut it."""
@@ -105,7 +123,7 @@ def unfold(
 
 
 def shortest_path(
-    graph: nx.DiGraph, source: str, target: str, *, mask: int, max_depth: int
+    graph: CitationGraph, source: str, target: str, *, mask: int, max_depth: int
 ) -> list[str] | None:
     """The shortest route forwards from source to target, the smallest sequence of ids among equals.
 
@@ -179,7 +197,7 @@ def _smallest_route(
 
 
 def reach(
-    graph: nx.DiGraph,
+    graph: CitationGraph,
     root: str,
     *,
     depth: int,

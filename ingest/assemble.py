@@ -49,11 +49,11 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         title = title_identity(mention.title or mention.key)
         year = _year(mention)
         candidates = by_title.get(title, [])
-        gid = next((g for g in candidates if _years_agree(groups[g], year)), None)
-        if gid is None:
-            gid = f"t:{title}:{year or ''}"
-            by_title.setdefault(title, []).append(gid)
-        add(gid, mention)
+        found = next((g for g in candidates if _years_agree(groups[g], year)), None)
+        if found is None:
+            found = f"t:{title}:{year or ''}"
+            by_title.setdefault(title, []).append(found)
+        add(found, mention)
     # A year-less mention of a name joins the dated group of that name when there is exactly one.
     for title, gids in by_title.items():
         yearless = [g for g in gids if g.startswith("t:") and g.endswith(":")]
@@ -108,7 +108,7 @@ def to_citation(group: list[Mention], text: str) -> Citation:
         date=(best.date or (dated.date if dated else None)),
         issuer=best.issuer or next((m.issuer for m in group if m.issuer), None),
         pinpoint=next((m.pinpoint for m in group if m.pinpoint), None),
-        relation=strongest.relation,  # type: ignore[arg-type]
+        relation=strongest.relation,
         relation_detail=strongest.relation_detail,
         parts=_parts(group, strongest.relation),
         mention=text[best.start : best.end],
@@ -173,7 +173,7 @@ def _asserted_by_key(
         out.append(
             Asserted(
                 source=source,
-                relation=a.relation,  # type: ignore[arg-type]
+                relation=a.relation,
                 target=target,
                 evidence=text[start:end].strip(),
                 confidence=confidence("asserted", a.relation, "/" in source and "/" in target),

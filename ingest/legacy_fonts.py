@@ -357,15 +357,15 @@ def repair_legacy_fonts(text: str) -> str:
     known = set(_LEXICON)
     genuine = 0
     for match in _WORD.finditer(text):
-        word = match.group()
-        if word.isascii() or all(c in _WINDOWS_PUNCTUATION for c in word):
+        token = match.group()
+        if token.isascii() or all(c in _WINDOWS_PUNCTUATION for c in token):
             continue
-        if all(c in _LEGACY_CHARS or c.isascii() for c in word):
+        if all(c in _LEGACY_CHARS or c.isascii() for c in token):
             candidates.append(_legacy_word(match))
         else:
             genuine += 1
-            if is_vietnamese_syllable(word):
-                known.add(unicodedata.normalize("NFC", word).lower())
+            if is_vietnamese_syllable(token):
+                known.add(unicodedata.normalize("NFC", token).lower())
     if not any(w.strong for w in candidates):
         return text
     encoding = _text_encoding(candidates)

@@ -61,7 +61,7 @@ class CharTokenizer:
 
 
 @spacy.registry.tokenizers("lexgraph.char_tokenizer.v1")
-def create_tokenizer():  # type: ignore[no-untyped-def]
+def create_tokenizer() -> Callable[[Language], CharTokenizer]:
     def make(nlp: Language) -> CharTokenizer:
         return CharTokenizer(nlp.vocab)
 

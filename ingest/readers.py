@@ -17,7 +17,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from ingest.encodings import decode_bytes, describe_binary
 from ingest.errors import ReadError
@@ -464,11 +464,11 @@ def _mark_merging_aggregator() -> type:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar
 
-    class MarkMergingAggregator(PDFPageAggregator):  # type: ignore[misc]
+    class MarkMergingAggregator(PDFPageAggregator):
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             advance: float = super().render_char(*args, **kwargs)
             objs = self.cur_item._objs
-            mark = objs[-1]
+            mark = cast(LTChar, objs[-1])  # the character render_char has just added
             text = mark.get_text()
             if text and all(unicodedata.combining(c) for c in text):
                 base = next((o for o in reversed(objs[:-1]) if isinstance(o, LTChar)), None)

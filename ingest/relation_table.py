@@ -150,7 +150,7 @@ RELATIONS: tuple[Relation, ...] = tuple(kind.name for kind in RELATION_TABLE)
 RELATION_PRECEDENCE = RELATIONS  # strongest first
 KIND: dict[str, RelationKind] = {kind.name: kind for kind in RELATION_TABLE}
 CHANGES_FORCE: frozenset[str] = frozenset(k.name for k in RELATION_TABLE if k.changes_force)
-_RANK = {name: rank for rank, name in enumerate(RELATIONS)}
+_RANK: dict[str, int] = {name: rank for rank, name in enumerate(RELATIONS)}
 
 
 def relation_rank(relation: str) -> int:

@@ -486,9 +486,9 @@ def _classify_one(
                 # "… đã được sửa đổi, bổ sung theo Luật số 90/2025/QH15 và Luật số 149/2025/QH15": each
                 # document of the list acts on what the first one acted on.
                 mention.acted_on = previous.acted_on
-                act = asserted.by_source[id(previous)]
+                acting = asserted.by_source[id(previous)]
                 asserted.append(
-                    AssertedRelation(mention, act.relation, act.target, (sentence_start, bounds[1]))
+                    AssertedRelation(mention, acting.relation, acting.target, (sentence_start, bounds[1]))
                 )
             elif (act := asserted.by_target.get(id(previous))) and (
                 mention.doc_type in (previous.doc_type, None) or mention.doc_type != act.source.doc_type

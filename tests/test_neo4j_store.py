@@ -33,7 +33,7 @@ import graph.neo4j_store as module
 from graph import StoreError, open_store, plan
 from graph.models import NodeRecord, Resolution, Retarget
 from graph.neo4j_store import Neo4jStore, settings
-from graph.store import STORE_FACTORIES as URL_FACTORIES
+from graph.registry import STORE_FACTORIES as URL_FACTORIES
 
 MODULE_PATH = Path(module.__file__)
 CLAUSE = re.compile(r"^\s*(OPTIONAL MATCH|MATCH|MERGE|UNWIND|CREATE|WITH|RETURN|CALL|SHOW|DROP)\b")

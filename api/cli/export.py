@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from rich.markup import escape
@@ -19,6 +19,10 @@ from api.cli.options import (
     one_of,
     open_for_query,
 )
+from graph.models import Direction
+
+if TYPE_CHECKING:
+    from graph.exports.model import Layout  # graph.exports loads pyvis: imported by the command that exports
 
 # What -o's extension says when --format does not; csv goes to a folder or a .zip.
 _FORMAT_OF_SUFFIX = {
@@ -109,14 +113,15 @@ def export_command(
     from graph.exports import ExportOptions, RendererUnavailable, render
 
     name = _export_format(fmt, output)
-    options = ExportOptions(layout=layout, max_nodes=max_nodes, title=title)  # type: ignore[arg-type]
+    # layout: checked by the option's callback
+    options = ExportOptions(layout=cast("Layout", layout), max_nodes=max_nodes, title=title)
     with open_for_query(store_option) as store:
         document = store.lookup(ref)
         subgraph = store.neighbourhood(
             document.id,
             depth=depth,
             relations=relation or None,
-            direction=direction,  # type: ignore[arg-type]
+            direction=cast(Direction, direction),  # checked by the option's callback
             max_nodes=max_nodes,
         )
         try:

@@ -58,6 +58,7 @@ def graph_errors() -> Iterator[None]:
 
 def emit_json(value: Any) -> None:
     """JSON of models (or lists of them) on stdout, UTF-8, Vietnamese as it is."""
+    data: object
     if isinstance(value, list):
         data = [v.model_dump(mode="json") for v in value]
     elif value is None or isinstance(value, dict):

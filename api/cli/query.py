@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -20,6 +20,7 @@ from api.cli.options import (
     labeller,
     open_for_query,
 )
+from graph.models import Direction
 
 query_app = typer.Typer(
     help="Ask the graph: what implements a document, what it cites, paths, missing documents.",
@@ -129,7 +130,7 @@ def query_neighbourhood(
             document.id,
             depth=depth,
             relations=relation or None,
-            direction=direction,  # type: ignore[arg-type]
+            direction=cast(Direction, direction),  # checked by the option's callback
             max_nodes=max_nodes,
         )
         if as_json:

@@ -36,7 +36,7 @@ def serve_command(
 
     use_utf8()
     with exit_status(), graph_errors():
-        settings = Settings(**({"store": store_option} if store_option else {}))
+        settings = Settings(store=store_option) if store_option else Settings()
         # Opened here, so that a store that cannot be used is one clear line, not a server that fails later.
         with open_store(settings.store, create=True) as store:
             stderr.print(

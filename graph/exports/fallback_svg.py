@@ -56,7 +56,7 @@ def _sort_by_barycentre(rows: list[list[str]], index: int, neighbours: dict[str,
 def _layered(subgraph: Subgraph, widths: dict[str, float]) -> dict[str, tuple[float, float]]:
     positions: dict[str, tuple[float, float]] = {}
     for row_index, row in enumerate(_rows(subgraph)):
-        x = MARGIN
+        x: float = MARGIN
         for node in row:
             positions[node] = (x + widths[node] / 2, MARGIN + 40 + row_index * ROW_HEIGHT + NODE_HEIGHT / 2)
             x += widths[node] + GAP
@@ -64,7 +64,7 @@ def _layered(subgraph: Subgraph, widths: dict[str, float]) -> dict[str, tuple[fl
 
 
 def _force(subgraph: Subgraph, widths: dict[str, float]) -> dict[str, tuple[float, float]]:
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(d.id for d in subgraph.documents)
     graph.add_edges_from((e.source, e.target) for e in subgraph.edges)
     side = max(400.0, 120.0 * len(subgraph.documents) ** 0.5)

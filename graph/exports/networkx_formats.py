@@ -63,10 +63,12 @@ def edge_attributes(edge: Edge) -> dict[str, Any]:
     )
 
 
-def to_networkx(subgraph: Subgraph, root: str | None = None) -> nx.MultiDiGraph:
+def to_networkx(subgraph: Subgraph, root: str | None = None) -> nx.MultiDiGraph[str]:
     """The subgraph as a networkx graph: nodes are document ids with their metadata, one edge per edge of the
     store (key: its position in `subgraph.edges`) with its evidence. For analyses in a notebook too."""
-    graph = nx.MultiDiGraph(truncated=subgraph.truncated, **({"root": root} if root else {}))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(truncated=subgraph.truncated)
+    if root:
+        graph.graph["root"] = root
     for document in subgraph.documents:
         graph.add_node(document.id, **node_attributes(document))
     for key, edge in enumerate(subgraph.edges):

@@ -28,7 +28,8 @@ def dot_available() -> bool:
 
 def _text(lines: Sequence[str]) -> str:
     """Lines as a DOT escString: backslashes literal, "<…>" not an HTML-like label, lines centred."""
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    text: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return text
 
 
 def caption(subgraph: Subgraph, root: str | None, options: ExportOptions) -> str:
@@ -146,7 +147,8 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>\s*")
 def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
         # quiet: dot's warnings ("scaling to fit") are not the user's business; its errors come back with stderr.
-        return graph.pipe(format=fmt, quiet=True)
+        data: bytes = graph.pipe(format=fmt, quiet=True)
+        return data
     except graphviz.ExecutableNotFound as exc:
         raise RendererUnavailable("Graphviz's dot is not installed (Debian: apt install graphviz)") from exc
     except subprocess.CalledProcessError as exc:

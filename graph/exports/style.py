@@ -172,7 +172,7 @@ def levels(documents: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[s
     """Row of each document, 0 at the top: what is cited sits above what cites it, so the resolution a chain of
     letters implements is at the top and the letters hang below it. Longest-path layering on the graph of
     strongly connected components (documents that cite each other share a row)."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(documents)
     graph.add_edges_from((s, t) for s, t in edges if s != t)
     condensed = nx.condensation(graph)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.metadata.heading import SEPARATORS
+from ingest.metadata.heading import after_separators
 from ingest.metadata.words import TAIL_LIMIT, Token, collapse, is_capitalised, line_start, tokens_in
 from ingest.metadata_lexicon import (
     PROVINCE_KEYS,
@@ -139,7 +139,7 @@ def _at_line_start(text: str, pos: int) -> bool:
 
 def date_after_number(head: str, number_end: int) -> DateLine | None:
     """A date line whose place was lost, right beside the number ("Số: 12/UBND-VX ngày 05 tháng 3 năm 2024")."""
-    at = SEPARATORS.match(head, number_end).end()
+    at = after_separators(head, number_end)
     m = _DATE_LINE.match(head, at)
     if m is None or at - number_end > 20:
         return None

@@ -93,6 +93,12 @@ class TitleBlock:
     clauses: TitleClauses | None = None  # what the title says of the document's number, date and issuer
 
 
+def after_separators(text: str, pos: int) -> int:
+    """Where the separators (spaces, rules, bars) that start at `pos` end."""
+    found = SEPARATORS.match(text, pos)
+    return found.end() if found else pos  # it matches the empty string: always found
+
+
 def tokens_key(tokens: Iterable[Token]) -> str:
     return word_key(" ".join(t.text for t in tokens))
 
@@ -309,7 +315,7 @@ def find_heading(
     for pos in candidates:
         if pos < 0:
             continue
-        at = SEPARATORS.match(head, pos).end()
+        at = after_separators(head, pos)
         # Right after the date line a web copy may print it in any case ("… năm 2000 Thông tư Bổ sung …").
         lowered = _HEADING_ANY_CASE.match(head, at) if pos == date_end else _lowered_heading(head, at)
         m = _HEADING.match(head, at) or lowered
@@ -330,7 +336,7 @@ def opening_heading(head: str) -> re.Match[str] | None:
     """A type word that opens the text, in any case: the title line of a text without a header ("Quyết định
     của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT …", "Án lệ số 15/2017/AL về …", "THAM LUẬN"), after the label
     of the page it was copied from, if any."""
-    at = SEPARATORS.match(head, 0).end()
+    at = after_separators(head, 0)
     found = _OPENING_HEADING.match(head, at)
     if found is None:
         label = _PAGE_LABEL.match(head, at)

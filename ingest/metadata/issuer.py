@@ -363,7 +363,7 @@ def complete_locality(text: str, body: Body, level: str | None, place: str | Non
         return text
     # The name may already end with the level word ("Liên đoàn Lao động tỉnh"): the locality replaces it.
     base = text
-    for word in {body.level, level} - {None}:
+    for word in {w for w in (body.level, level) if w is not None}:
         if base.lower().endswith(f" {word}"):
             base = base[: -len(word)].rstrip()
     return f"{base} {locality_text(level, place_name.split())}"

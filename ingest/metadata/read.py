@@ -41,9 +41,9 @@ from ingest.metadata.heading import (
     KINH_GUI,
     MOTTO,
     QUOC_HIEU,
-    SEPARATORS,
     TITLE_END,
     TitleBlock,
+    after_separators,
     find_heading,
     find_letter_subject,
     find_title_block,
@@ -107,7 +107,7 @@ def find_quoc_hieu(text: str, limit: int = 5_000) -> re.Match[str] | None:
             continue  # "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐOÀN TNCS HỒ CHÍ MINH": the issuer's name; its heading follows
         letters = [c for c in m.group() if c.isalpha()]
         capitals = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if capitals or MOTTO.match(text, SEPARATORS.match(text, m.end()).end()):
+        if capitals or MOTTO.match(text, after_separators(text, m.end())):
             return m
     return None
 

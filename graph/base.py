@@ -1,0 +1,360 @@
+"""`BaseStore`: the `GraphStore` protocol (graph/store.py) written once for every store, on what each store
+provides: a read transaction that lends the read primitives of `GraphReader`, a write transaction that lends the
+write primitives of `GraphTxn`, and `close`.
+
+- Queries: the protocol's keywords and defaults, the relation filters checked, each query one read transaction.
+- Traversals (implementers / implements trees, path, neighbourhood): the part of the graph a traversal looks at is
+  fetched level by level through `GraphReader.steps` (one call per level and direction), unless the store holds
+  the whole graph of the state it reads (`GraphReader.whole_graph`: the SQLite store's cached DiGraph); then
+  graph/traverse.py runs on it, and the answer is built by graph/answers.py from the documents and edges it
+  names. Same code, same orders, same truncation and cycle rules on every store: the same answers by
+  construction.
+- Writes: the write loop of graph/load.py (`apply_batch`, `remove_documents`) on the store's `GraphTxn`.
+
+A store keeps only what is its own: its statements, its transactions, its errors, its caches.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import pairwise
+from typing import Self, TypeVar
+
+from graph import answers, traverse
+from graph import lookup as lookups
+from graph.load import apply_batch, remove_documents
+from graph.models import (
+    CitedDocument,
+    Direction,
+    Document,
+    DocumentPath,
+    DocumentWrite,
+    Edge,
+    Stats,
+    Subgraph,
+    Tree,
+    WriteResult,
+)
+from graph.rows import SearchTerms
+from graph.store import GraphReader, GraphTxn, Step
+from graph.traverse import CitationGraph
+
+T = TypeVar("T")
+
+# The directions a neighbourhood follows edges in: forwards (True), backwards (False).
+_FOLLOWS: dict[Direction, tuple[bool, ...]] = {"out": (True,), "in": (False,), "both": (True, False)}
+
+
+class BaseStore(ABC):
+    """A `graph.store.GraphStore` made of a store's transactions (see the module docstring)."""
+
+    url: str
+
+    # --- what a store provides -----------------------------------------------------------------------------
+
+    @abstractmethod
+    def _reading(self, work: Callable[[GraphReader], T]) -> T:
+        """`work` on the read primitives of one read transaction, which sees one committed state."""
+
+    @abstractmethod
+    def _writing(self, work: Callable[[GraphTxn], T], *, changed: Callable[[T], bool], doing: str) -> T:
+        """`work` on the write primitives of one write transaction, all of it or nothing; when `changed(result)`,
+        the store notes that the graph changed (readers that cache it look again). `doing` names it in errors."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def write(self, documents: Sequence[DocumentWrite]) -> WriteResult:
+        return self._writing(
+            lambda txn: apply_batch(txn, documents), changed=lambda r: r.written > 0, doing="writing"
+        )
+
+    def delete(self, doc_ids: Collection[str]) -> list[str]:
+        return self._writing(lambda txn: remove_documents(txn, doc_ids), changed=bool, doing="deleting")
+
+    # --- documents -----------------------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document | None:
+        return self._reading(lambda r: r.get(doc_id))
+
+    def text(self, doc_id: str) -> str | None:
+        return self._reading(lambda r: r.text(doc_id))
+
+    def documents_by_keys(self, keys: Collection[str]) -> list[Document]:
+        return self._reading(lambda r: r.by_keys(keys))
+
+    def labels(self) -> dict[str, str]:
+        return self._reading(lambda r: answers.labels(r.all_documents()))
+
+    def find(self, ref: str) -> list[Document]:
+        return self._reading(lambda r: lookups.find(ref, r.get, r.by_keys))
+
+    def lookup(self, ref: str) -> Document:
+        return self._reading(
+            lambda r: lookups.lookup(ref, r.get, r.by_keys, lambda: answers.labels(r.all_documents()))
+        )
+
+    def search(
+        self,
+        *,
+        number: str | None = None,
+        doc_type: str | None = None,
+        issuer: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        words: str | None = None,
+        placeholders: bool = True,
+        limit: int = 50,
+    ) -> list[Document]:
+        terms = SearchTerms.of(
+            number=number,
+            doc_type=doc_type,
+            issuer=issuer,
+            date_from=date_from,
+            date_to=date_to,
+            words=words,
+            placeholders=placeholders,
+        )
+        return self._reading(lambda r: r.search(terms, limit))
+
+    # --- edges and traversals ------------------------------------------------------------------------------
+
+    def citations(
+        self, doc_id: str, direction: Direction = "out", relations: Collection[str] | None = None
+    ) -> list[Edge]:
+        traverse.mask_of(relations)  # unknown relations are an error, as in traversals
+
+        def work(r: GraphReader) -> list[Edge]:
+            edges = r.citations(doc_id, direction, relations)
+            if not edges:  # an edge's ends are documents: only an answer without edges needs to look
+                answers.required(r.get(doc_id), doc_id)
+            return edges
+
+        return self._reading(work)
+
+    def implementers(
+        self,
+        doc_id: str,
+        max_depth: int = 5,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        mask = traverse.mask_of(relations)
+        return self._reading(
+            lambda r: _tree(
+                r,
+                doc_id,
+                forwards=False,
+                mask=mask,
+                relations=relations,
+                max_depth=max_depth,
+                max_nodes=max_nodes,
+            )
+        )
+
+    def implements(
+        self,
+        doc_id: str,
+        max_depth: int = 10,
+        relations: Collection[str] = ("implements",),
+        max_nodes: int = 1000,
+    ) -> Tree:
+        mask = traverse.mask_of(relations)
+        return self._reading(
+            lambda r: _tree(
+                r,
+                doc_id,
+                forwards=True,
+                mask=mask,
+                relations=relations,
+                max_depth=max_depth,
+                max_nodes=max_nodes,
+            )
+        )
+
+    def path(
+        self, source: str, target: str, relations: Collection[str] | None = None, max_depth: int = 10
+    ) -> DocumentPath | None:
+        mask = traverse.mask_of(relations)
+        return self._reading(
+            lambda r: _path(r, source, target, mask=mask, relations=relations, max_depth=max_depth)
+        )
+
+    def neighbourhood(
+        self,
+        doc_id: str,
+        depth: int = 1,
+        relations: Collection[str] | None = None,
+        direction: Direction = "both",
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        mask = traverse.mask_of(relations)
+        return self._reading(
+            lambda r: _neighbourhood(
+                r,
+                doc_id,
+                depth=depth,
+                mask=mask,
+                relations=relations,
+                direction=direction,
+                max_nodes=max_nodes,
+            )
+        )
+
+    # --- rankings and counts -------------------------------------------------------------------------------
+
+    def missing(self, limit: int = 50) -> list[CitedDocument]:
+        return self._reading(lambda r: r.ranked(placeholders_only=True, relations=None, limit=limit))
+
+    def most_cited(self, limit: int = 50, relations: Collection[str] | None = None) -> list[CitedDocument]:
+        traverse.mask_of(relations)
+        return self._reading(lambda r: r.ranked(placeholders_only=False, relations=relations, limit=limit))
+
+    def stats(self) -> Stats:
+        return self._reading(lambda r: r.stats())
+
+
+# --- traversals, on any store's read primitives ----------------------------------------------------------------
+
+
+def _levels(
+    reader: GraphReader,
+    root: str,
+    *,
+    forwards: Iterable[bool],
+    relations: Collection[str] | None,
+    levels: int,
+    enough: Callable[[set[str]], bool] = lambda _seen: False,
+) -> CitationGraph:
+    """What a traversal from `root` looks at: the whole graph when the store holds it; else the edges of
+    `relations` out of (forwards True) and/or into (False) every document within `levels - 1` steps of `root`,
+    fetched breadth first, one level and direction per call, stopping early when no document is new or when
+    `enough(documents reached)`. graph/traverse.py looks only at the neighbours of documents it expanded."""
+    whole = reader.whole_graph()
+    if whole is not None:
+        return whole
+    seen = {root}
+    frontier = [root]
+    rows: list[Step] = []
+    for _ in range(levels):
+        fresh: set[str] = set()
+        for direction in forwards:
+            for step in reader.steps(frontier, direction, relations):
+                rows.append(step)
+                fresh.add(step[1] if direction else step[0])
+        fresh -= seen
+        seen |= fresh
+        frontier = sorted(fresh)
+        if not frontier or enough(seen):
+            break
+    return traverse.build(rows)
+
+
+def _meeting(
+    reader: GraphReader, source: str, target: str, relations: Collection[str] | None, max_depth: int
+) -> CitationGraph:
+    """What `traverse.shortest_path` looks at: the whole graph when the store holds it; else the edges forwards
+    from the source and backwards from the target, a level at a time on the side whose frontier is smaller, until
+    the two meet (or max_depth steps are spent, or a side has nowhere to go). The same levels in the same order
+    as `shortest_path` expands them, so that it finds on this part of the graph the route it finds on the whole:
+    every shortest route lies in it. (A search from the target alone reads every document within reach of a
+    widely cited law.)"""
+    whole = reader.whole_graph()
+    if whole is not None:
+        return whole
+    seen = {True: {source}, False: {target}}
+    frontier = {True: [source], False: [target]}
+    rows: list[Step] = []
+    for _ in range(max(max_depth, 0) if source != target else 0):
+        if not frontier[True] or not frontier[False]:
+            break
+        forwards = len(frontier[True]) <= len(frontier[False])
+        fresh: set[str] = set()
+        for step in reader.steps(frontier[forwards], forwards, relations):
+            rows.append(step)
+            fresh.add(step[1] if forwards else step[0])
+        fresh -= seen[forwards]
+        seen[forwards] |= fresh
+        frontier[forwards] = sorted(fresh)
+        if fresh & seen[not forwards]:
+            break
+    return traverse.build(rows)
+
+
+def _tree(
+    reader: GraphReader,
+    doc_id: str,
+    *,
+    forwards: bool,
+    mask: int,
+    relations: Collection[str],
+    max_depth: int,
+    max_nodes: int,
+) -> Tree:
+    # unfold looks at the neighbours of every document it reaches, down to max_depth (truncation marks).
+    graph = _levels(reader, doc_id, forwards=[forwards], relations=relations, levels=max(max_depth, 0) + 1)
+    raw, cut = traverse.unfold(
+        graph, doc_id, forwards=forwards, mask=mask, max_depth=max_depth, max_nodes=max_nodes
+    )
+    ids, pairs = answers.tree_links(raw, forwards=forwards)
+    documents = reader.documents(ids)
+    answers.required(documents.get(doc_id), doc_id)  # the root's document, fetched with the others
+    edges = reader.edges_between(pairs, relations)
+    return answers.tree(
+        raw, documents, edges, forwards=forwards, relations=relations, max_depth=max_depth, truncated=cut
+    )
+
+
+def _path(
+    reader: GraphReader,
+    source: str,
+    target: str,
+    *,
+    mask: int,
+    relations: Collection[str] | None,
+    max_depth: int,
+) -> DocumentPath | None:
+    graph = _meeting(reader, source, target, relations, max_depth)
+    route = traverse.shortest_path(graph, source, target, mask=mask, max_depth=max_depth)
+    documents = reader.documents(route or [source, target])
+    for doc_id in (source, target):  # fetched with the route's, rather than one query each first
+        answers.required(documents.get(doc_id), doc_id)
+    if route is None:
+        return None
+    edges = reader.edges_between(set(pairwise(route)), relations)
+    return answers.path(route, documents, edges)
+
+
+def _neighbourhood(
+    reader: GraphReader,
+    doc_id: str,
+    *,
+    depth: int,
+    mask: int,
+    relations: Collection[str] | None,
+    direction: Direction,
+    max_nodes: int,
+) -> Subgraph:
+    graph = _levels(
+        reader,
+        doc_id,
+        forwards=_FOLLOWS[direction],
+        relations=relations,
+        levels=max(depth, 0),
+        enough=lambda seen: len(seen) > max_nodes,  # reach stops at the level that overflows
+    )
+    ids, cut = traverse.reach(graph, doc_id, depth=depth, mask=mask, direction=direction, max_nodes=max_nodes)
+    documents = reader.documents(ids)
+    answers.required(documents.get(doc_id), doc_id)
+    # Every edge between two of them, those between two documents of the last level included (which a graph read
+    # level by level does not hold).
+    return answers.subgraph(ids, documents, reader.edges_among(ids, relations), truncated=cut)
