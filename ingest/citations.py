@@ -629,7 +629,13 @@ def find_named(text: str) -> list[Mention]:
             if known is None and text[name_start].islower() and not _LOWER_NAME_START.match(text, name_start):
                 continue  # "Luật hoặc …", "Luật trong thời hạn …": no law of that name; the word is generic
             after = text[name_start + known :].lstrip()[:1] if known is not None else ""
-            if known is not None and known < end and after.isalpha() and after.islower() and not amending_name:
+            if (
+                known is not None
+                and known < end
+                and after.isalpha()
+                and after.islower()
+                and not amending_name
+            ):
                 end = known  # "Luật Thuế giá trị gia tăng ước tăng thu …": the name ends where the register's does
         raw_name = text[name_start : name_start + end]
         if _SO_SYMBOL_AFTER.match(text, name_start + end):

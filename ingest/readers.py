@@ -102,7 +102,7 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLim
     name = path.name or str(path)
     try:
         return _read(path, name, max_bytes, limits)
-    except ReadError:
+    except (ReadError, MemoryError):  # MemoryError: a worker process reports it as the file's memory budget
         raise
     except RecursionError as exc:  # a structure nested past what a parser's recursion can follow
         raise ReadError(
@@ -288,6 +288,8 @@ def _read_html(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> s
     markup = _decode_html(data, name)
     try:
         soup = BeautifulSoup(markup, "lxml")
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml recovers from nearly anything; this is for what it cannot
         raise ReadError(f"The web page '{name}' could not be parsed as HTML.", code="html_broken") from exc
     page = _PageIndex(soup, name, limits)
@@ -552,7 +554,7 @@ def _read_pdf(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> st
     with _quiet_pdf_libraries(), _unpack_budget(name, limits.max_unpacked_bytes):
         try:
             pages = _pdf_pages_pdfminer(data, name, limits)
-        except ReadError:
+        except (ReadError, MemoryError):
             raise
         except Exception:
             pages = _pdf_pages_pypdf(data, name, limits)  # a second, more forgiving parser before giving up
@@ -1015,6 +1017,8 @@ def _open_docx(data: bytes, name: str, limits: ReadLimits) -> Any:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, EOFError) as exc:
         raise _not_a_docx(name) from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml.etree.XMLSyntaxError and other damage inside the package
         raise ReadError(
             f"The Word file '{name}' is damaged and its text cannot be read.", code="docx_broken"
