@@ -19,7 +19,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from api.cli.common import EXIT_FAILED, app, exit_status, stderr, use_utf8
+from api.cli.common import EXIT_FAILED, app, error, exit_status, stderr, use_utf8
 from api.cli.extract import (
     MaxBytesOption,
     MaxMemoryOption,
@@ -85,8 +85,8 @@ def _summary(summary: IngestSummary, store: GraphStore) -> None:
         f"(cited, not ingested), {stats.edges} edges",
         soft_wrap=True,
     )
-    for error in summary.errors[:20]:
-        stderr.print(f"  {escape(error.source)}: {error.code}: {escape(error.message)}", soft_wrap=True)
+    for problem in summary.errors[:20]:
+        stderr.print(f"  {escape(problem.source)}: {problem.code}: {escape(problem.message)}", soft_wrap=True)
     if len(summary.errors) > 20:
         stderr.print(f"  … and {len(summary.errors) - 20} more")
 
@@ -113,6 +113,11 @@ def ingest_command(
     use_utf8()
     options = budget_options(workers, max_bytes, max_seconds, max_memory)
     with exit_status(), graph_errors(), open_store(store_option, create=True) as store:
+        if getattr(store, "read_only", False):  # say so before extracting anything, not at the first write
+            error(
+                f"{store.url}: the graph is read-only (the file, or the file system it is on); nothing was ingested"
+            )
+            raise typer.Exit(EXIT_FAILED)
         failed = 0
 
         def extractions() -> Iterator[Extraction]:
