@@ -56,7 +56,15 @@ def test_a_graph_truncated_to_nothing_is_corrupt_and_left_as_it_is(graph: Path) 
 def test_ingest_into_a_truncated_graph_is_refused(graph: Path) -> None:
     graph.write_bytes(b"")
     done = subprocess.run(
-        [sys.executable, "-m", "api", "ingest", "--store", f"sqlite:///{graph}", str(REPO_ROOT / "README.md")],
+        [
+            sys.executable,
+            "-m",
+            "api",
+            "ingest",
+            "--store",
+            f"sqlite:///{graph}",
+            str(REPO_ROOT / "README.md"),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
