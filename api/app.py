@@ -12,12 +12,14 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import pages, problems
 from api.limits import BodyLimit
 from api.routes import documents, exports, queries, system, uploads
-from api.security import require_read_key
+from api.security import WriteKeyGate, require_read_key, require_write_key
 from api.settings import Settings
 from graph import GraphStore, open_store
 
@@ -63,6 +65,17 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
+def _write_routes() -> list[BaseRoute]:
+    """The routes that need a write key (`require_write_key` among their dependencies), as included here (at
+    the root, so that their paths are the paths requests use)."""
+    return [
+        route
+        for route in uploads.router.routes
+        if isinstance(route, APIRoute)
+        and any(dependency.call is require_write_key for dependency in route.dependant.dependencies)
+    ]
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """The service over `store`, or over the store `settings.store` names (opened at start-up, closed at
     shutdown; created empty when missing, so that uploads can fill it)."""
@@ -75,6 +88,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             yield
         finally:
+            uploads.close_extraction_pool(app)
             if owned:
                 app.state.store.close()
 
@@ -95,6 +109,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for router in (documents.router, queries.router, exports.router, pages.router):
         app.include_router(router, dependencies=reads)
     app.mount("/static", pages.static_files(), name="static")
+    # Innermost of the middlewares: it answers from the headers alone, before anything reads the body.
+    app.add_middleware(WriteKeyGate, routes=_write_routes())
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -9,14 +9,18 @@
   it fetches the edges it can reach, level by level (`_Reader.steps`), in its own read transaction, as on
   Neo4j, and one background thread loads the whole graph again once writes have paused. A server beside a
   running ingest thus answers from the state it reads, at once.
-- Nothing is ever recreated: a file that is not a lexgraph database, or is damaged, or is locked by another
-  writer past the timeout, is a `StoreError` and stays as it is.
+- Nothing is ever recreated: a file that is not a lexgraph database, or is damaged (flipped bytes, truncated to
+  nothing), or is locked by another writer past the timeout, is a `StoreError` and stays as it is.
+- A read-only file, or a file on a read-only file system, is opened read-only: queries answer, writes are a
+  `StoreError` that says it is read-only.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
+import re
 import sqlite3
 import threading
 import time
@@ -24,6 +28,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from graph import traverse
 from graph.base import BaseStore
@@ -539,9 +545,17 @@ class SQLiteStore(BaseStore):
         self._loaded = threading.Condition(self._lock)  # the first load, waited for by concurrent traversals
         self._loading = False
         self._closed = False
+        self.read_only = False  # set by _open: the file, or its file system, cannot be written
+        self._folder_read_only = False
         self._open(create)
 
     # --- connections, transactions, errors -----------------------------------------------------------------
+
+    def _corrupt(self, reason: str) -> StoreError:
+        return StoreError(
+            f"{self.file} is not a usable lexgraph database: it is corrupt ({reason}); it was left as it is. "
+            "Restore it from a copy, or move it away and ingest the documents again"
+        )
 
     @contextmanager
     def _errors(self, doing: str) -> Iterator[None]:
@@ -555,22 +569,59 @@ class SQLiteStore(BaseStore):
                     f"{self.file} is locked by another writer (waited {self.timeout:g} s); "
                     "try again when it has finished"
                 ) from exc
+            if message.startswith("Could not decode"):
+                # Flipped bytes inside a text value: sqlite3's message quotes the garbled text itself.
+                column = re.search(r"column '(\w+)'", message)
+                where = f" of column '{column.group(1)}'" if column else ""
+                raise self._corrupt(f"a text value{where} is not valid UTF-8") from exc
+            if "readonly" in message or "read-only" in message:
+                raise self._read_only_error() from exc
+            if "unable to open database file" in message:
+                raise StoreError(
+                    f"{self.file}: {doing} failed: SQLite cannot open the file or create its journal beside it "
+                    "(is its folder missing, not writable, or on a read-only file system?)"
+                ) from exc
             raise StoreError(f"{self.file}: {doing} failed: {message}") from exc
         except sqlite3.DatabaseError as exc:
             message = str(exc)
             if "not a database" in message or "malformed" in message or "corrupt" in message:
-                raise StoreError(
-                    f"{self.file} is not a usable lexgraph database ({message}); it was left as it is"
-                ) from exc
+                raise self._corrupt(message) from exc
             raise StoreError(f"{self.file}: {doing} failed: {message}") from exc
+        except UnicodeDecodeError as exc:  # flipped bytes in the schema's own text
+            raise self._corrupt("a text value is not valid UTF-8") from exc
+        except (KeyError, TypeError, json.JSONDecodeError, ValidationError) as exc:
+            if doing != "reading":
+                raise
+            # A value that lexgraph cannot have written: a relation "cite8", a number where text was stored, a
+            # missing row of the header table; a flipped byte. (A bug of ours would read so too: the exception is
+            # named, and chained for the log.)
+            raise self._corrupt(f"a stored value cannot be read: {type(exc).__name__}: {exc}"[:200]) from exc
+
+    def _read_only_error(self) -> StoreError:
+        return StoreError(
+            f"{self.file} is read-only (the file, or the file system it is on): it can be queried but not "
+            "written"
+        )
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             # isolation_level=None: transactions are ours (BEGIN … COMMIT), reads included.
-            conn = sqlite3.connect(
-                self.file, timeout=self.timeout, isolation_level=None, check_same_thread=False
-            )
+            if self.read_only:
+                # A read-only file system cannot hold the WAL's -shm file: `immutable` reads without it (nothing
+                # can change the file there); a read-only file on a writable one is opened read-only.
+                mode = "ro&immutable=1" if self._folder_read_only else "ro"
+                conn = sqlite3.connect(
+                    f"{self.file.absolute().as_uri()}?mode={mode}",
+                    uri=True,
+                    timeout=self.timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                conn = sqlite3.connect(
+                    self.file, timeout=self.timeout, isolation_level=None, check_same_thread=False
+                )
             for pragma in _CONNECTION_PRAGMAS:
                 conn.execute(pragma)
             self._local.conn = conn
@@ -583,12 +634,24 @@ class SQLiteStore(BaseStore):
         if self.file.is_dir():
             raise StoreError(f"{self.file} is a folder, not a database file")
         missing = not self.file.exists()
+        if not missing and self.file.stat().st_size == 0:
+            # SQLite would take an empty file for a new database and the graph would be silently begun again:
+            # an empty graph file is one truncated by a full disk or a failed copy.
+            raise self._corrupt("the file is empty, 0 bytes")
+        if not missing and not os.access(self.file, os.W_OK):
+            self.read_only = True
+            self._folder_read_only = not os.access(self.file.parent, os.W_OK)
         if missing and not create:
             raise StoreError(
                 f"no graph at {self.file}; build one with `lexgraph ingest PATH --store {self.url}`"
             )
         if missing:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(self.file.parent, os.W_OK):
+                raise StoreError(
+                    f"cannot create a graph at {self.file}: its folder is not writable (or is on a read-only "
+                    "file system)"
+                )
         with self._errors("opening"):
             conn = self._conn()
             app_id, version = self._header(conn)
@@ -599,10 +662,17 @@ class SQLiteStore(BaseStore):
                     )
                 if not create:
                     raise StoreError(f"no graph at {self.file}; build one with `lexgraph ingest PATH`")
+                if self.read_only:
+                    raise self._read_only_error()
                 self._create(conn)
             elif app_id != APPLICATION_ID:
                 raise StoreError(f"{self.file} is an SQLite database of something else; it was left as it is")
             elif version in _MIGRATIONS:
+                if self.read_only:
+                    raise StoreError(
+                        f"{self.file} has lexgraph schema {version} and is read-only: it cannot be upgraded to "
+                        f"schema {SCHEMA_VERSION}; open it once where it can be written"
+                    )
                 self._migrate(conn)
             elif version != SCHEMA_VERSION:
                 raise StoreError(
@@ -659,6 +729,8 @@ class SQLiteStore(BaseStore):
 
     @contextmanager
     def _write(self, doing: str = "writing") -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise self._read_only_error()
         with self._errors(doing):
             conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through the batch

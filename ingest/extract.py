@@ -1,8 +1,12 @@
 """Files in, Extractions out: read → normalise → spaCy pipeline → Extraction.
 
-Pure (no store, no network) and isolated per file: whatever one file does — fails to read, trips a bug — it
-becomes that file's `errors` entry and the batch goes on. Large batches are spread over processes, each running
-`nlp.pipe` over its share.
+Pure (no store, no network) and isolated per file: whatever one file does — fails to read, trips a bug, runs for
+ever, eats memory — it becomes that file's `errors` entry and the batch goes on. With a budget (the default), files
+are extracted in worker processes that are stopped when a file runs past its time or memory (`ingest.pool`);
+without one, in this process, a chunk of files at a time through `nlp.pipe`.
+
+The spaCy pipeline is imported where it is used: a process that only hands files to workers (the command line,
+the server) does without it.
 """
 
 from __future__ import annotations
@@ -11,21 +15,19 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from spacy.tokens import Doc
-
-from ingest.assemble import assemble
 from ingest.errors import IngestError
-from ingest.identity import document_id
-from ingest.models import DocumentMeta, ExtractError, Extraction
-from ingest.normalise import normalise
-from ingest.pipeline import build_pipeline, text_of
-from ingest.readers import DEFAULT_MAX_BYTES, iter_input_files, read_text
+from ingest.models import ExtractError, Extraction
+from ingest.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SECONDS, Budget, ExtractionPool
+from ingest.readers import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, ReadLimits, iter_input_files, read_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,6 +38,11 @@ WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few
 
 
 def extraction_from_doc(doc: Doc, source: str) -> Extraction:
+    from ingest.assemble import assemble
+    from ingest.identity import document_id
+    from ingest.models import DocumentMeta
+    from ingest.pipeline import text_of
+
     meta = doc._.metadata.meta if doc._.metadata else DocumentMeta()
     text = text_of(doc)
     citations, asserted = assemble(doc._.mentions or [], doc._.asserted or [], text)
@@ -62,6 +69,9 @@ def extract_text(raw: str, source: str = "<text>") -> Extraction:
 
 def extract_texts(items: Iterable[tuple[str, str]]) -> Iterator[Extraction]:
     """Extractions of (raw text, source) pairs, batched through `nlp.pipe`."""
+    from ingest.normalise import normalise
+    from ingest.pipeline import build_pipeline
+
     nlp = build_pipeline()
     prepared = ((normalise(raw).text, source) for raw, source in items)
     for doc, source in nlp.pipe(prepared, as_tuples=True, batch_size=32):
@@ -69,16 +79,38 @@ def extract_texts(items: Iterable[tuple[str, str]]) -> Iterator[Extraction]:
 
 
 def extract_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
+    """One file's Extraction, in this process and without a time budget (see `extract_paths` for one)."""
     return _extract_chunk([(path, max_bytes)])[0]
 
 
-def _extract_chunk(chunk: Sequence[tuple[Path, int]]) -> list[Extraction]:
+def extract_one(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits = DEFAULT_LIMITS
+) -> Extraction:
+    """One file's Extraction; whatever goes wrong is its `errors` entry, but for MemoryError, which a worker
+    process reports as the file's memory budget running out."""
+    source = str(path)
+    try:
+        raw = read_text(path, max_bytes=max_bytes, limits=limits)
+    except IngestError as exc:
+        return _failed(source, exc.code, exc.message)
+    try:
+        return extract_text(raw, source)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        log.exception("extracting %s failed", source)
+        return _failed(source, "internal_error", f"{source}: extraction failed ({type(exc).__name__}).")
+
+
+def _extract_chunk(
+    chunk: Sequence[tuple[Path, int]], limits: ReadLimits = DEFAULT_LIMITS
+) -> list[Extraction]:
     """Extractions for a few files, each isolated from the others' failures."""
     results: dict[int, Extraction] = {}
     readable: list[tuple[str, str, int]] = []
     for i, (path, max_bytes) in enumerate(chunk):
         try:
-            readable.append((read_text(path, max_bytes=max_bytes), str(path), i))
+            readable.append((read_text(path, max_bytes=max_bytes, limits=limits), str(path), i))
         except IngestError as exc:
             results[i] = _failed(str(path), exc.code, exc.message)
         except Exception as exc:
@@ -117,20 +149,29 @@ def extract_paths(
     workers: int | None = None,
     progress: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    limits: ReadLimits = DEFAULT_LIMITS,
     on_file: Callable[[Extraction], None] | None = None,
 ) -> Iterator[Extraction]:
     """One Extraction per input file (folders are read recursively), in input order.
 
-    `workers` processes share the work (default: one per core when there are enough files to pay for it)."""
+    `workers` processes share the work (default: one per core when there are enough files to pay for it). Each
+    file has `max_seconds` and `max_memory_mb` (a worker's memory, the pipeline included) and its reader
+    `limits`; a file past one of them gets an error ("timeout", "out_of_memory", "too_large") and the batch goes
+    on. With neither time nor memory budget and one worker, files are extracted in this process."""
     files = list(iter_input_files(paths))
     n_workers = workers if workers is not None else (os.cpu_count() or 1 if len(files) >= 4 * CHUNK else 1)
-    chunks = _chunks(((f, max_bytes) for f in files), CHUNK)
-    if n_workers <= 1:
-        results: Iterable[list[Extraction]] = map(_extract_chunk, chunks)
-        yield from _flatten(results, on_file)
+    if max_seconds is None and max_memory_mb is None and n_workers <= 1:
+        chunks = _chunks(((f, max_bytes) for f in files), CHUNK)
+        yield from _flatten((_extract_chunk(chunk, limits) for chunk in chunks), on_file)
         return
-    with ProcessPoolExecutor(max_workers=n_workers) as pool:
-        yield from _flatten(bounded_map(pool, _extract_chunk, chunks, WINDOW * n_workers), on_file)
+    budget = Budget(max_seconds=max_seconds, max_memory_mb=max_memory_mb, max_bytes=max_bytes, limits=limits)
+    with ExtractionPool(n_workers, budget) as pool:
+        for extraction in pool.map(files, window=WINDOW * n_workers):
+            if on_file:
+                on_file(extraction)
+            yield extraction
 
 
 def bounded_map(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:

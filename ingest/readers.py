@@ -8,14 +8,20 @@ on; no other exception leaves `read_text`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import io
+import logging
 import os
 import re
 import stat
+import threading
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -25,6 +31,29 @@ from ingest.legacy_fonts import repair_legacy_fonts, tcvn3_to_unicode, vietnames
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one file may make a reader unpack, parse or keep. A file under `max_bytes` can still unpack to
+    gigabytes (a Flate stream of zeros, a .docx of repeated paragraphs) or parse into millions of objects (HTML
+    nested 100,000 deep, a PDF page of 200,000 text operators); past any of these caps the file is refused with
+    a `ReadError` (code `too_large`) that says which cap, rather than read in unbounded time and memory.
+
+    The defaults hold every real document seen so far with room to spare (the largest of the 1,265 of
+    ../shared/corpus/real is 1.0 million characters; a Word file's XML holds a few hundred thousand nodes)."""
+
+    max_chars: int = 4_000_000  # characters of text of one document (about 1,500 pages)
+    max_pages: int = 1_000  # pages of a PDF
+    max_page_chars: int = 100_000  # glyphs drawn on one PDF page (a dense page has about 10,000)
+    max_unpacked_bytes: int = 64 * _MB  # what the streams of a PDF, or the XML of a .docx, unpack to
+    max_xml_nodes: int = 1_000_000  # XML elements of a .docx
+    max_html_tags: int = 200_000  # tags of a web page (a portal page of a long law has about 30,000)
+    max_depth: int = 5_000  # nesting of the elements of a web page
+
+
+DEFAULT_LIMITS = ReadLimits()
 
 
 # --- which files -------------------------------------------------------------------------------------------
@@ -68,13 +97,18 @@ def _wanted(name: str) -> bool:
 # --- reading one file --------------------------------------------------------------------------------------
 
 
-def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     """The raw Unicode text of the document in `path`; raises ReadError (and nothing else) when it cannot."""
     name = path.name or str(path)
     try:
-        return _read(path, name, max_bytes)
-    except ReadError:
+        return _read(path, name, max_bytes, limits)
+    except (ReadError, MemoryError):  # MemoryError: a worker process reports it as the file's memory budget
         raise
+    except RecursionError as exc:  # a structure nested past what a parser's recursion can follow
+        raise ReadError(
+            f"The file '{name}' is nested too deeply to be read (it is damaged or made to be unreadable).",
+            code="too_large",
+        ) from exc
     except Exception as exc:  # a bad file must never stop a batch with a traceback
         raise ReadError(
             f"The file '{name}' could not be read because of an unexpected problem ({type(exc).__name__}).",
@@ -82,7 +116,7 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         ) from exc
 
 
-def _read(path: Path, name: str, max_bytes: int) -> str:
+def _read(path: Path, name: str, max_bytes: int, limits: ReadLimits) -> str:
     info = _stat(path, name)
     if stat.S_ISDIR(info.st_mode):
         raise _folder_error(path, name)
@@ -105,10 +139,56 @@ def _read(path: Path, name: str, max_bytes: int) -> str:
     if info.st_size == 0:
         raise ReadError(f"The file '{name}' is empty.", code="empty")
     data = _read_bytes(path, name, max_bytes)
-    text = reader(data, name)
+    text = reader(data, name, limits)
+    _check_chars(len(text), name, limits)
     if _BLANK.fullmatch(text):
         raise ReadError(f"The file '{name}' contains no text, only blank space.", code="empty")
+    if not _reads_as_words(text):
+        raise ReadError(
+            f"The file '{name}' holds no readable text: its characters do not form words (it is damaged, "
+            "or binary data saved under a text suffix).",
+            code="binary",
+        )
     return text
+
+
+def _check_chars(count: int, name: str, limits: ReadLimits) -> None:
+    if count > limits.max_chars:
+        raise ReadError(
+            f"The file '{name}' holds more text than one document may ({_thousands(count)} characters or "
+            f"more; the limit is {_thousands(limits.max_chars)}); split it into its documents.",
+            code="too_large",
+        )
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}"
+
+
+# A word: letters or digits, joined by the marks that join them in legal text ("06/NQ-CP", "05/3/2020",
+# "1.000.000", word-segmented "Thủ_tướng"), with punctuation around it ("(sửa", "đổi);", the dot leaders of a form
+# "sinh:............"). Random bytes that happen to decode (printable ASCII, a mixture of scripts) form long runs of
+# letters and symbols mixed instead. Tokens without a letter or a digit ("-", "|", "......") count for neither.
+_WORD = re.compile(r"[^\w\s]*+[^\W_]{1,40}+(?:[-/.,:;'’&+_]++[^\W_]{1,40}+){0,30}+[^\w\s]*+")
+_TOKEN = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]")
+_MIN_WORD_SHARE = 0.5
+_WORD_SAMPLE = 200_000
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether most of the text (counted in characters, on a sample) is in words: real documents, tables and
+    lists included, are above 0.8; random printable bytes are below 0.2."""
+    sample = unicodedata.normalize("NFC", text[:_WORD_SAMPLE])  # decomposed letters are words too
+    total = words = 0
+    for token in _TOKEN.finditer(sample):
+        word = token.group()
+        if not _ALNUM.search(word):
+            continue
+        total += len(word)
+        if len(word) <= 120 and _WORD.fullmatch(word):
+            words += len(word)
+    return total == 0 or words >= _MIN_WORD_SHARE * total
 
 
 # Blank: white space and the invisible characters editors leave (a second BOM, zero-width spaces).
@@ -163,7 +243,7 @@ def _megabytes(size: int) -> str:
 # --- plain text --------------------------------------------------------------------------------------------
 
 
-def _read_plain(data: bytes, name: str) -> str:
+def _read_plain(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     return repair_legacy_fonts(decode_bytes(data, name=name))
 
 
@@ -194,19 +274,39 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _BULLETS = ("-", "+", "*", "•", "–", "·")
 
 
-def _read_html(data: bytes, name: str) -> str:
+def _read_html(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     from bs4 import BeautifulSoup
 
+    # BeautifulSoup keeps a Python object of about half a kilobyte per element: count the tags before parsing.
+    tags = _count_tags(data, limits.max_html_tags)
+    if tags > limits.max_html_tags:
+        raise ReadError(
+            f"The web page '{name}' has more than {_thousands(limits.max_html_tags)} tags (the limit); "
+            "save the document itself as a page or a text file.",
+            code="too_large",
+        )
     markup = _decode_html(data, name)
     try:
         soup = BeautifulSoup(markup, "lxml")
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml recovers from nearly anything; this is for what it cannot
         raise ReadError(f"The web page '{name}' could not be parsed as HTML.", code="html_broken") from exc
-    body = _HtmlText().render(soup)
+    page = _PageIndex(soup, name, limits)
+    body = _HtmlText(page).render(soup)
     title = _html_title(soup)
     if title and not body.lstrip().startswith(title):
         body = f"{title}\n{body}"
     return repair_legacy_fonts(body)
+
+
+_TAG_START = re.compile(rb"<[A-Za-z]")
+
+
+def _count_tags(data: bytes, cap: int) -> int:
+    """The number of start tags, or a bound on it: every "<" counts until there are more than `cap` of them."""
+    upper = data.count(b"<")
+    return upper if upper <= cap else sum(1 for _ in _TAG_START.finditer(data))
 
 
 def _decode_html(data: bytes, name: str) -> str:
@@ -244,11 +344,69 @@ def _html_title(soup: Any) -> str:
     return _HTML_SPACE.sub(" ", title.get_text()).strip()
 
 
+class _PageIndex:
+    """What deciding whether an element is page furniture needs, found in one pass over the page: whether it
+    lies inside an <article> or <main>, and whether its text holds a mark of the document itself (a Quốc hiệu,
+    "Nơi nhận"). Asking each element's ancestors and text instead costs the depth and the size of the page per
+    element: minutes for a page nested 100,000 deep. The pass also refuses a page nested past the cap."""
+
+    def __init__(self, soup: Any, name: str, limits: ReadLimits) -> None:
+        from bs4 import CData, NavigableString, Tag
+
+        self.spans: dict[int, tuple[int, int, bool]] = {}  # id(tag) -> (text start, text end, inside article)
+        parts: list[str] = []
+        offset = 0
+        articles = 0
+        stack: list[tuple[Any, bool]] = [(soup, False)]
+        depth = 0
+        while stack:
+            node, leaving = stack.pop()
+            if isinstance(node, Tag):
+                if leaving:
+                    depth -= 1
+                    articles -= node.name in ("article", "main")
+                    start, _, inside = self.spans[id(node)]
+                    self.spans[id(node)] = (start, offset, inside)
+                    continue
+                depth += 1
+                if depth > limits.max_depth:
+                    raise ReadError(
+                        f"The web page '{name}' nests its elements more than {_thousands(limits.max_depth)} "
+                        "deep (the limit); it is damaged or made to be unreadable.",
+                        code="too_large",
+                    )
+                self.spans[id(node)] = (offset, offset, articles > 0)
+                articles += node.name in ("article", "main")
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.contents))
+            elif type(node) in (NavigableString, CData):  # what get_text() joins: no comments, no scripts
+                parts.append(node)
+                parts.append(" ")
+                offset += len(node) + 1
+        text = "".join(parts)
+        self.marks = [(m.start(), m.end()) for m in _DOCUMENT_MARKS.finditer(text)]
+
+    def inside_article(self, node: Any) -> bool:
+        return self.spans[id(node)][2]
+
+    def holds_document(self, node: Any) -> bool:
+        start, end, _ = self.spans[id(node)]
+        k = bisect.bisect_left(self.marks, (start, 0))
+        return k < len(self.marks) and self.marks[k][1] <= end
+
+
+# Tables inside table cells are rendered cell by cell down to this depth; deeper rows are read as plain blocks, so
+# that a page of tables nested thousands deep costs neither recursion nor copying each level's text again.
+_MAX_TABLE_NESTING = 16
+
+
 class _HtmlText:
     """The visible text of a parsed page or of one table cell: block elements end lines, `<br>` breaks them,
     table rows are rendered cell by cell (`_join_cells`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: _PageIndex, tables: int = 0) -> None:
+        self.page = page
+        self.tables = tables  # table cells this rendering is inside
         self.parts: list[str] = []
         self.break_pending = False
         self.at_line_start = True
@@ -274,14 +432,13 @@ class _HtmlText:
                 if node.name in _BLOCK_TAGS:
                     self.soft_break()
                 continue
-            if node is not root and _is_dropped(node):
+            if node is not root and _is_dropped(node, self.page):
                 continue
             if node.name == "br":
                 self.hard_break()
-            elif node.name == "tr":
-                self.add_block(
-                    _join_cells([_HtmlText().render(c) for c in node.find_all(_CELL_TAGS, recursive=False)])
-                )
+            elif node.name == "tr" and self.tables < _MAX_TABLE_NESTING:
+                cells = node.find_all(_CELL_TAGS, recursive=False)
+                self.add_block(_join_cells([_HtmlText(self.page, self.tables + 1).render(c) for c in cells]))
             else:
                 if node.name in _BLOCK_TAGS:
                     self.soft_break()
@@ -324,7 +481,9 @@ class _HtmlText:
 
     def finish(self) -> str:
         text = "".join(self.parts)
-        text = re.sub(r"[ \t]+\n", "\n", text)
+        # The look-behind starts a match only at the first blank of a run: a <pre> of a million spaces that no
+        # line break ends would otherwise be scanned again from each of them.
+        text = re.sub(r"(?<![ \t])[ \t]+\n", "\n", text)
         text = re.sub(r"\n[ \t]+", "\n", text)
         return re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
 
@@ -336,7 +495,7 @@ def _join_cells(cells: list[str]) -> str:
     return "\n".join(cells) if any("\n" in cell for cell in cells) else " | ".join(cells)
 
 
-def _is_dropped(node: Any) -> bool:
+def _is_dropped(node: Any, page: _PageIndex) -> bool:
     tag = node.name
     if tag in _DROPPED_TAGS:
         return True
@@ -347,9 +506,9 @@ def _is_dropped(node: Any) -> bool:
         return True
     if str(attrs.get("role", "")).lower() in _CHROME_ROLES:
         return True
-    if node.find_parent(("article", "main")) is not None:
+    if page.inside_article(node):
         return False
-    return tag in _CHROME_TAGS or (_named_chrome(attrs) and not _holds_document(node))
+    return tag in _CHROME_TAGS or (_named_chrome(attrs) and not page.holds_document(node))
 
 
 # Portals (vbpl.vn, thuvienphapluat.vn, provincial sites) build their menus, breadcrumbs, footers and "related
@@ -373,10 +532,6 @@ def _named_chrome(attrs: dict[str, Any]) -> bool:
     return any(word.lower() in _CHROME_WORDS for name in names for word in _NAME_WORDS.findall(str(name)))
 
 
-def _holds_document(node: Any) -> bool:
-    return _DOCUMENT_MARKS.search(node.get_text(" ")) is not None
-
-
 # --- PDF ---------------------------------------------------------------------------------------------------
 
 # Layout analysis tuned on PDFs made from the corpus (tests/fixtures/pdf_benchmark.py): with the default
@@ -386,7 +541,7 @@ _MIN_LETTERS = 20
 _MAX_UNMAPPED_SHARE = 0.3
 
 
-def _read_pdf(data: bytes, name: str) -> str:
+def _read_pdf(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     if data.find(b"%PDF-", 0, 1024) < 0:
         kind = describe_binary(data)
         what = f"it is {kind}" if kind else "it does not start like a PDF"
@@ -396,13 +551,30 @@ def _read_pdf(data: bytes, name: str) -> str:
             f"The PDF file '{name}' is incomplete (it ends abruptly, as after an interrupted download).",
             code="pdf_broken",
         )
-    try:
-        pages = _pdf_pages_pdfminer(data, name)
-    except ReadError:
-        raise
-    except Exception:
-        pages = _pdf_pages_pypdf(data, name)  # a second, more forgiving parser before giving up
+    with _quiet_pdf_libraries(), _unpack_budget(name, limits.max_unpacked_bytes):
+        try:
+            pages = _pdf_pages_pdfminer(data, name, limits)
+        except (ReadError, MemoryError):
+            raise
+        except Exception:
+            pages = _pdf_pages_pypdf(data, name, limits)  # a second, more forgiving parser before giving up
     return _pdf_text(pages, name)
+
+
+@contextmanager
+def _quiet_pdf_libraries() -> Iterator[None]:
+    """pdfminer and pypdf log a warning for every flaw they step over ("Ignoring wrong pointing object …"); with
+    no handler configured, Python prints them on stderr, where they interleave with the progress display and the
+    summary. What matters about a damaged PDF is in its `errors` entry."""
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pypdf")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _pdf_text(pages: list[str], name: str) -> str:
@@ -423,7 +595,47 @@ def _pdf_text(pages: list[str], name: str) -> str:
     return repair_legacy_fonts(unicodedata.normalize("NFC", text))
 
 
-def _pdf_pages_pdfminer(data: bytes, name: str) -> list[str]:
+def _too_many_pages(name: str, limits: ReadLimits) -> ReadError:
+    return ReadError(
+        f"The PDF file '{name}' has more than {_thousands(limits.max_pages)} pages (the limit); split it into "
+        "its documents.",
+        code="too_large",
+    )
+
+
+class _PageText:
+    """Counts what the pages of one PDF draw, and stops the reading at the caps."""
+
+    def __init__(self, name: str, limits: ReadLimits) -> None:
+        self.name = name
+        self.limits = limits
+        self.pages = 0
+        self.chars = 0
+        self.page_chars = 0
+
+    def new_page(self) -> None:
+        self.pages += 1
+        self.page_chars = 0
+        if self.pages > self.limits.max_pages:
+            raise _too_many_pages(self.name, self.limits)
+
+    def drawn(self, count: int = 1) -> None:
+        self.page_chars += count
+        if self.page_chars > self.limits.max_page_chars:
+            raise ReadError(
+                f"Page {self.pages} of the PDF file '{self.name}' draws more than "
+                f"{_thousands(self.limits.max_page_chars)} characters (the limit); it is damaged or made to be "
+                "unreadable.",
+                code="too_large",
+            )
+
+    def page_done(self, text: str) -> str:
+        self.chars += len(text)
+        _check_chars(self.chars, self.name, self.limits)
+        return text
+
+
+def _pdf_pages_pdfminer(data: bytes, name: str, limits: ReadLimits) -> list[str]:
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -438,14 +650,17 @@ def _pdf_pages_pdfminer(data: bytes, name: str) -> list[str]:
         raise ReadError(
             f"The PDF file '{name}' is encrypted in a way that cannot be opened.", code="pdf_encrypted"
         ) from exc
+    counter = _PageText(name, limits)
     resources = PDFResourceManager(caching=True)
     laparams = LAParams(boxes_flow=None, char_margin=_PDF_CHAR_MARGIN, all_texts=True)
     device = _mark_merging_aggregator()(resources, laparams=laparams)
+    device.counter = counter
     interpreter = PDFPageInterpreter(resources, device)
     pages = []
     for page in PDFPage.create_pages(document):
+        counter.new_page()
         interpreter.process_page(page)
-        pages.append(_layout_text(device.get_result()))
+        pages.append(counter.page_done(_layout_text(device.get_result())))
     return pages
 
 
@@ -465,7 +680,11 @@ def _mark_merging_aggregator() -> type:
     from pdfminer.layout import LTChar
 
     class MarkMergingAggregator(PDFPageAggregator):
+        counter: _PageText | None = None
+
         def render_char(self, *args: Any, **kwargs: Any) -> float:
+            if self.counter is not None:
+                self.counter.drawn()  # every glyph becomes an object of layout analysis: cap them per page
             advance: float = super().render_char(*args, **kwargs)
             objs = self.cur_item._objs
             mark = cast(LTChar, objs[-1])  # the character render_char has just added
@@ -607,23 +826,159 @@ def _tidy_pdf_lines(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
-def _pdf_pages_pypdf(data: bytes, name: str) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+def _pdf_pages_pypdf(data: bytes, name: str, limits: ReadLimits) -> list[str]:
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
+    cap = limits.max_unpacked_bytes
+    counter = _PageText(name, limits)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise _pdf_password_error(name)
-        return [_tidy_pdf_lines(page.extract_text() or "") for page in reader.pages]
+        # pypdf caps each stream itself (at 75 MB): the same cap as pdfminer's here.
+        with apply_configuration(
+            zlib_maximum_output_length=cap,
+            lzw_maximum_output_length=cap,
+            run_length_maximum_output_length=cap,
+        ):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise _pdf_password_error(name)
+            if len(reader.pages) > limits.max_pages:
+                raise _too_many_pages(name, limits)
+            pages = []
+            for page in reader.pages:
+                counter.new_page()
+                pages.append(counter.page_done(_tidy_pdf_lines(page.extract_text() or "")))
+            return pages
     except ReadError:
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
         raise _pdf_password_error(name) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise ReadError(
-            f"The PDF file '{name}' is damaged and its text cannot be read.", code="pdf_broken"
-        ) from exc
+    except LimitReachedError as exc:
+        if "decompress" in str(exc).lower():
+            raise _unpacked_too_large(name, cap) from exc
+        raise _pdf_damaged(name) from exc
+    except (
+        PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError, NotImplementedError,
+        IndexError, zlib.error,
+    ) as exc:  # fmt: skip
+        # NotImplementedError: a filter name that damage made up ("/ASCIn85Decode").
+        raise _pdf_damaged(name) from exc
+
+
+def _pdf_damaged(name: str) -> ReadError:
+    return ReadError(f"The PDF file '{name}' is damaged and its text cannot be read.", code="pdf_broken")
+
+
+def _unpacked_too_large(name: str, cap: int) -> ReadError:
+    return ReadError(
+        f"The file '{name}' unpacks to more than {_megabytes(cap)} (the limit): it is damaged or made to "
+        "exhaust memory (a compression bomb).",
+        code="too_large",
+    )
+
+
+# --- bounded unpacking of PDF streams ----------------------------------------------------------------------
+
+# A Flate stream of 1 MB inflates to 1 GB, an LZW or RunLength stream to 64 times its size or more, and pdfminer
+# keeps every decoded stream of a document. While a PDF is read, the filters pdfminer calls by name are replaced
+# by versions that count what they produce against one budget for the whole document, and stop at it. Outside a
+# read (pdfminer used by anyone else in the process) they do exactly what pdfminer's own do.
+
+
+class _UnpackBudget(threading.local):
+    remaining: int | None = None
+    cap = 0
+    name = ""
+
+
+_budget = _UnpackBudget()
+
+
+@contextmanager
+def _unpack_budget(name: str, cap: int) -> Iterator[None]:
+    _install_bounded_filters()
+    _budget.remaining, _budget.cap, _budget.name = cap, cap, name
+    try:
+        yield
+    finally:
+        _budget.remaining = None
+
+
+def _charge(size: int) -> None:
+    if _budget.remaining is None:
+        return
+    _budget.remaining -= size
+    if _budget.remaining < 0:
+        raise _unpacked_too_large(_budget.name, _budget.cap)
+
+
+class _BoundedZlib:
+    """What pdfminer.pdftypes uses of the zlib module."""
+
+    error = zlib.error
+    decompressobj = staticmethod(zlib.decompressobj)
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        if _budget.remaining is None:
+            return zlib.decompress(data)
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, max(_budget.remaining, 0) + 1)
+        _charge(len(out))
+        if not inflater.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+
+def _bounded_decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's recovery of a Flate stream with a bad checksum (what decompresses before the damage), without
+    its byte-by-byte concatenation, which is quadratic in the output."""
+    inflater = zlib.decompressobj()
+    out: list[bytes] = []
+    for start in range(0, len(data), 1024):
+        try:
+            piece = inflater.decompress(data[start : start + 1024])
+        except zlib.error:
+            if not out:
+                raise
+            break
+        _charge(len(piece))  # 1 KB inflates to 1 MB at most: the budget is overshot by that much at most
+        out.append(piece)
+    return b"".join(out)
+
+
+def _bounded_lzwdecode(data: bytes) -> bytes:
+    from pdfminer.lzw import LZWDecoder
+
+    out: list[bytes] = []
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        _charge(len(piece))
+        out.append(piece)
+    return b"".join(out)
+
+
+def _bounded_rldecode(data: bytes) -> bytes:
+    """RunLengthDecode (PDF 1.7, 7.4.5): a length byte below 128 copies the next length+1 bytes, above 128 repeats
+    the next byte 257-length times, 128 ends the data."""
+    out = bytearray()
+    i = 0
+    while i < len(data) and data[i] != 128:
+        length = data[i]
+        piece = data[i + 1 : i + 2 + length] if length < 128 else data[i + 1 : i + 2] * (257 - length)
+        i += length + 2 if length < 128 else 2
+        _charge(len(piece))
+        out += piece
+    return bytes(out)
+
+
+@functools.cache
+def _install_bounded_filters() -> None:
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+    pdftypes.decompress_corrupted = _bounded_decompress_corrupted
+    pdftypes.lzwdecode = _bounded_lzwdecode
+    pdftypes.rldecode = _bounded_rldecode
 
 
 # --- DOCX --------------------------------------------------------------------------------------------------
@@ -637,8 +992,8 @@ _DOCX_SKIPPED = frozenset(
 _DOCX_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
-def _read_docx(data: bytes, name: str) -> str:
-    document = _open_docx(data, name)
+def _read_docx(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> str:
+    document = _open_docx(data, name, limits)
     try:
         reader = _DocxText(document)
         return repair_legacy_fonts(reader.text())
@@ -648,7 +1003,7 @@ def _read_docx(data: bytes, name: str) -> str:
         ) from exc
 
 
-def _open_docx(data: bytes, name: str) -> Any:
+def _open_docx(data: bytes, name: str, limits: ReadLimits) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -657,39 +1012,75 @@ def _open_docx(data: bytes, name: str) -> Any:
             f"The file '{name}' is an old Word .doc file, not .docx; open it in Word and save it as .docx.",
             code="docx_broken",
         )
-    _check_unpacked_size(data, name)
+    _check_package(data, name, limits)
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, EOFError) as exc:
-        raise ReadError(
-            f"The file '{name}' is not a valid Word document (it is damaged, or not really a .docx file).",
-            code="docx_broken",
-        ) from exc
+        raise _not_a_docx(name) from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml.etree.XMLSyntaxError and other damage inside the package
         raise ReadError(
             f"The Word file '{name}' is damaged and its text cannot be read.", code="docx_broken"
         ) from exc
 
 
-# A .docx is a ZIP archive: refuse one that would unpack to more than this, to keep memory bounded.
+def _not_a_docx(name: str) -> ReadError:
+    return ReadError(
+        f"The file '{name}' is not a valid Word document (it is damaged, or not really a .docx file).",
+        code="docx_broken",
+    )
+
+
+# A .docx is a ZIP archive, and python-docx unpacks every part of it into memory (pictures too) and parses every
+# XML part into a tree. The sizes the archive declares are upper bounds (zipfile stops at them), so the whole can be
+# refused before anything is unpacked; the XML is then counted element by element, streaming, before python-docx
+# builds its trees (an element costs about a hundred bytes there).
 _MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 
 
-def _check_unpacked_size(data: bytes, name: str) -> None:
+def _check_package(data: bytes, name: str, limits: ReadLimits) -> None:
+    from lxml import etree
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            unpacked = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ReadError(
-            f"The file '{name}' is not a valid Word document (it is damaged, or not really a .docx file).",
-            code="docx_broken",
-        ) from exc
-    if unpacked > _MAX_UNPACKED_BYTES:
-        raise ReadError(
-            f"The Word file '{name}' is too large once unpacked ({_megabytes(unpacked)}; "
-            f"the limit is {_megabytes(_MAX_UNPACKED_BYTES)}).",
-            code="too_large",
-        )
+            members = package.infolist()
+            unpacked = sum(info.file_size for info in members)
+            xml_parts = [info for info in members if info.filename.lower().endswith((".xml", ".rels"))]
+            xml_bytes = sum(info.file_size for info in xml_parts)
+            if unpacked > _MAX_UNPACKED_BYTES or xml_bytes > limits.max_unpacked_bytes:
+                shown, cap = (
+                    (unpacked, _MAX_UNPACKED_BYTES)
+                    if unpacked > _MAX_UNPACKED_BYTES
+                    else (xml_bytes, limits.max_unpacked_bytes)
+                )
+                raise ReadError(
+                    f"The Word file '{name}' is too large once unpacked ({_megabytes(shown)}; "
+                    f"the limit is {_megabytes(cap)}).",
+                    code="too_large",
+                )
+            nodes = 0
+            for info in xml_parts:
+                with package.open(info) as part:
+                    for _, element in etree.iterparse(
+                        part, events=("end",), resolve_entities=False, no_network=True
+                    ):
+                        element.clear(keep_tail=True)
+                        while element.getprevious() is not None:  # and free the finished siblings
+                            del element.getparent()[0]
+                        nodes += 1
+                        if nodes > limits.max_xml_nodes:
+                            raise ReadError(
+                                f"The Word file '{name}' holds more than {_thousands(limits.max_xml_nodes)} XML "
+                                "elements (the limit); it is damaged or made to exhaust memory.",
+                                code="too_large",
+                            )
+    except ReadError:
+        raise
+    except etree.XMLSyntaxError:
+        return  # damaged XML: python-docx says which way, as before
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise _not_a_docx(name) from exc
 
 
 class _DocxText:
@@ -896,7 +1287,7 @@ def _is_windows_char(char: str) -> bool:
     return True
 
 
-_READERS: dict[str, Callable[[bytes, str], str]] = {
+_READERS: dict[str, Callable[[bytes, str, ReadLimits], str]] = {
     ".txt": _read_plain,
     ".md": _read_plain,
     ".html": _read_html,

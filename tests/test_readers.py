@@ -344,7 +344,7 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
 
 
 def test_nothing_but_read_error_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(data: bytes, name: str) -> str:
+    def crash(data: bytes, name: str, limits: readers.ReadLimits) -> str:
         raise RuntimeError("bug")
 
     monkeypatch.setitem(readers._READERS, ".txt", crash)

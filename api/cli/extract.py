@@ -11,6 +11,7 @@ import typer
 
 from api.cli.common import EXIT_FAILED, app, error, exit_status, progress, use_utf8
 from ingest.models import ExtractError, Extraction
+from ingest.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SECONDS, MIN_MEMORY_MB
 
 
 class _Line(NamedTuple):
@@ -87,29 +88,68 @@ def _guarded_lines(paths: Sequence[Path], options: dict[str, Any]) -> Iterator[_
         yield _Line(None, True) if extraction is None else _line(extraction)
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Worker processes (default: one per core)."),
+]
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option("--max-bytes", min=1, help="Report larger files as errors instead of reading them."),
+]
+MaxSecondsOption = Annotated[
+    float,
+    typer.Option(
+        "--max-seconds",
+        min=0,
+        help="Stop a file that takes longer than this to read and extract, and report it as that file's error "
+        "(0: no limit).",
+    ),
+]
+MaxMemoryOption = Annotated[
+    int,
+    typer.Option(
+        "--max-memory",
+        min=0,
+        metavar="MB",
+        help=f"Memory a worker may use for one file, the pipeline's ~150 MB included; a file that needs more is "
+        f"stopped and reported (at least {MIN_MEMORY_MB}; 0: no limit).",
+    ),
+]
+
+
+def budget_options(
+    workers: int | None, max_bytes: int | None, max_seconds: float, max_memory: int
+) -> dict[str, Any]:
+    """`extract_paths` options from the command line's; 0 means no limit."""
+    if 0 < max_memory < MIN_MEMORY_MB:
+        raise typer.BadParameter(f"at least {MIN_MEMORY_MB} MB (or 0: no limit)", param_hint="--max-memory")
+    options: dict[str, Any] = {
+        "workers": workers,
+        "max_seconds": max_seconds or None,
+        "max_memory_mb": max_memory or None,
+    }
+    if max_bytes is not None:
+        options["max_bytes"] = max_bytes
+    return options
+
+
 @app.command()
 def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(metavar="PATH", help="Files or folders (read recursively).", show_default=False),
     ],
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Worker processes (default: one per core)."),
-    ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option("--max-bytes", min=1, help="Report larger files as errors instead of reading them."),
-    ] = None,
+    workers: WorkersOption = None,
+    max_bytes: MaxBytesOption = None,
+    max_seconds: MaxSecondsOption = DEFAULT_MAX_SECONDS,
+    max_memory: MaxMemoryOption = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Print one JSON object per document (JSON Lines, UTF-8) to stdout, in input order.
 
     Exit status 0 when every file was processed, 1 when any file had an error (its object says which).
     """
     use_utf8()
-    options: dict[str, Any] = {"workers": workers}
-    if max_bytes is not None:
-        options["max_bytes"] = max_bytes
+    options = budget_options(workers, max_bytes, max_seconds, max_memory)
     out = sys.stdout.buffer
     processed = failed = 0
     with exit_status(), progress("Extracting") as advance:

@@ -19,8 +19,15 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from api.cli.common import EXIT_FAILED, app, exit_status, stderr, use_utf8
-from api.cli.extract import guarded_extractions
+from api.cli.common import EXIT_FAILED, app, error, exit_status, stderr, use_utf8
+from api.cli.extract import (
+    MaxBytesOption,
+    MaxMemoryOption,
+    MaxSecondsOption,
+    WorkersOption,
+    budget_options,
+    guarded_extractions,
+)
 from api.cli.options import StoreOption, graph_errors
 from graph import (
     GraphStore,
@@ -29,6 +36,7 @@ from graph import (
 )
 from graph import ingest as graph_ingest
 from ingest.models import Extraction
+from ingest.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SECONDS
 
 
 @contextmanager
@@ -77,8 +85,8 @@ def _summary(summary: IngestSummary, store: GraphStore) -> None:
         f"(cited, not ingested), {stats.edges} edges",
         soft_wrap=True,
     )
-    for error in summary.errors[:20]:
-        stderr.print(f"  {escape(error.source)}: {error.code}: {escape(error.message)}", soft_wrap=True)
+    for problem in summary.errors[:20]:
+        stderr.print(f"  {escape(problem.source)}: {problem.code}: {escape(problem.message)}", soft_wrap=True)
     if len(summary.errors) > 20:
         stderr.print(f"  … and {len(summary.errors) - 20} more")
 
@@ -90,11 +98,11 @@ def ingest_command(
         typer.Argument(metavar="PATH", help="Files or folders (read recursively).", show_default=False),
     ],
     store_option: StoreOption = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Worker processes (default: one per core)."),
-    ] = None,
+    workers: WorkersOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 64,
+    max_bytes: MaxBytesOption = None,
+    max_seconds: MaxSecondsOption = DEFAULT_MAX_SECONDS,
+    max_memory: MaxMemoryOption = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Extract documents and write them into the graph: documents, citations, asserted relations, and
     placeholders for what they cite that the graph does not hold.
@@ -103,12 +111,18 @@ def ingest_command(
     1 when a file had errors (the others are written) or the store cannot be used.
     """
     use_utf8()
+    options = budget_options(workers, max_bytes, max_seconds, max_memory)
     with exit_status(), graph_errors(), open_store(store_option, create=True) as store:
+        if getattr(store, "read_only", False):  # say so before extracting anything, not at the first write
+            error(
+                f"{store.url}: the graph is read-only (the file, or the file system it is on); nothing was ingested"
+            )
+            raise typer.Exit(EXIT_FAILED)
         failed = 0
 
         def extractions() -> Iterator[Extraction]:
             nonlocal failed
-            for extraction in guarded_extractions(paths, {"workers": workers}):
+            for extraction in guarded_extractions(paths, options):
                 if extraction is None:
                     failed += 1
                     continue

@@ -1,18 +1,25 @@
-"""Writes: upload documents to ingest them, delete a document. Both need an API key.
+"""Writes: upload documents to ingest them, delete a document. Both need an API key (checked before the body is
+read: `api.security.WriteKeyGate`).
 
 An upload is all or nothing: every file is read and extracted first, and only when all of them succeed are
-they written, in one transaction. A file named like one uploaded before is a new version of it."""
+they written, in one transaction. A file named like one uploaded before is a new version of it.
+
+Files are extracted in worker processes (`ingest.pool`), each under the server's time and memory budget: a
+hostile file costs its own worker at most `max_seconds`, then is that file's error, while the event loop goes on
+answering reads and the other workers other uploads. A request has at most as many files in the workers at once
+as there are workers, so that one request of twenty files does not queue every other upload behind it."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import tempfile
 import threading
 import unicodedata
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -21,19 +28,18 @@ from api.problems import ProblemError, responses
 from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
 from api.routes.params import DocId
 from api.security import require_write_key
+from api.settings import Settings
 from graph import DocumentNotFound, WriteResult
 from graph.load import plan
-from ingest.extract import extract_file
 from ingest.models import Extraction
+from ingest.pool import Budget, ExtractionPool
 from ingest.readers import SUPPORTED_SUFFIXES
 
 router = APIRouter(prefix="/documents", tags=["writes"], dependencies=[Depends(require_write_key)])
 
 UPLOAD_SCHEME = "upload://"
 CHUNK = 1024 * 1024
-# The spaCy pipeline is shared by the process; one extraction at a time keeps it out of thread-safety doubts,
-# and reads are not held up by it.
-_extracting = threading.Lock()
+_POOL_LOCK = threading.Lock()
 
 
 class Ingested(BaseModel):
@@ -77,12 +83,39 @@ async def _save(upload: UploadFile, folder: Path, name: str, max_bytes: int) -> 
     return path
 
 
-def _extract(paths: list[tuple[str, Path]], max_bytes: int) -> list[Extraction]:
-    with _extracting:
-        return [
-            extract_file(path, max_bytes=max_bytes).model_copy(update={"source": UPLOAD_SCHEME + name})
-            for name, path in paths
-        ]
+def extraction_pool(app: Any) -> ExtractionPool:
+    """The application's extraction workers, started at the first upload (a server that only answers reads
+    never starts them) and stopped with the application."""
+    with _POOL_LOCK:
+        pool: ExtractionPool | None = getattr(app.state, "extraction_pool", None)
+        if pool is None:
+            settings: Settings = app.state.settings
+            budget = Budget(
+                max_seconds=settings.max_seconds,
+                max_memory_mb=settings.max_memory_mb,
+                max_bytes=settings.max_upload_bytes,
+            )
+            pool = app.state.extraction_pool = ExtractionPool(settings.extract_workers, budget)
+        return pool
+
+
+def close_extraction_pool(app: Any) -> None:
+    with _POOL_LOCK:
+        pool: ExtractionPool | None = getattr(app.state, "extraction_pool", None)
+        app.state.extraction_pool = None
+    if pool is not None:
+        pool.close()
+
+
+async def _extract(pool: ExtractionPool, paths: list[tuple[str, Path]]) -> list[Extraction]:
+    """The extractions of one request's files, at most `pool.workers` of them in the workers at once."""
+    room = asyncio.Semaphore(pool.workers)
+
+    async def one(name: str, path: Path) -> Extraction:
+        async with room:
+            return await asyncio.wrap_future(pool.submit(path, source=UPLOAD_SCHEME + name))
+
+    return list(await asyncio.gather(*(one(name, path) for name, path in paths)))
 
 
 @router.post(
@@ -92,6 +125,7 @@ def _extract(paths: list[tuple[str, Path]], max_bytes: int) -> list[Extraction]:
     responses=responses(400, 401, 403, 413),
 )
 async def upload_documents(
+    request: Request,
     store: Store,
     settings: AppSettings,
     files: Annotated[list[UploadFile], File(min_length=1, description="txt, md, html, pdf or docx files")],
@@ -111,7 +145,7 @@ async def upload_documents(
                 continue
             path = await _save(upload, Path(tmp), name, settings.max_upload_bytes)
             saved.append((path.name, path))
-        extractions = await run_in_threadpool(_extract, saved, settings.max_upload_bytes) if saved else []
+        extractions = await _extract(extraction_pool(request.app), saved) if saved else []
     writes = []
     for extraction in extractions:
         name = extraction.source.removeprefix(UPLOAD_SCHEME)
