@@ -5,8 +5,8 @@ ever, eats memory — it becomes that file's `errors` entry and the batch goes o
 are extracted in worker processes that are stopped when a file runs past its time or memory (`ingest.pool`);
 without one, in this process, a chunk of files at a time through `nlp.pipe`.
 
-The spaCy pipeline is imported where it is used: a process that only hands files to workers (the command line,
-the server) does without it.
+One document's extraction is `ingest.extract_document`; the spaCy pipeline is imported where it is used: a
+process that only hands files to workers (the command line, the server) does without it.
 """
 
 from __future__ import annotations
@@ -16,18 +16,20 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
-from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from ingest.errors import IngestError
-from ingest.models import ExtractError, Extraction
+
+# extract_one, extract_text and extract_texts are this module's too: what one file or text gives.
+from ingest.extract_document import extract_one as extract_one
+from ingest.extract_document import extract_text as extract_text
+from ingest.extract_document import extract_texts as extract_texts
+from ingest.extract_document import failed
+from ingest.models import Extraction
 from ingest.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SECONDS, Budget, ExtractionPool
 from ingest.readers import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, ReadLimits, iter_input_files, read_text
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,69 +39,9 @@ CHUNK = 16  # files per task: enough to amortise process hand-over, small enough
 WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to bound memory
 
 
-def extraction_from_doc(doc: Doc, source: str) -> Extraction:
-    from ingest.assemble import assemble
-    from ingest.identity import document_id
-    from ingest.models import DocumentMeta
-    from ingest.pipeline import text_of
-
-    meta = doc._.metadata.meta if doc._.metadata else DocumentMeta()
-    text = text_of(doc)
-    citations, asserted = assemble(doc._.mentions or [], doc._.asserted or [], text)
-    key = meta.number
-    validity = doc._.validity
-    meta = meta.model_copy(
-        update={
-            "key": key,
-            "id": document_id(meta.number, meta.subject, meta.issuer, meta.issue_date, meta.doc_type),
-            **(asdict(validity) if validity else {}),
-        }
-    )
-    return Extraction(source=source, document=meta, citations=citations, asserted=asserted, text=text)
-
-
-def _failed(source: str, code: str, message: str) -> Extraction:
-    return Extraction(source=source, errors=[ExtractError(code=code, message=message)])
-
-
-def extract_text(raw: str, source: str = "<text>") -> Extraction:
-    """One Extraction from the raw text of a document."""
-    return next(iter(extract_texts([(raw, source)])))
-
-
-def extract_texts(items: Iterable[tuple[str, str]]) -> Iterator[Extraction]:
-    """Extractions of (raw text, source) pairs, batched through `nlp.pipe`."""
-    from ingest.normalise import normalise
-    from ingest.pipeline import build_pipeline
-
-    nlp = build_pipeline()
-    prepared = ((normalise(raw).text, source) for raw, source in items)
-    for doc, source in nlp.pipe(prepared, as_tuples=True, batch_size=32):
-        yield extraction_from_doc(doc, source)
-
-
 def extract_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
     """One file's Extraction, in this process and without a time budget (see `extract_paths` for one)."""
     return _extract_chunk([(path, max_bytes)])[0]
-
-
-def extract_one(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits = DEFAULT_LIMITS
-) -> Extraction:
-    """One file's Extraction; whatever goes wrong is its `errors` entry, but for MemoryError, which a worker
-    process reports as the file's memory budget running out."""
-    source = str(path)
-    try:
-        raw = read_text(path, max_bytes=max_bytes, limits=limits)
-    except IngestError as exc:
-        return _failed(source, exc.code, exc.message)
-    try:
-        return extract_text(raw, source)
-    except MemoryError:
-        raise
-    except Exception as exc:
-        log.exception("extracting %s failed", source)
-        return _failed(source, "internal_error", f"{source}: extraction failed ({type(exc).__name__}).")
 
 
 def _extract_chunk(
@@ -112,10 +54,10 @@ def _extract_chunk(
         try:
             readable.append((read_text(path, max_bytes=max_bytes, limits=limits), str(path), i))
         except IngestError as exc:
-            results[i] = _failed(str(path), exc.code, exc.message)
+            results[i] = failed(str(path), exc.code, exc.message)
         except Exception as exc:
             log.exception("reading %s failed", path)
-            results[i] = _failed(
+            results[i] = failed(
                 str(path), "internal_error", f"{path}: could not be read ({type(exc).__name__})."
             )
     try:
@@ -131,7 +73,7 @@ def _extract_chunk(
                 results[i] = extract_text(raw, source)
             except Exception as exc:
                 log.exception("extracting %s failed", source)
-                results[i] = _failed(
+                results[i] = failed(
                     source, "internal_error", f"{source}: extraction failed ({type(exc).__name__})."
                 )
     return [results[i] for i in range(len(chunk))]

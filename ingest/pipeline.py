@@ -143,6 +143,8 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
         )
         own = meta.meta.number if meta else None
         mentions = find_mentions(text_of(doc), exclude=exclude, own_number=own, named=named)
+        if own:
+            mentions = [_amended_in_own_name(text_of(doc), m, own) for m in mentions]
         subject = meta.meta.subject if meta else None
         own_type = meta.meta.doc_type if meta else None
         text = text_of(doc)
@@ -161,6 +163,35 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
         return doc
 
     return citations
+
+
+# "… của Luật thuế thu nhập cá nhân số 04/2007/QH12": the last document type after "của" in a name.
+_OF_DOCUMENT = re.compile(
+    r"(?<![\w])của\s+(?=(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư)\s)"
+)
+
+
+def _amended_in_own_name(text: str, mention: Mention, own: str) -> Mention:
+    """ "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân số 04/2007/QH12": in
+    the enacting formula, which names this document, a number that is not its own is the amended one's, and the
+    mention is that document alone (elsewhere "Luật sửa đổi … của Luật A số N" may be the amending law's)."""
+    if (
+        not mention.number
+        or mention.number == own
+        or not ENACTS.search(text, max(0, mention.start - 200), mention.start)
+    ):
+        return mention
+    names = list(_OF_DOCUMENT.finditer(text, mention.start, mention.head_end or mention.end))
+    if not names:
+        return mention
+    inner = names[-1]
+    found = [m for m in find_mentions(text[inner.end() : mention.end]) if m.number == mention.number]
+    if not found:
+        return mention
+    shift = inner.end()
+    m = found[0]
+    m.start, m.end, m.head_end = m.start + shift, m.end + shift, m.head_end + shift
+    return m
 
 
 def names_itself(mention: Mention, subject: str) -> bool:

@@ -161,7 +161,7 @@ def _worker_main(conn: Connection, budget: Budget, main_pid: int) -> None:
     # stdout is the parent's (JSON Lines of `lexgraph extract`): nothing of a worker may land there.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
-    from ingest.extract import extract_one
+    from ingest.extract_document import extract_one
     from ingest.pipeline import build_pipeline
 
     build_pipeline()

@@ -24,6 +24,9 @@ Relation = Literal[
 # "… 6 tháng đầu năm", "… năm 2024", "… quý I": a period between a reporting word and the verb it reports on.
 _PERIOD = r"(?:\s+(?:\d+\s+)?(?:năm|tháng|quý)(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?:\d{4}|[ivx]+))?)"
 _CARRY_OUT = r"(?:triển khai(?:\s+thực hiện)?|thực hiện)"
+_CHANGED = (
+    r"(?:thay thế|bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi(?:,?\s*bổ sung)?|bổ sung)"  # what a passive says was done
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ RELATION_TABLE: tuple[RelationKind, ...] = (
         "repeals", "bãi bỏ", "bị bãi bỏ bởi", "#7B2D8E", "#f8cfd6", "tee", "bar",
         "eli:repeals", changes_force=True, heads_lists=True, runs_over_lines=False,
         cues=(
-            r"bãi bỏ", r"hủy bỏ", r"huỷ bỏ", r"hết hiệu lực",
+            r"bãi bỏ", r"hủy bỏ", r"huỷ bỏ", r"hết hiệu lực(?:\s+thi hành)?",
             r"(?:tạm\s+)?đình chỉ(?:\s+(?:việc\s+)?thi hành)?", r"tạm ngưng(?:\s+(?:hiệu lực|thi hành))?",
         ),
         described_by=("bãi bỏ",),
@@ -139,11 +142,18 @@ REFERRING_CUES: tuple[str, ...] = (
     rf"(?:thời gian|quá trình|(?<!về\s)việc|kết quả|tình hình|khi|trong){_PERIOD}?\s+{_CARRY_OUT}",
     rf"(?:sau|qua)\s+\d+\s+(?:năm|tháng){_PERIOD}?\s+{_CARRY_OUT}",
     r"hết hiệu lực\s+(?:khi|kể từ|từ)",
+    # A request to change a document is no change: "Về đề nghị nghiên cứu, sửa đổi, bổ sung Nghị quyết số …".
+    rf"(?:đề nghị|kiến nghị|đề xuất)(?:\s+nghiên cứu)?,?\s+{_CHANGED}",
+    # Entry into force, not carrying anything out: "kể từ ngày Thông tư này có hiệu lực thi hành:".
+    r"có hiệu lực\s+thi hành",
+    # The columns of a list of expired documents ("STT | Văn bản hết hiệu lực một phần | Nội dung, quy định hết
+    # hiệu lực | Lý do hết hiệu lực | Ngày hết hiệu lực"): they name the state of what is listed, not an act.
+    r"(?:văn bản|quy định|lý do|ngày)\s+hết hiệu lực",
     # Someone else is to rely on it: "công chức hải quan phải căn cứ Điều 26 …" is no basis of this document.
     r"(?:phải|cần|được|sẽ)\s+căn cứ(?:\s+vào)?",
     # The passive tells what another document did to a third: "Thông tư A (đã được thay thế bởi Thông tư B)".
-    r"(?:đã\s+)?(?:được|bị)\s+(?:thay thế|bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi(?:,?\s*bổ sung)?|bổ sung)"
-    r"(?:\s+(?:một phần|toàn bộ|một số điều))?\s+(?:bởi|tại|theo)",
+    # The verbs may come as a list: "Được sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số …".
+    rf"(?:đã\s+)?(?:được|bị)\s+{_CHANGED}(?:,\s*{_CHANGED})*(?:\s+(?:một phần|toàn bộ|một số điều))?\s+(?:bởi|tại|theo)",
 )
 
 RELATIONS: tuple[Relation, ...] = tuple(kind.name for kind in RELATION_TABLE)

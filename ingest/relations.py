@@ -59,9 +59,11 @@ _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành k
 # bổ sung bởi:" then B on the next line: B acts on A, the text says so.
 _PASSIVE_ACT = re.compile(
     r"(?:đã\s+)?(?:được\s+|bị\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ|hủy bỏ|huỷ bỏ)"
-    r"(?:\s+\S+){0,4}?\s+(?:bởi|theo|tại)(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*:?\s*$",
+    r"(?:,?\s+\S+){0,4}?\s+(?:bởi|theo|tại)(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*:?\s*$",
     re.IGNORECASE,
 )
+# How far back a sentence that opens on a passive ("Được thay thế bởi …") looks for the document its row named.
+_ROW_REACH = 600
 # Only a document of the same or higher rank changes another: a decree amends a decree, never a law.
 _STATUTES = frozenset(["Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"])
 _ACTS_ON_STATUTES = _STATUTES | {"Nghị quyết"}
@@ -265,9 +267,10 @@ def classify(
         bounds = sentences.bounds(pos)
         if subject and subject[0] <= pos < subject[1]:
             bounds = subject
+        earlier = previous if previous is not None and pos - previous.end < _ROW_REACH else None
         if bounds != previous_sentence:
             previous = head = None
-        _classify_one(text, index, mention, pos, bounds, previous, head, asserted)
+        _classify_one(text, index, mention, pos, bounds, previous, head, asserted, earlier)
         if head is None and mention.footnote is None:
             head = mention
         ev_start, ev_end = bounds
@@ -457,7 +460,7 @@ def _footnote_index(footnotes: tuple[Footnote, ...]):
 
 def _classify_one(
     text: str, index: _TextIndex, mention: Mention, pos: int, bounds: tuple[int, int], previous: Mention | None,
-    head: Mention | None, asserted: _Asserted,
+    head: Mention | None, asserted: _Asserted, earlier: Mention | None = None,
 ) -> None:  # fmt: skip
     sentence_start = bounds[0]
     if previous is not None and ";" in text[previous.end : pos]:
@@ -553,6 +556,22 @@ def _classify_one(
                 _set(mention, cue[0], "cue")
             else:
                 _set(mention, previous.relation, "coordinated")
+    elif passive := _PASSIVE_ACT.search(gap):
+        # A sentence that opens on a passive names its agent, never this document's act: a row of a list of
+        # expired documents ("Thông tư số A … | Toàn bộ | Được thay thế bởi Thông tư số B …"; "- Khoản 1 Điều 7
+        # Được sửa đổi, bổ sung bởi Thông tư số C"). B acts on the document the row named, if the row names one.
+        _set(mention, "cites", "nested")
+        subject = text[earlier.end if earlier else pos : sentence_start + passive.start()]
+        target = (earlier.acted_on or earlier) if earlier is not None else None
+        if (
+            target is not None
+            and not _THIS_DOCUMENT.search(subject)
+            and not _THIS_PART.search(subject)  # "Khoản này được bãi bỏ theo …": this text's own part
+            and (target.doc_type not in _STATUTES or mention.doc_type in _ACTS_ON_STATUTES)
+        ):
+            relation = _DESCRIPTION_RELATION[_verb_key(passive.group("verb"))]
+            asserted.append(AssertedRelation(mention, relation, target, (sentence_start, bounds[1])))
+            mention.acted_on = target
     else:
         cue = index.last_cue(gap_start, pos)
         if cue and cue[0] == "cites" and _GUIDES_BY_SCOPE.match(text, sentence_start, pos):
@@ -597,6 +616,7 @@ _REVIEW_REPORT = re.compile(r"báo cáo\s+thẩm tra(?![\w])", re.IGNORECASE)
 _VOID_AFTER = re.compile(
     r"[^.;:]{0,160}?(?<![\w])(?:hết hiệu lực|(?:bị|được)\s+(?:bãi bỏ|hủy bỏ|huỷ bỏ))(?![\w])", re.IGNORECASE
 )
+_THIS_PART = re.compile(r"(?<![\w])(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Phụ lục)\s+này(?![\w])", re.IGNORECASE)
 _THIS_DOCUMENT = re.compile(
     r"(?<![\w])(Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Lệnh)"
     r"\s+này(?![\w])",
@@ -629,7 +649,9 @@ def _sub_heading(line: str) -> bool:
     )
 
 
-_LIST_HEAD_CUE = re.compile(r"(?<![\w])(?:căn cứ|bãi bỏ|thay thế|sửa đổi)(?![\w])", re.IGNORECASE)
+_LIST_HEAD_CUE = re.compile(
+    r"(?<![\w])(?:căn cứ|bãi bỏ|thay thế|sửa đổi|hết hiệu lực)(?![\w])", re.IGNORECASE
+)
 
 
 class ListHeadings:
@@ -650,9 +672,17 @@ class ListHeadings:
             elif not _PAGE_CHROME.match(line):
                 first = start
                 cue = cues.last_within(start, end)
-                if cue is None and _HEADING.match(line):  # a heading broken over two lines
+                continues = not text[previous:start].rstrip().endswith((".", ";", ":"))
+                if cue is None and (_HEADING.match(line) or continues):  # a heading broken over two lines
                     first = previous
                     cue = cues.last_within(previous, end)
+                # "Các Thông tư sau hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành:": the
+                # date of effect after a repeal does not take the list from it.
+                act = cue
+                while act is not None and _relation_of(act) == "cites":
+                    act = cues.last_within(first, act.start())
+                if act is not None and _relation_of(act) in CHANGES_FORCE:
+                    cue = act
                 words = text[first:end]
                 opens_list = words.rstrip().endswith(":") or bool(_HEADING.match(words)) or _sub_heading(line)
                 # The cue must govern something: "Bãi bỏ các văn bản sau:", not the section title "NỘI DUNG THỰC

@@ -829,3 +829,80 @@ def test_the_quoted_basis_of_an_amending_law_is_that_laws_basis() -> None:
     # The name in the quoted enacting formula is the amending law's own, not one more document cited.
     assert not any(key.startswith("Luật sửa đổi") for key in citations)
     assert citations["Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"].relation == "cites"
+
+
+def test_a_list_of_expired_documents_names_who_changed_each_not_this_decision() -> None:
+    # Quyết định công bố Danh mục văn bản hết hiệu lực: its table states what others did; it repeals nothing.
+    _, citations, asserted = cite(
+        "STT Văn bản hết hiệu lực toàn bộ Lý do hết hiệu lực Ngày hết hiệu lực\n"
+        "1 Thông tư số 03/2017/TT-BLĐTBXH ngày 01/3/2017 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy\n"
+        "định về quy trình xây dựng, thẩm định và ban hành chương trình\n"
+        "Được thay thế bởi Thông tư số 01/2024/TT-BLĐTBXH ngày 05/4/2024 của Bộ trưởng\n"
+        "05/4/2024\n"
+        "STT Văn bản hết hiệu lực một phần Nội dung, quy định hết hiệu lực Lý do hết hiệu lực Ngày hết hiệu lực\n"
+        "5 Nghị định số 121/2016/NĐ-CP ngày 24/8/2016 của Chính phủ về việc thực hiện thí điểm quản lý lao động\n"
+        "- Khoản 2 Điều 4\n"
+        "Được sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số 79/2024/NĐ-CP ngày 02/7/2024 của Chính phủ\n"
+    )
+    assert {key: c.relation for key, c in citations.items()} == dict.fromkeys(
+        ["03/2017/TT-BLĐTBXH", "01/2024/TT-BLĐTBXH", "121/2016/NĐ-CP", "79/2024/NĐ-CP"], "cites"
+    )
+    assert ("01/2024/TT-BLĐTBXH", "replaces", "03/2017/TT-BLĐTBXH") in asserted
+    assert ("79/2024/NĐ-CP", "amends", "121/2016/NĐ-CP") in asserted
+
+
+def test_a_list_declared_expired_under_a_heading_broken_over_two_lines_is_repealed() -> None:
+    _, citations, _ = cite(
+        "Điều 6. Hiệu lực thi hành\n"
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 20 tháng 02 năm 2026.\n"
+        "2. Các Thông tư sau hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực\n"
+        "thi hành:\n"
+        "a) Thông tư số 01/2018/TT-BTC ngày 02 tháng 01 năm 2018 của Bộ trưởng Bộ Tài chính quy định việc quản lý\n"
+        "và sử dụng kinh phí bảo đảm trật tự an toàn giao thông;\n"
+        "b) Thông tư số 28/2019/TT-BTC ngày 21 tháng 5 năm 2019 của Bộ trưởng Bộ Tài chính.\n"
+    )
+    assert citations["01/2018/TT-BTC"].relation == citations["28/2019/TT-BTC"].relation == "repeals"
+
+
+def test_a_portals_long_notes_and_its_footer_in_table_cells_are_not_the_documents() -> None:
+    from ingest.extract import extract_text
+
+    notes = " ".join(
+        f"Khoản này được hướng dẫn bởi Khoản {n} Điều 3 Nghị định 65/2013/NĐ-CP có hiệu lực thi hành từ ngày 01"
+        " tháng 7 năm 2013 Nội dung hướng dẫn Khoản này tại Thông tư 111/2013/TT-BTC được sửa đổi bởi Điều 11"
+        " Thông tư 92/2015/TT-BTC có hiệu lực thi hành kể từ ngày 30 tháng 07 năm 2015"
+        for n in range(1, 6)
+    )
+    text = (
+        "Điều 1. Sửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân số 04/2007/QH12:\n"
+        f"“2. Thu nhập từ tiền lương, tiền công, bao gồm: [{notes}]\n"
+        + "Nội dung văn bản.\n" * 40
+        + "|\n**E-mail:**\n|\n[email protected]\n|\n**Mã số thuế:**\n|\n0315459414\n|\nTP. HCM, ngày 31/05/2021\n"
+        "Thưa Quý khách,\nSứ mệnh của THƯ VIỆN PHÁP LUẬT là:\nvà kết nối cộng đồng Dân Luật Việt Nam,\n"
+        "Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế bảo vệ dữ liệu cá nhân.\n"
+    )
+    assert {c.key for c in extract_text(text).citations} == {"04/2007/QH12"}
+
+
+def test_the_enacting_formula_of_an_amending_law_names_the_law_it_amends() -> None:
+    from ingest.extract import extract_text
+
+    text = (
+        "QUỐC HỘI\nLuật số: 26/2012/QH13\nHà Nội, ngày 22 tháng 11 năm 2012\n"
+        "LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT THUẾ THU NHẬP CÁ NHÂN\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, bổ sung một số điều"
+        " theo Nghị quyết số 51/2001/QH10;\n"
+        "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân số 04/2007/QH12.\n"
+        "Điều 1.\nSửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân:\n"
+    )
+    citations = {c.key: c for c in extract_text(text).citations}
+    assert citations["04/2007/QH12"].relation == "amends"
+    assert citations["04/2007/QH12"].mention == "Luật thuế thu nhập cá nhân số 04/2007/QH12"
+
+
+def test_a_request_to_amend_a_document_does_not_amend_it() -> None:
+    _, citations, _ = cite(
+        "1. Về đề nghị nghiên cứu, sửa đổi, bổ sung Nghị quyết số 66.4/2025/NQ-CP đối với nội dung về thủ tục"
+        " chuyển mục đích sử dụng rừng: giao Bộ Nông nghiệp và Môi trường chủ trì nghiên cứu."
+    )
+    assert citations["66.4/2025/NQ-CP"].relation == "cites"
