@@ -41,6 +41,7 @@ import urllib.error
 import urllib.request
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,17 @@ def _atoms() -> list[str]:
     from test_linear_time import ATOMS  # every cue, type word and number shape (tests/test_linear_time.py)
 
     return ATOMS
+
+
+def _encodable(text: str, encode: Callable[[str], bytes]) -> str:
+    """`text` with what the legacy encoding lacks ("…", "“") as "?": a file in it could not hold them either."""
+    missing = set()
+    for char in set(text):
+        try:
+            encode(char)
+        except UnicodeEncodeError:
+            missing.add(char)
+    return "".join("?" if c in missing else c for c in text) if missing else text
 
 
 class Generator:
@@ -153,7 +165,7 @@ class Generator:
                 lambda t: t.encode("utf-16"),
             )
         )
-        return suffix, self._flip(encode(text), self.rng.choice((0.0, 0.0, 0.001)))
+        return suffix, self._flip(encode(_encodable(text, encode)), self.rng.choice((0.0, 0.0, 0.001)))
 
     def _real_in_html_chrome(self) -> tuple[str, bytes]:
         _, text = self._real_text()

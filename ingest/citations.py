@@ -617,28 +617,31 @@ def find_named(text: str) -> list[Mention]:
         surface = re.sub(r"\s+", " ", m.group("type"))
         doc_type = canonical_type(surface)
         name_start = m.end()
-        if _NOT_A_NAME.match(text, name_start):
-            continue
         if not text[name_start].isalpha() or _after_common_noun(text, m.start()):
             continue
+        known = _registered_name_end(text, m.start(), name_start) if doc_type in _REGISTERED_TYPES else None
+        if known is None and _NOT_A_NAME.match(text, name_start):
+            continue
         end = name_end(text, name_start, treaty=doc_type in _TREATIES)
+        if end == 0 and known is not None:
+            end = known  # "Luật các tổ chức tín dụng": a name the register knows, whatever its first word
         if end == 0:
             continue
         if doc_type in _REGISTERED_TYPES:
             # An amending law's name runs through the laws it amends; the register holds only some of them.
             amending_name = bool(_LOWER_NAME_START.match(text, name_start)) and text[name_start] in "sS"
-            known = _registered_name_end(text, m.start(), name_start)
             if known is None and text[name_start].islower() and not _LOWER_NAME_START.match(text, name_start):
                 continue  # "Luật hoặc …", "Luật trong thời hạn …": no law of that name; the word is generic
             after = text[name_start + known :].lstrip()[:1] if known is not None else ""
             if (
                 known is not None
                 and known < end
-                and after.isalpha()
-                and after.islower()
+                and (after == "," or (after.isalpha() and after.islower()))
                 and not amending_name
             ):
-                end = known  # "Luật Thuế giá trị gia tăng ước tăng thu …": the name ends where the register's does
+                # "Luật Thuế giá trị gia tăng ước tăng thu …", "Bộ luật lao động, tiền thưởng sáng kiến": the name
+                # ends where the register's does.
+                end = known
             elif known is not None and known > end and not amending_name:
                 end = known  # "Luật Phòng, chống tham nhũng": a comma inside a name the register knows
         raw_name = text[name_start : name_start + end]

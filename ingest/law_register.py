@@ -59,6 +59,10 @@ class LawRegister:
         for versions in self.by_name.values():
             versions.sort(key=lambda v: v.since or "")
         self.aliases = {_words(alias): _words(name) for alias, name in aliases.items()}
+        # Codes known by their initials alone ("BLHS", "BLTTHS"): written without a type word before them.
+        self.initials = {
+            alias: name for alias, name in aliases.items() if alias.isupper() and " " not in alias
+        }
         # A trie of the words of every name and alias, for "the longest known name that starts here".
         self._trie: dict[str, dict] = {}
         for words in [*self.by_name, *self.aliases]:

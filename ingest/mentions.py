@@ -19,7 +19,12 @@ from ingest.citations import (
     find_quoted,
     normalise_symbol,
 )
-from ingest.named_documents import find_bare_numbers, find_charters, find_congress_documents
+from ingest.named_documents import (
+    find_bare_numbers,
+    find_charters,
+    find_code_initials,
+    find_congress_documents,
+)
 
 
 def find_mentions(
@@ -38,6 +43,7 @@ def find_mentions(
     if named:
         found += find_named(text) + find_quoted(text) + find_named_regulations(text)
         found += find_charters(text) + find_congress_documents(text) + find_bare_numbers(text)
+        found += find_code_initials(text)
     found.sort(key=lambda x: (x.start, -x.end))
     kept: list[Mention] = []
     for mention in found:

@@ -15,8 +15,10 @@ Each finder is a table of patterns; `find_mentions` (ingest/mentions.py) adds wh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.citations import Mention, clean_name
+from ingest.law_register import register
 
 # A charter is named after its organisation: the party, the youth union, or a body whose name runs on as a law's
 # name does ("Hội Liên hiệp Phụ nữ Việt Nam", "Hội Cựu chiến binh Việt Nam": `name_end` decides where it stops).
@@ -100,6 +102,31 @@ def organisation_end(text: str, pos: int) -> int:
             break
         i += capital
     return end
+
+
+def find_code_initials(text: str) -> list[Mention]:
+    """ "các quy định của BLHS, BLTTHS": a code by its initials (the register's aliases without a type word)."""
+    initials = register().initials
+    mentions = []
+    for m in _initials_pattern(tuple(sorted(initials, key=len, reverse=True))).finditer(text):
+        name = initials[m.group("initials")]
+        key = f"{name} {m.group('year')}" if m.group("year") else name
+        doc_type = "Bộ luật" if name.startswith("Bộ luật") else name.split(" ", 1)[0]
+        mentions.append(
+            Mention(
+                start=m.start(), end=m.end(), key=key, doc_type=doc_type, title=name, date=m.group("year"),
+                head_end=m.end("initials"),
+            )
+        )  # fmt: skip
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _initials_pattern(initials: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(i) for i in initials)
+    return re.compile(
+        rf"(?<![\w/-])(?P<initials>{alternatives})(?:\s+năm\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w/-])"
+    )
 
 
 def find_congress_documents(text: str) -> list[Mention]:

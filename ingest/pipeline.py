@@ -148,10 +148,13 @@ def make_citations(nlp: Language, name: str, named: bool) -> Callable[[Doc], Doc
         subject = meta.meta.subject if meta else None
         own_type = meta.meta.doc_type if meta else None
         text = text_of(doc)
+        own_year = meta.meta.issue_date[:4] if meta and meta.meta.issue_date else None
         for m in mentions:
             m.own = (
                 m.number is None
                 and m.doc_type == own_type is not None
+                # "Luật thuế giá trị gia tăng năm 1997" in the law of 2008 of that name: the one it replaces
+                and not (m.date and own_year and m.date[:4] != own_year)
                 and (
                     bool(subject and names_itself(m, subject))
                     or bool(ENACTS.search(text, max(0, m.start - 200), m.start))

@@ -876,7 +876,8 @@ def test_a_portals_long_notes_and_its_footer_in_table_cells_are_not_the_document
     text = (
         "Điều 1. Sửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân số 04/2007/QH12:\n"
         f"“2. Thu nhập từ tiền lương, tiền công, bao gồm: [{notes}]\n"
-        + "Nội dung văn bản.\n" * 40
+        + "Nội dung văn bản.\n"
+        * 40
         + "|\n**E-mail:**\n|\n[email protected]\n|\n**Mã số thuế:**\n|\n0315459414\n|\nTP. HCM, ngày 31/05/2021\n"
         "Thưa Quý khách,\nSứ mệnh của THƯ VIỆN PHÁP LUẬT là:\nvà kết nối cộng đồng Dân Luật Việt Nam,\n"
         "Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế bảo vệ dữ liệu cá nhân.\n"
@@ -906,3 +907,33 @@ def test_a_request_to_amend_a_document_does_not_amend_it() -> None:
         " chuyển mục đích sử dụng rừng: giao Bộ Nông nghiệp và Môi trường chủ trì nghiên cứu."
     )
     assert citations["66.4/2025/NQ-CP"].relation == "cites"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        # A name the register knows, whatever the case of its first word.
+        ("Các tổ chức tín dụng hoạt động theo Luật các tổ chức tín dụng được phép mua công trái.",
+         "Luật các tổ chức tín dụng"),
+        # The register's name ends before a comma that runs on with other words.
+        ("tiền lương theo quy định của Bộ luật lao động, tiền thưởng sáng kiến", "Bộ luật lao động"),
+        # Courts and procuracies name the codes by their initials.
+        ("thực hiện nghiêm các quy định của BLHS, BLTTHS", "Bộ luật Hình sự"),
+        ("theo Điều 357 BLDS năm 2015", "Bộ luật Dân sự 2015"),
+    ],
+)  # fmt: skip
+def test_laws_and_codes_named_as_people_write_them(raw: str, key: str) -> None:
+    _, citations, _ = cite(raw)
+    assert key in citations
+
+
+def test_a_law_of_the_same_name_and_another_year_is_not_the_law_itself() -> None:
+    from ingest.extract import extract_text
+
+    text = (
+        "QUỐC HỘI\nLuật số: 13/2008/QH12\nHà Nội, ngày 03 tháng 6 năm 2008\nLUẬT\nTHUẾ GIÁ TRỊ GIA TĂNG\n"
+        "Điều 15. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2009.\n"
+        "2. Luật này thay thế các luật sau đây:\na) Luật thuế giá trị gia tăng năm 1997;\n"
+    )
+    citations = {c.key: c for c in extract_text(text).citations}
+    assert citations["Luật thuế giá trị gia tăng 1997"].relation == "replaces"
