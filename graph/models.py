@@ -37,6 +37,11 @@ class Document(_Model):
     subject: str | None = None
     signer: str | None = None
     source: str | None = Field(default=None, description="the file it was ingested from")
+    # What decides its validity (graph/validity.py), as its own text says; None for placeholders.
+    effective_date: str | None = Field(default=None, description="ISO date it enters into force")
+    effective_text: str | None = Field(default=None, description="the sentence that says so")
+    expiry_date: str | None = Field(default=None, description="ISO date its text says it stops applying")
+    expiry_text: str | None = Field(default=None, description="the sentence (or period) that says so")
 
     @property
     def label(self) -> str:
@@ -75,6 +80,10 @@ class Edge(_Model):
     end: int | None = None
     mention: str | None = None
     pinpoint: str | None = None
+    parts: list[str] | None = Field(
+        default=None,
+        description="for amends, replaces, repeals: the parts of the target it touches ('Điều 5'); null: the whole",
+    )
     confidence: float = Field(description="the extraction's confidence in the relation")
     cited_as: str = Field(description="the target's key as cited: '06/NQ-CP'")
     source_cited_as: str | None = Field(default=None, description="the source's key, for asserted edges")
@@ -169,6 +178,10 @@ class NodeRecord(NamedTuple):
     content_hash: str | None = None
     meta_json: str | None = None
     text: str | None = None  # the normalised text that edge offsets point into
+    effective_date: str | None = None
+    effective_text: str | None = None
+    expiry_date: str | None = None
+    expiry_text: str | None = None
 
 
 class EndRecord(NamedTuple):
@@ -193,7 +206,7 @@ NO_END = (None, None, None, None, None, None)  # the source end of a citation ed
 
 class EdgeRecord(NamedTuple):
     """One edge row, flat (these are the columns of a row, in order), as one is made for every edge written:
-    the 14 fields below, then the target's `EndRecord`, then the source's (or `NO_END`)."""
+    the 14 fields below, then the target's `EndRecord`, then the source's (or `NO_END`), then `parts`."""
 
     src: str
     dst: str
@@ -221,6 +234,9 @@ class EdgeRecord(NamedTuple):
     src_method: str | None
     src_confidence: float | None
     src_candidates: str | None
+    parts: (
+        str | None
+    )  # JSON list of the parts an amending, replacing or repealing text touches; None: the whole
 
 
 @dataclass(frozen=True)
@@ -264,6 +280,7 @@ class PlannedEdge:
     # the write transaction is shorter: (id, how it was resolved).
     fixed_target: tuple[str, EndRecord] | None = None
     fixed_source: tuple[str, EndRecord] | None = None
+    parts: tuple[str, ...] | None = None  # the parts of the target it touches; None: the whole
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,12 @@ from typing import Any
 
 import pytest
 from graph_examples import (
+    EVIDENCE_79_REPEALS_ARTICLE_5,
     EVIDENCE_1127_06,
     EVIDENCE_1127_5890,
     cite,
+    decision_ha_tinh_12_2020,
+    decision_ha_tinh_79_2025,
     decision_quang_tri_2021,
     decision_tuyen_quang_2010,
     decree_listing_laws,
@@ -25,6 +28,7 @@ from graph_examples import (
     letter_1127_thanh_hoa,
     letter_5890,
     letter_citing_1127,
+    plan_lai_chau_2021_2025,
     resolution_06,
 )
 from graph_stores import STORE_FACTORIES
@@ -523,3 +527,42 @@ def test_a_relation_asserted_between_two_documents_the_letter_cites(store: Graph
     (edge,) = store.citations(TLD5890, "out")
     assert (edge.source_doc, edge.asserted_by, edge.confidence) == (L1127, L1127, 0.7)
     assert edge.source_resolution is not None and edge.source_resolution.method == "exact"
+
+
+# --- what decides validity, stored ----------------------------------------------------------------------------
+
+QD12_HA_TINH = "vn/ha-tinh/ubnd/2020/12-2020-qd-ubnd"
+QD79_HA_TINH = "vn/ha-tinh/ubnd/2025/79-2025-qd-ubnd"
+QD08_HA_TINH = "vn/ha-tinh/ubnd/2022/08-2022-qd-ubnd"
+KH45_LAI_CHAU = "vn/lai-chau/ubnd/2021/45-kh-ubnd"
+
+
+def test_a_documents_entry_into_force_and_expiry_are_stored_with_their_sentences(store: GraphStore) -> None:
+    load(store, plan_lai_chau_2021_2025(), decision_ha_tinh_79_2025())
+    plan = store.get(KH45_LAI_CHAU)
+    assert plan is not None
+    assert (plan.effective_date, plan.effective_text) == (
+        "2021-03-10",
+        "Kế hoạch này có hiệu lực kể từ ngày ký.",
+    )
+    assert (plan.expiry_date, plan.expiry_text) == ("2025-12-31", "giai đoạn 2021 - 2025")
+    placeholder = store.get(QD08_HA_TINH)  # cited, not ingested: nothing of its own says when
+    assert placeholder is not None and placeholder.effective_date is None
+
+
+def test_an_edge_keeps_the_parts_it_touches_and_null_for_the_whole(store: GraphStore) -> None:
+    load(store, decision_ha_tinh_12_2020(), decision_ha_tinh_79_2025())
+    edges = {e.target: e for e in store.citations(QD79_HA_TINH, "out")}
+    assert edges[QD12_HA_TINH].parts == ["Điều 5"]
+    assert edges[QD12_HA_TINH].evidence == EVIDENCE_79_REPEALS_ARTICLE_5
+    assert (
+        edges[QD08_HA_TINH].parts is None
+    )  # "Quyết định này thay thế Quyết định số 08/2022/QĐ-UBND": the whole
+
+
+def test_a_demoted_document_forgets_its_entry_into_force(store: GraphStore) -> None:
+    load(store, decision_ha_tinh_12_2020(), decision_ha_tinh_79_2025())
+    store.delete([QD12_HA_TINH])  # 79/2025 still cites it: a placeholder, which says nothing of its own
+    demoted = store.get(QD12_HA_TINH)
+    assert demoted is not None and demoted.placeholder
+    assert (demoted.effective_date, demoted.effective_text) == (None, None)
