@@ -29,9 +29,20 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from api.badges import status_hover, status_tone
 from api.deps import AppSettings, Store
 from api.highlight import date_vi, evidence_parts, highlight, relation_vi, span_numbers
-from graph import AmbiguousReference, Document, DocumentNotFound, Edge, GraphStore, StoreError, Tree
+from graph import (
+    AmbiguousReference,
+    Document,
+    DocumentNotFound,
+    Edge,
+    GraphStore,
+    Status,
+    StoreError,
+    Timeline,
+    Tree,
+)
 from ingest.lexicon import DOC_TYPES
 from ingest.relation_table import RELATION_TABLE
 
@@ -78,6 +89,8 @@ _env = Environment(
 _env.filters["date_vi"] = date_vi
 _env.filters["relation_vi"] = relation_vi
 _env.globals["evidence_parts"] = evidence_parts
+_env.globals["status_tone"] = status_tone
+_env.globals["status_hover"] = status_hover
 
 
 def static_files() -> StaticFiles:
@@ -307,6 +320,8 @@ class DocumentView:
     implements: Tree
     depth: int
     names: dict[str, Document]
+    status: Status  # today's
+    timeline: Timeline
 
 
 def document_view(
@@ -346,6 +361,8 @@ def document_view(
         implements=implements,
         depth=depth,
         names=names,
+        status=store.status(doc_id),
+        timeline=store.timeline(doc_id),
     )
 
 

@@ -11,7 +11,23 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
-from graph.models import CitedDocument, Document, DocumentPath, Edge, Stats, Subgraph, Tree, TreeNode
+from graph.models import (
+    Change,
+    CitedDocument,
+    Document,
+    DocumentPath,
+    Edge,
+    Stats,
+    Status,
+    Subgraph,
+    Timeline,
+    Tree,
+    TreeNode,
+)
+from graph.validity import STATES, vi_date
+
+# The colour of a state's label in a terminal, by its tone (graph/validity.py STATES).
+_TONE_STYLE = {"valid": "green", "pending": "yellow", "partial": "yellow", "ended": "red", "unknown": "dim"}
 
 Label = Callable[[str], str]  # id → how a person names that document
 
@@ -170,3 +186,54 @@ def stats_view(stats: Stats) -> Table:
     for name, value in rows:
         table.add_row(name, str(value))
     return table
+
+
+def _change_lines(change: Change, label: Label) -> list[Text]:
+    head = Text(change.effect.replace("_", " "), style="cyan")
+    head.append(f" by {change.by.label}")
+    if change.parts:
+        head.append(f" · {'; '.join(change.parts)}")
+    head.append(f" · from {change.from_date or 'an unknown date'}", style="dim")
+    if not change.in_effect:
+        head.append(" · not yet in effect", style="yellow")
+    if change.edge.asserted_by:
+        head.append(f" · stated by {label(change.edge.asserted_by)}", style="magenta")
+    return [head, _evidence(change.edge)]
+
+
+def status_view(status: Status, label: Label) -> RenderableType:
+    """ "Còn hiệu lực (in_force) on 2025-01-01", why, and the changes it rests on, each with its sentence."""
+    head = Text(status.label, style=f"bold {_TONE_STYLE[STATES[status.state].tone]}")
+    head.append(f" ({status.state}) on {status.as_of.isoformat()}", style="dim")
+    root = RichTree(Group(document_line(status.document), head, Text(status.detail)))
+    if status.evidence:
+        root.add(Text(f"“{status.evidence}”", style="italic"))
+    for change in status.rests_on:
+        root.add(Group(*_change_lines(change, label)))
+    others = [c for c in status.changes if c not in status.rests_on]
+    if others:
+        branch = root.add(Text("other changes", style="bold"))
+        for change in others:
+            branch.add(Group(*_change_lines(change, label)))
+    if status.replaced_by:
+        current = status.replaced_by[-1].by
+        root.add(Text(f"in force in its place: {current.label}  {current.id}", style="bold"))
+    return root
+
+
+def timeline_view(timeline: Timeline) -> RenderableType:
+    root = RichTree(Group(document_line(timeline.document), Text("timeline", style="bold")))
+    for event in timeline.events:
+        head = Text(vi_date(event.date) or "undated", style="bold")
+        head.append(f"  {event.label}", style="cyan")
+        if event.document is not None:
+            head.append(f" · {event.document.label}")
+        if event.parts:
+            head.append(f" · {'; '.join(event.parts)}")
+        lines: list[RenderableType] = [head]
+        if event.evidence:
+            lines.append(Text(f"“{' '.join(event.evidence.split())}”", style="italic"))
+        root.add(Group(*lines))
+    if not timeline.events:
+        root.add(Text("nothing known", style="dim"))
+    return root

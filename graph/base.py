@@ -9,6 +9,9 @@ write primitives of `GraphTxn`, and `close`.
   graph/traverse.py runs on it, and the answer is built by graph/answers.py from the documents and edges it
   names. Same code, same orders, same truncation and cycle rules on every store: the same answers by
   construction.
+- Validity (status, timeline, replacement chain): the edges into a document that change its force (and the
+  guidance documents, for a timeline) and the documents at their ends, read through `GraphReader.citations` and
+  `GraphReader.documents`; graph/validity.py derives the answer from them, the same on every store.
 - Writes: the write loop of graph/load.py (`apply_batch`, `remove_documents`) on the store's `GraphTxn`.
 
 A store keeps only what is its own: its statements, its transactions, its errors, its caches.
@@ -18,13 +21,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import date
 from itertools import pairwise
 from typing import Self, TypeVar
 
-from graph import answers, traverse
+from graph import answers, traverse, validity
 from graph import lookup as lookups
 from graph.load import apply_batch, remove_documents
 from graph.models import (
+    Change,
     CitedDocument,
     Direction,
     Document,
@@ -32,13 +37,16 @@ from graph.models import (
     DocumentWrite,
     Edge,
     Stats,
+    Status,
     Subgraph,
+    Timeline,
     Tree,
     WriteResult,
 )
 from graph.rows import SearchTerms
 from graph.store import GraphReader, GraphTxn, Step
 from graph.traverse import CitationGraph
+from ingest.relation_table import CHANGES_FORCE
 
 T = TypeVar("T")
 
@@ -210,6 +218,23 @@ class BaseStore(ABC):
             )
         )
 
+    # --- validity ------------------------------------------------------------------------------------------
+
+    def status(self, doc_id: str, as_of: date | None = None) -> Status:
+        day = as_of or date.today()
+        return self._reading(lambda r: _status(r, doc_id, day))
+
+    def timeline(self, doc_id: str) -> Timeline:
+        def work(r: GraphReader) -> Timeline:
+            document, edges, documents = _acted_on(r, doc_id, (*CHANGES_FORCE, validity.GUIDES))
+            return validity.timeline(document, edges, documents)
+
+        return self._reading(work)
+
+    def replacement_chain(self, doc_id: str, as_of: date | None = None) -> list[Change]:
+        day = as_of or date.today()
+        return self._reading(lambda r: _chain(r, doc_id, day))
+
     # --- rankings and counts -------------------------------------------------------------------------------
 
     def missing(self, limit: int = 50) -> list[CitedDocument]:
@@ -358,3 +383,39 @@ def _neighbourhood(
     # Every edge between two of them, those between two documents of the last level included (which a graph read
     # level by level does not hold).
     return answers.subgraph(ids, documents, reader.edges_among(ids, relations), truncated=cut)
+
+
+# --- validity, on any store's read primitives -----------------------------------------------------------------
+
+
+def _acted_on(
+    reader: GraphReader, doc_id: str, relations: Collection[str]
+) -> tuple[Document, list[Edge], dict[str, Document]]:
+    """The document, the edges of `relations` into it, and the documents they name: the acting ones and the
+    texts that state them (for an asserted edge, a third document)."""
+    edges = reader.citations(doc_id, "in", relations)
+    documents = reader.documents({doc_id} | {e.source for e in edges} | {e.source_doc for e in edges})
+    return answers.required(documents.get(doc_id), doc_id), edges, documents
+
+
+def _chain(reader: GraphReader, doc_id: str, as_of: date) -> list[Change]:
+    """Whole replacements in effect on `as_of`, followed from `doc_id` to the document in force in its place
+    (the first replacement at each link; a loop or MAX_CHAIN links stop it)."""
+    links: list[Change] = []
+    seen = {doc_id}
+    current = doc_id
+    for _ in range(validity.MAX_CHAIN):
+        _, edges, documents = _acted_on(reader, current, ("replaces",))
+        link = validity.replacement(validity.changes(edges, documents, as_of))
+        if link is None or link.by.id in seen:
+            break
+        links.append(link)
+        seen.add(link.by.id)
+        current = link.by.id
+    return links
+
+
+def _status(reader: GraphReader, doc_id: str, as_of: date) -> Status:
+    document, edges, documents = _acted_on(reader, doc_id, CHANGES_FORCE)
+    found = validity.changes(edges, documents, as_of)
+    return validity.status(document, found, documents, as_of, _chain(reader, doc_id, as_of))

@@ -41,7 +41,8 @@ from ingest.models import Citation, Extraction
 
 # Part of every content hash: changing how documents are identified or resolved makes the next ingest rewrite
 # every document instead of skipping it as unchanged.
-IDENTITY_VERSION = "3"
+# "4": documents store their entry into force and expiry, edges the parts they touch.
+IDENTITY_VERSION = "4"
 MAX_PASSES = 4  # re-resolution rounds per batch; each round can only be caused by nodes the previous one made
 
 
@@ -83,6 +84,10 @@ def _node(identity: DocumentIdentity, extraction: Extraction, source: str) -> No
         content_hash=content_hash(extraction, source),
         meta_json=meta.model_dump_json(),
         text=extraction.text,
+        effective_date=meta.effective_date,
+        effective_text=meta.effective_text,
+        expiry_date=meta.expiry_date,
+        expiry_text=meta.expiry_text,
     )
 
 
@@ -100,6 +105,7 @@ def _citation_edge(citation: Citation, context: CitingContext) -> PlannedEdge:
         cited_as=citation.key,
         target=target,
         fixed_target=_fixed(target),
+        parts=tuple(citation.parts) if citation.parts is not None else None,
     )
 
 
@@ -359,6 +365,7 @@ def _resolve_new_edges(batch: _Batch, todo: Sequence[DocumentWrite], changes: Ch
                     )
                     + dst_end
                     + (src_end or NO_END)
+                    + (json.dumps(list(edge.parts), ensure_ascii=False) if edge.parts is not None else None,)
                 )
             )
     ingested = {d.node.id for d in todo}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,6 +38,11 @@ class Document(_Model):
     subject: str | None = None
     signer: str | None = None
     source: str | None = Field(default=None, description="the file it was ingested from")
+    # What decides its validity (graph/validity.py), as its own text says; None for placeholders.
+    effective_date: str | None = Field(default=None, description="ISO date it enters into force")
+    effective_text: str | None = Field(default=None, description="the sentence that says so")
+    expiry_date: str | None = Field(default=None, description="ISO date its text says it stops applying")
+    expiry_text: str | None = Field(default=None, description="the sentence (or period) that says so")
 
     @property
     def label(self) -> str:
@@ -75,6 +81,10 @@ class Edge(_Model):
     end: int | None = None
     mention: str | None = None
     pinpoint: str | None = None
+    parts: list[str] | None = Field(
+        default=None,
+        description="for amends, replaces, repeals: the parts of the target it touches ('Điều 5'); null: the whole",
+    )
     confidence: float = Field(description="the extraction's confidence in the relation")
     cited_as: str = Field(description="the target's key as cited: '06/NQ-CP'")
     source_cited_as: str | None = Field(default=None, description="the source's key, for asserted edges")
@@ -132,6 +142,82 @@ class Stats(_Model):
     resolutions: dict[str, int] = Field(description="edge ends by resolution method")
 
 
+# --- validity (graph/validity.py derives these; graph/base.py reads what they rest on) ----------------------------
+
+ValidityState = Literal[
+    "in_force", "not_yet_in_force", "expired", "replaced", "repealed", "partly_repealed", "suspended", "amended",
+    "unknown",
+]  # fmt: skip
+# What an edge of amends / replaces / repeals does to the force of its target (graph/validity.py, EFFECTS).
+Effect = Literal["amends", "replaces", "repeals", "partly_repeals", "suspends"]
+TimelineKind = Literal[
+    "issued", "in_force", "expires", "amended", "replaced", "repealed", "partly_repealed", "suspended", "guided",
+]  # fmt: skip
+
+
+class Change(_Model):
+    """An edge that changes a document's force, as a status or a timeline rests on it: who acts, how, on which
+    parts, from when, and the edge itself (relation, the sentence, the text that states it: `edge.source_doc`,
+    and `edge.asserted_by` when a third document says so)."""
+
+    effect: Effect
+    by: Document = Field(description="the acting document: the edge's source")
+    parts: list[str] | None = Field(description="the parts it touches; null: the whole document")
+    from_date: str | None = Field(
+        description="when it takes effect: the acting document's entry into force, else its issue date; null "
+        "when neither is known (it then counts as in effect)"
+    )
+    in_effect: bool = Field(description="in effect on the status's date")
+    edge: Edge
+
+
+class Status(_Model):
+    """Whether a document is in force on a date, and why: the changes and the document's own sentences the state
+    rests on. "unknown" where nothing in the graph decides it, never "in force" by default."""
+
+    document: Document
+    as_of: date
+    state: ValidityState
+    label: str = Field(description="the state as Vietnamese legal databases name it: 'Còn hiệu lực', …")
+    detail: str = Field(
+        description="why, in Vietnamese: 'bị thay thế bởi Nghị định 100/2019/NĐ-CP từ 01/01/2020'"
+    )
+    in_force: bool | None = Field(description="null: not known")
+    since: str | None = Field(default=None, description="the date the state holds from, when known")
+    evidence: str | None = Field(
+        default=None, description="the document's own sentence the state rests on (entry into force, expiry)"
+    )
+    rests_on: list[Change] = Field(default_factory=list, description="the changes that decide the state")
+    changes: list[Change] = Field(
+        default_factory=list, description="every change the graph holds of it, in date order"
+    )
+    replaced_by: list[Change] = Field(
+        default_factory=list,
+        description="the chain of replacements in effect, from its replacement to the document in force in its place",
+    )
+
+
+class TimelineEvent(_Model):
+    date: str | None = Field(description="ISO date (or a year); null when not known")
+    kind: TimelineKind
+    label: str = Field(description="in Vietnamese: 'Có hiệu lực', 'Bị thay thế', 'Văn bản hướng dẫn' …")
+    document: Document | None = Field(
+        default=None,
+        description="the document that acts (amends, replaces, guides …); null: the document itself",
+    )
+    parts: list[str] | None = None
+    evidence: str | None = None
+    edge: Edge | None = None
+
+
+class Timeline(_Model):
+    """A document's life, in date order (undated events last): issued, in force, each amendment, partial repeal,
+    replacement, suspension and guidance document, and its expiry, each with its evidence."""
+
+    document: Document
+    events: list[TimelineEvent]
+
+
 class WriteResult(_Model):
     written: int = 0
     unchanged: int = 0
@@ -169,6 +255,10 @@ class NodeRecord(NamedTuple):
     content_hash: str | None = None
     meta_json: str | None = None
     text: str | None = None  # the normalised text that edge offsets point into
+    effective_date: str | None = None
+    effective_text: str | None = None
+    expiry_date: str | None = None
+    expiry_text: str | None = None
 
 
 class EndRecord(NamedTuple):
@@ -193,7 +283,7 @@ NO_END = (None, None, None, None, None, None)  # the source end of a citation ed
 
 class EdgeRecord(NamedTuple):
     """One edge row, flat (these are the columns of a row, in order), as one is made for every edge written:
-    the 14 fields below, then the target's `EndRecord`, then the source's (or `NO_END`)."""
+    the 14 fields below, then the target's `EndRecord`, then the source's (or `NO_END`), then `parts`."""
 
     src: str
     dst: str
@@ -221,6 +311,9 @@ class EdgeRecord(NamedTuple):
     src_method: str | None
     src_confidence: float | None
     src_candidates: str | None
+    parts: (
+        str | None
+    )  # JSON list of the parts an amending, replacing or repealing text touches; None: the whole
 
 
 @dataclass(frozen=True)
@@ -264,6 +357,7 @@ class PlannedEdge:
     # the write transaction is shorter: (id, how it was resolved).
     fixed_target: tuple[str, EndRecord] | None = None
     fixed_source: tuple[str, EndRecord] | None = None
+    parts: tuple[str, ...] | None = None  # the parts of the target it touches; None: the whole
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@ _DEMOTE: LiteralString = (
     "UNWIND $ids AS wanted "
     "MATCH (d:LexDocument {graph_id: $graph_id, id: wanted}) USING INDEX SEEK d:LexDocument(graph_id, id) "
     "SET d.placeholder = true, d.source = null, d.content_hash = null, d.meta = null, d.place = null, "
-    "d.signer = null"
+    "d.signer = null, d.effective_date = null, d.effective_text = null, d.expiry_date = null, "
+    "d.expiry_text = null"
 )
 # `+=` with every stored field: a field that is null now is removed, so this replaces the document as SQLite's
 # upsert replaces the row.

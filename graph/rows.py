@@ -27,20 +27,20 @@ def _names(columns: str) -> tuple[str, ...]:
 # A Document's fields, in the order `document_of` reads them.
 DOC_FIELDS = _names(
     "id, placeholder, number, title, doc_type, issuer, issue_date, year, province, place, subject, "
-    "signer, source"
+    "signer, source, effective_date, effective_text, expiry_date, expiry_text"
 )
 # Every stored field of a document, in the order `document_row` gives them.
 ROW_FIELDS = _names(
     "id, placeholder, number, title, doc_type, issuer, issue_date, year, province, local, definite, "
     "place, subject, signer, source, content_hash, meta, number_key, issuer_key, words, words_ascii, "
-    "date_lo, date_hi"
+    "date_lo, date_hi, effective_date, effective_text, expiry_date, expiry_text"
 )
 # An edge row as `edge_of` reads it: its ends, then the stored fields ("start"/"end" stored as start_offset and
 # end_offset) and how each end was resolved.
 EDGE_FIELDS = _names(
     "src, dst, relation, relation_detail, source_doc, asserted_by, evidence, start_offset, end_offset, "
     "mention, pinpoint, confidence, cited_as, source_cited_as, dst_method, dst_confidence, "
-    "dst_candidates, src_method, src_confidence, src_candidates"
+    "dst_candidates, src_method, src_confidence, src_candidates, parts"
 )
 # What `merged_placeholder` reads of a stored document.
 STORED_NAMES = ("placeholder", "number", "title", "doc_type", "issuer", "issue_date")
@@ -88,10 +88,12 @@ def document_row(node: NodeRecord) -> tuple[Any, ...]:
         f" {fold(text)} ",  # words
         _ascii_words(text),  # words_ascii
         low, high,  # date_lo, date_hi
+        node.effective_date, node.effective_text, node.expiry_date, node.expiry_text,
     )  # fmt: skip
 
 
-assert ROW_FIELDS[17:] == ("number_key", "issuer_key", "words", "words_ascii", "date_lo", "date_hi")
+assert ROW_FIELDS[17:23] == ("number_key", "issuer_key", "words", "words_ascii", "date_lo", "date_hi")
+assert ROW_FIELDS[23:] == NodeRecord._fields[-4:] == DOC_FIELDS[-4:]
 assert ROW_FIELDS[:16] == NodeRecord._fields[:11] + NodeRecord._fields[12:17] and ROW_FIELDS[16] == "meta"
 
 
@@ -119,7 +121,7 @@ def resolution_of(method: str, confidence: float, candidates: str) -> Resolution
 def edge_of(row: Sequence[Any]) -> Edge:
     """An Edge from its EDGE_FIELDS, in order."""
     (src, dst, relation, detail, source_doc, asserted_by, evidence, start, end, mention, pinpoint, confidence,
-     cited_as, source_cited_as, d_method, d_conf, d_cands, s_method, s_conf, s_cands) = row  # fmt: skip
+     cited_as, source_cited_as, d_method, d_conf, d_cands, s_method, s_conf, s_cands, parts) = row  # fmt: skip
     edge: Edge = _EDGE.validate_python(  # a validator is typed Any: named here
         dict(
             source=src,
@@ -133,6 +135,7 @@ def edge_of(row: Sequence[Any]) -> Edge:
             end=end,
             mention=mention,
             pinpoint=pinpoint,
+            parts=json.loads(parts) if parts is not None else None,
             confidence=confidence,
             cited_as=cited_as,
             source_cited_as=source_cited_as,

@@ -64,12 +64,12 @@ from graph.traverse import CitationGraph
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x4C584752  # "LXGR" in the file header: this file is a lexgraph graph
 
 # PRAGMA takes no parameters; these statements hold the constants above, written out.
-_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 3")
-assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 3
+_SET_HEADER = ("PRAGMA application_id = 1280853842", "PRAGMA user_version = 4")
+assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 4
 # Every connection's settings, for a store that is mostly written in large batches and read by traversals.
 _CONNECTION_PRAGMAS = (
     "PRAGMA synchronous = NORMAL",  # WAL: a commit is durable at the next checkpoint, and never corrupts the file
@@ -95,9 +95,14 @@ def _ref_array(column: str) -> str:
     return f"UPDATE edges SET {column} = json_array({values}) WHERE json_type({column}) = 'object'"
 
 
+_VALIDITY_COLUMNS = ("effective_date", "effective_text", "expiry_date", "expiry_text")
+
 # Schema n → n + 1. Documents written before texts were kept get theirs when ingested again (the content hash
 # covers the text, so the next ingest rewrites them). Schema 3: references as arrays, which _settle's lookup
 # reads in SQL; a narrow index for resolution; no index on placeholder (every batch paid for it, no query did).
+# Schema 4: what decides validity (graph/validity.py): a document's entry into force and expiry, taken at once
+# from the metadata JSON that older versions already kept; the parts an edge touches, which only a new ingest
+# can give (graph.load's IDENTITY_VERSION moved with it, so the next ingest rewrites every document).
 _MIGRATIONS = {
     1: ("CREATE TABLE texts (id TEXT PRIMARY KEY, text TEXT NOT NULL)", "PRAGMA user_version = 2"),
     2: (
@@ -107,6 +112,14 @@ _MIGRATIONS = {
         "CREATE INDEX IF NOT EXISTS documents_resolution ON documents "
         "(id, placeholder, number, title, doc_type, issuer, issue_date, year, province, definite)",
         "PRAGMA user_version = 3",
+    ),
+    3: (
+        *(f"ALTER TABLE documents ADD COLUMN {c} TEXT" for c in _VALIDITY_COLUMNS),
+        "ALTER TABLE edges ADD COLUMN parts TEXT",
+        "UPDATE documents SET "
+        + ", ".join(f"{c} = meta ->> '{c}'" for c in _VALIDITY_COLUMNS)
+        + " WHERE placeholder = 0 AND json_valid(meta)",
+        "PRAGMA user_version = 4",
     ),
 }
 
@@ -119,7 +132,8 @@ _SCHEMA = (
         number TEXT, title TEXT, doc_type TEXT, issuer TEXT, issue_date TEXT, year TEXT,
         province TEXT, local INTEGER NOT NULL, definite INTEGER NOT NULL,
         place TEXT, subject TEXT, signer TEXT, source TEXT, content_hash TEXT, meta TEXT,
-        number_key TEXT, issuer_key TEXT, words TEXT, words_ascii TEXT, date_lo TEXT, date_hi TEXT
+        number_key TEXT, issuer_key TEXT, words TEXT, words_ascii TEXT, date_lo TEXT, date_hi TEXT,
+        effective_date TEXT, effective_text TEXT, expiry_date TEXT, expiry_text TEXT
     ) WITHOUT ROWID""",
     "CREATE INDEX documents_source ON documents (source)",
     # Covers what resolution reads of a document (candidates, placeholders to merge), so that it does not page
@@ -141,7 +155,7 @@ _SCHEMA = (
         dst_key TEXT NOT NULL, dst_ref TEXT, dst_fixed INTEGER NOT NULL,
         dst_method TEXT NOT NULL, dst_confidence REAL NOT NULL, dst_candidates TEXT NOT NULL,
         src_key TEXT, src_ref TEXT, src_fixed INTEGER,
-        src_method TEXT, src_confidence REAL, src_candidates TEXT
+        src_method TEXT, src_confidence REAL, src_candidates TEXT, parts TEXT
     )""",
     # A document's own citations are the edges from it that nobody else asserts: found by src, so that no index
     # on source_doc slows every insert; the edges it asserts between others, by this small partial index.
@@ -169,7 +183,7 @@ _EDGE_INSERT = (
     "INSERT INTO edges (src, dst, relation, relation_detail, source_doc, asserted_by, evidence, start_offset, "
     "end_offset, mention, pinpoint, confidence, cited_as, source_cited_as, dst_key, dst_ref, dst_fixed, "
     "dst_method, dst_confidence, dst_candidates, src_key, src_ref, src_fixed, src_method, src_confidence, "
-    f"src_candidates) VALUES ({', '.join('?' * 26)})"
+    f"src_candidates, parts) VALUES ({', '.join('?' * 27)})"
 )
 
 
@@ -273,7 +287,8 @@ class _Txn:
         self.conn.execute(f"DELETE FROM texts WHERE id IN {_IN}", (json_list(doc_ids),))
         self.conn.execute(
             "UPDATE documents SET placeholder = 1, source = NULL, content_hash = NULL, meta = NULL, "
-            f"place = NULL, signer = NULL WHERE id IN {_IN}",
+            "place = NULL, signer = NULL, effective_date = NULL, effective_text = NULL, expiry_date = NULL, "
+            f"expiry_text = NULL WHERE id IN {_IN}",
             (json_list(doc_ids),),
         )
 

@@ -15,9 +15,11 @@ edges by (source_doc, start offset with none last, source, target, relation).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
 from typing import Protocol, runtime_checkable
 
 from graph.models import (
+    Change,
     CitedDocument,
     Direction,
     Document,
@@ -28,8 +30,10 @@ from graph.models import (
     NodeRecord,
     Retarget,
     Stats,
+    Status,
     StoredEnd,
     Subgraph,
+    Timeline,
     Tree,
     WriteResult,
 )
@@ -203,6 +207,25 @@ class GraphStore(Protocol):
         forwards ("out"), backwards ("in") or both; and every such edge between two of them. Breadth first, ids in
         order within a level; at most `max_nodes` documents (`truncated` when more were in reach). Documents by
         id, edges in edge order."""
+        ...
+
+    # --- validity (graph/validity.py) -----------------------------------------------------------------------
+
+    def status(self, doc_id: str, as_of: date | None = None) -> Status:
+        """Whether `doc_id` is in force on `as_of` (today when None): in force, not yet, expired, replaced,
+        repealed, partly repealed, suspended, amended, or unknown where nothing in the graph decides it (a
+        placeholder is never in force by default); with the changes and the sentences the answer rests on, every
+        change the graph holds of it, and the chain of replacements to the document in force in its place."""
+        ...
+
+    def timeline(self, doc_id: str) -> Timeline:
+        """Its life in date order: issued, in force, each amendment, partial repeal, replacement, suspension and
+        guidance document, its expiry; each event with its evidence."""
+        ...
+
+    def replacement_chain(self, doc_id: str, as_of: date | None = None) -> list[Change]:
+        """Whole replacements in effect on `as_of`, from its replacement to the document in force in its place
+        ("what is in force today in place of X": the last one's `by`); empty when nothing replaced it."""
         ...
 
     def missing(self, limit: int = 50) -> list[CitedDocument]:

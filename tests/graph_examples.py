@@ -24,6 +24,8 @@ def cite(
     start: int = 0,
     confidence: float = 0.9,
     pinpoint: str | None = None,
+    parts: list[str] | None = None,
+    relation_detail: str | None = None,
 ) -> Citation:
     """A citation; a key with a "/" is a number unless `number` says otherwise."""
     if number is None and title is None and "/" in key:
@@ -42,6 +44,8 @@ def cite(
         evidence=evidence,
         confidence=confidence,
         pinpoint=pinpoint,
+        parts=parts,
+        relation_detail=relation_detail,
     )
 
 
@@ -54,7 +58,11 @@ def document(
     subject: str | None = None,
     citations: Sequence[Citation] = (),
     asserted: Sequence[Asserted] = (),
+    *,
+    effective: tuple[str | None, str] | None = None,
+    expiry: tuple[str, str] | None = None,
 ) -> Extraction:
+    """`effective`/`expiry`: (date, the sentence that says so), as `ingest.validity` reads them."""
     return Extraction(
         source=source,
         document=DocumentMeta(
@@ -64,6 +72,10 @@ def document(
             issuer=issuer,
             issue_date=issue_date,
             subject=subject,
+            effective_date=effective[0] if effective else None,
+            effective_text=effective[1] if effective else None,
+            expiry_date=expiry[0] if expiry else None,
+            expiry_text=expiry[1] if expiry else None,
         ),
         citations=list(citations),
         asserted=list(asserted),
@@ -314,4 +326,297 @@ def law_43_2024() -> Extraction:
         "2024-06-29",
         "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI SỐ 31/2024/QH15",
         [LAND_LAW_2013_BY_NUMBER],
+    )
+
+
+# --- validity: documents that enter into force, expire, and are replaced, repealed or amended by others ----------
+
+TRAFFIC_46_2016 = "46/2016/NĐ-CP"
+TRAFFIC_100_2019 = "100/2019/NĐ-CP"
+TRAFFIC_168_2024 = "168/2024/NĐ-CP"
+EVIDENCE_100_REPLACES_46 = (
+    "Nghị định này thay thế Nghị định số 46/2016/NĐ-CP ngày 26 tháng 5 năm 2016 của Chính phủ quy định xử phạt vi "
+    "phạm hành chính trong lĩnh vực giao thông đường bộ và đường sắt."
+)
+EVIDENCE_168_REPLACES_100 = (
+    "Nghị định này thay thế Nghị định số 100/2019/NĐ-CP ngày 30 tháng 12 năm 2019 của Chính phủ quy định xử phạt "
+    "vi phạm hành chính trong lĩnh vực giao thông đường bộ và đường sắt."
+)
+
+
+def decree_46_2016() -> Extraction:
+    """Nghị định 46/2016/NĐ-CP on traffic fines, in force from 1 August 2016."""
+    return document(
+        "corpus/nd-46-2016.txt",
+        TRAFFIC_46_2016,
+        "Nghị định",
+        "Chính phủ",
+        "2016-05-26",
+        "Quy định xử phạt vi phạm hành chính trong lĩnh vực giao thông đường bộ và đường sắt",
+        effective=("2016-08-01", "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 8 năm 2016."),
+    )
+
+
+def decree_100_2019() -> Extraction:
+    """Nghị định 100/2019/NĐ-CP, in force from 1 January 2020, which replaces 46/2016/NĐ-CP."""
+    return document(
+        "corpus/nd-100-2019.txt",
+        TRAFFIC_100_2019,
+        "Nghị định",
+        "Chính phủ",
+        "2019-12-30",
+        "Quy định xử phạt vi phạm hành chính trong lĩnh vực giao thông đường bộ và đường sắt",
+        [
+            cite(
+                TRAFFIC_46_2016,
+                "Nghị định số 46/2016/NĐ-CP ngày 26 tháng 5 năm 2016 của Chính phủ",
+                EVIDENCE_100_REPLACES_46,
+                relation="replaces",
+                date="2016-05-26",
+                issuer="Chính phủ",
+                doc_type="Nghị định",
+                start=5000,
+            )
+        ],
+        effective=("2020-01-01", "Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2020."),
+    )
+
+
+def decree_168_2024() -> Extraction:
+    """Nghị định 168/2024/NĐ-CP, in force from 1 January 2025, which replaces 100/2019/NĐ-CP."""
+    return document(
+        "corpus/nd-168-2024.txt",
+        TRAFFIC_168_2024,
+        "Nghị định",
+        "Chính phủ",
+        "2024-12-26",
+        "Quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông trong lĩnh vực giao thông đường bộ",
+        [
+            cite(
+                TRAFFIC_100_2019,
+                "Nghị định số 100/2019/NĐ-CP ngày 30 tháng 12 năm 2019 của Chính phủ",
+                EVIDENCE_168_REPLACES_100,
+                relation="replaces",
+                date="2019-12-30",
+                issuer="Chính phủ",
+                doc_type="Nghị định",
+                start=6000,
+            )
+        ],
+        effective=("2025-01-01", "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025."),
+    )
+
+
+EVIDENCE_LETTER_46_REPLACED = "Nghị định số 46/2016/NĐ-CP đã được thay thế bởi Nghị định số 100/2019/NĐ-CP ngày 30/12/2019 của Chính phủ."
+
+
+def letter_on_traffic_fines() -> Extraction:
+    """A letter of a provincial police (made up for the tests) that says 100/2019/NĐ-CP replaced 46/2016/NĐ-CP,
+    without either being ingested: the relation it asserts decides the old decree's status."""
+    return document(
+        "corpus/cv-1520-ca-binh-duong.txt",
+        "1520/CAT-PC08",
+        "Công văn",
+        "Công an tỉnh Bình Dương",
+        "2020-03-02",
+        "áp dụng Nghị định số 100/2019/NĐ-CP",
+        [
+            cite(
+                TRAFFIC_46_2016,
+                "Nghị định số 46/2016/NĐ-CP",
+                EVIDENCE_LETTER_46_REPLACED,
+                issuer="Chính phủ",
+                doc_type="Nghị định",
+                start=300,
+            ),
+            cite(
+                TRAFFIC_100_2019,
+                "Nghị định số 100/2019/NĐ-CP ngày 30/12/2019 của Chính phủ",
+                EVIDENCE_LETTER_46_REPLACED,
+                date="2019-12-30",
+                issuer="Chính phủ",
+                doc_type="Nghị định",
+                start=360,
+            ),
+        ],
+        [
+            Asserted(
+                source=TRAFFIC_100_2019,
+                relation="replaces",
+                target=TRAFFIC_46_2016,
+                evidence=EVIDENCE_LETTER_46_REPLACED,
+            )
+        ],
+    )
+
+
+HA_TINH = "UBND tỉnh Hà Tĩnh"
+EVIDENCE_79_REPEALS_ARTICLE_5 = (
+    "Bãi bỏ Điều 5 của Quyết định số 12/2020/QĐ-UBND ngày 02/3/2020 của UBND tỉnh Hà Tĩnh."
+)
+EVIDENCE_79_REPLACES_08 = (
+    "Quyết định này thay thế Quyết định số 08/2022/QĐ-UBND ngày 01/4/2022 của UBND tỉnh Hà Tĩnh."
+)
+
+
+def decision_ha_tinh_12_2020() -> Extraction:
+    return document(
+        "corpus/qd-12-2020-ha-tinh.txt",
+        "12/2020/QĐ-UBND",
+        "Quyết định",
+        HA_TINH,
+        "2020-03-02",
+        effective=("2020-03-15", "Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2020."),
+    )
+
+
+def decision_ha_tinh_79_2025() -> Extraction:
+    """Quyết định 79/2025/QĐ-UBND of Hà Tĩnh (the extraction test's example, tests/test_validity.py): repeals
+    Article 5 of 12/2020/QĐ-UBND and replaces 08/2022/QĐ-UBND, from 5 December 2025."""
+    return document(
+        "corpus/qd-79-2025-ha-tinh.txt",
+        "79/2025/QĐ-UBND",
+        "Quyết định",
+        HA_TINH,
+        "2025-11-25",
+        "Bãi bỏ một số quyết định",
+        [
+            cite(
+                "12/2020/QĐ-UBND",
+                "Quyết định số 12/2020/QĐ-UBND ngày 02/3/2020 của UBND tỉnh Hà Tĩnh",
+                EVIDENCE_79_REPEALS_ARTICLE_5,
+                relation="repeals",
+                parts=["Điều 5"],
+                relation_detail="partially_repeals",
+                date="2020-03-02",
+                issuer=HA_TINH,
+                doc_type="Quyết định",
+                start=110,
+            ),
+            cite(
+                "08/2022/QĐ-UBND",
+                "Quyết định số 08/2022/QĐ-UBND ngày 01/4/2022 của UBND tỉnh Hà Tĩnh",
+                EVIDENCE_79_REPLACES_08,
+                relation="replaces",
+                date="2022-04-01",
+                issuer=HA_TINH,
+                doc_type="Quyết định",
+                start=200,
+            ),
+        ],
+        effective=("2025-12-05", "Quyết định này có hiệu lực kể từ ngày 05 tháng 12 năm 2025."),
+    )
+
+
+EVIDENCE_47_AMENDS_76 = "Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ số 76/2015/QH13"
+PARTS_47_AMENDS_76 = ["khoản 3 và khoản 4 Điều 23", "khoản 9 Điều 23", "khoản 1a Điều 7"]
+
+
+def law_76_2015() -> Extraction:
+    return document(
+        "corpus/luat-76-2015-qh13.txt",
+        "76/2015/QH13",
+        "Luật",
+        "Quốc hội",
+        "2015-06-19",
+        "Luật Tổ chức Chính phủ",
+        effective=("2016-01-01", "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2016."),
+    )
+
+
+def law_47_2019() -> Extraction:
+    """Luật 47/2019/QH14, which amends articles 7 and 23 of the Law on Government Organisation 76/2015/QH13
+    from 1 July 2020."""
+    return document(
+        "corpus/luat-47-2019-qh14.txt",
+        "47/2019/QH14",
+        "Luật",
+        "Quốc hội",
+        "2019-11-22",
+        "Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+        [
+            cite(
+                "76/2015/QH13",
+                "Luật Tổ chức Chính phủ số 76/2015/QH13",
+                EVIDENCE_47_AMENDS_76,
+                relation="amends",
+                parts=PARTS_47_AMENDS_76,
+                issuer="Quốc hội",
+                doc_type="Luật",
+                start=150,
+            )
+        ],
+        effective=("2020-07-01", "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2020."),
+    )
+
+
+def decision_06_2022_ttg() -> Extraction:
+    """Quyết định 06/QĐ-TTg (Đề án 06), "có hiệu lực kể từ ngày ký ban hành": in force from its own date."""
+    return document(
+        "corpus/qd-06-2022-ttg.txt",
+        "06/QĐ-TTg",
+        "Quyết định",
+        "Thủ tướng Chính phủ",
+        "2022-01-06",
+        "Phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển đổi "
+        "số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030",
+        effective=("2022-01-06", "Quyết định này có hiệu lực kể từ ngày ký ban hành."),
+    )
+
+
+def plan_lai_chau_2021_2025() -> Extraction:
+    """A plan of Lai Châu for 2021–2025: its period ends with 2025 (`ingest.validity` reads the expiry so)."""
+    return document(
+        "corpus/kh-45-2021-lai-chau.txt",
+        "45/KH-UBND",
+        "Kế hoạch",
+        "UBND tỉnh Lai Châu",
+        "2021-03-10",
+        "Thực hiện chuyển đổi số tỉnh Lai Châu giai đoạn 2021 - 2025",
+        effective=("2021-03-10", "Kế hoạch này có hiệu lực kể từ ngày ký."),
+        expiry=("2025-12-31", "giai đoạn 2021 - 2025"),
+    )
+
+
+EVIDENCE_SUSPENDS_28 = (
+    "Tạm ngưng hiệu lực thi hành Quyết định số 28/2024/QĐ-UBND ngày 15/7/2024 của UBND tỉnh Hà Tĩnh cho đến khi có "
+    "văn bản thay thế."
+)
+
+
+def decision_ha_tinh_28_2024() -> Extraction:
+    return document(
+        "corpus/qd-28-2024-ha-tinh.txt",
+        "28/2024/QĐ-UBND",
+        "Quyết định",
+        HA_TINH,
+        "2024-07-15",
+        effective=("2024-08-01", "Quyết định này có hiệu lực kể từ ngày 01 tháng 8 năm 2024."),
+    )
+
+
+def decision_ha_tinh_suspending_28() -> Extraction:
+    """A decision of Hà Tĩnh that suspends 28/2024/QĐ-UBND from its own signing (a repeal whose detail is
+    `suspends`, as `ingest.relation_table` reads "tạm ngưng hiệu lực")."""
+    return document(
+        "corpus/qd-2950-2024-ha-tinh.txt",
+        "2950/QĐ-UBND",
+        "Quyết định",
+        HA_TINH,
+        "2024-10-01",
+        "Tạm ngưng hiệu lực thi hành Quyết định số 28/2024/QĐ-UBND",
+        [
+            cite(
+                "28/2024/QĐ-UBND",
+                "Quyết định số 28/2024/QĐ-UBND ngày 15/7/2024 của UBND tỉnh Hà Tĩnh",
+                EVIDENCE_SUSPENDS_28,
+                relation="repeals",
+                relation_detail="suspends",
+                date="2024-07-15",
+                issuer=HA_TINH,
+                doc_type="Quyết định",
+                start=90,
+            )
+        ],
+        effective=("2024-10-01", "Quyết định này có hiệu lực kể từ ngày ký."),
     )

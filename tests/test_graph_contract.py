@@ -8,23 +8,44 @@ the placeholder `vn/cp/undated/06-nq-cp`, and the Resolution of 2023 itself `vn/
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from graph_examples import (
+    EVIDENCE_47_AMENDS_76,
+    EVIDENCE_79_REPEALS_ARTICLE_5,
+    EVIDENCE_79_REPLACES_08,
+    EVIDENCE_100_REPLACES_46,
+    EVIDENCE_168_REPLACES_100,
     EVIDENCE_1127_06,
     EVIDENCE_1127_5890,
+    EVIDENCE_LETTER_46_REPLACED,
+    EVIDENCE_SUSPENDS_28,
+    PARTS_47_AMENDS_76,
     cite,
+    decision_06_2022_ttg,
+    decision_ha_tinh_12_2020,
+    decision_ha_tinh_28_2024,
+    decision_ha_tinh_79_2025,
+    decision_ha_tinh_suspending_28,
     decision_quang_tri_2021,
     decision_tuyen_quang_2010,
+    decree_46_2016,
+    decree_100_2019,
+    decree_168_2024,
     decree_listing_laws,
     document,
     law_43_2024,
+    law_47_2019,
+    law_76_2015,
     letter_1127,
     letter_1127_thanh_hoa,
     letter_5890,
     letter_citing_1127,
+    letter_on_traffic_fines,
+    plan_lai_chau_2021_2025,
     resolution_06,
 )
 from graph_stores import STORE_FACTORIES
@@ -523,3 +544,215 @@ def test_a_relation_asserted_between_two_documents_the_letter_cites(store: Graph
     (edge,) = store.citations(TLD5890, "out")
     assert (edge.source_doc, edge.asserted_by, edge.confidence) == (L1127, L1127, 0.7)
     assert edge.source_resolution is not None and edge.source_resolution.method == "exact"
+
+
+# --- what decides validity, stored ----------------------------------------------------------------------------
+
+QD12_HA_TINH = "vn/ha-tinh/ubnd/2020/12-2020-qd-ubnd"
+QD79_HA_TINH = "vn/ha-tinh/ubnd/2025/79-2025-qd-ubnd"
+QD08_HA_TINH = "vn/ha-tinh/ubnd/2022/08-2022-qd-ubnd"
+KH45_LAI_CHAU = "vn/lai-chau/ubnd/2021/45-kh-ubnd"
+
+
+def test_a_documents_entry_into_force_and_expiry_are_stored_with_their_sentences(store: GraphStore) -> None:
+    load(store, plan_lai_chau_2021_2025(), decision_ha_tinh_79_2025())
+    plan = store.get(KH45_LAI_CHAU)
+    assert plan is not None
+    assert (plan.effective_date, plan.effective_text) == (
+        "2021-03-10",
+        "Kế hoạch này có hiệu lực kể từ ngày ký.",
+    )
+    assert (plan.expiry_date, plan.expiry_text) == ("2025-12-31", "giai đoạn 2021 - 2025")
+    placeholder = store.get(QD08_HA_TINH)  # cited, not ingested: nothing of its own says when
+    assert placeholder is not None and placeholder.effective_date is None
+
+
+def test_an_edge_keeps_the_parts_it_touches_and_null_for_the_whole(store: GraphStore) -> None:
+    load(store, decision_ha_tinh_12_2020(), decision_ha_tinh_79_2025())
+    edges = {e.target: e for e in store.citations(QD79_HA_TINH, "out")}
+    assert edges[QD12_HA_TINH].parts == ["Điều 5"]
+    assert edges[QD12_HA_TINH].evidence == EVIDENCE_79_REPEALS_ARTICLE_5
+    assert (
+        edges[QD08_HA_TINH].parts is None
+    )  # "Quyết định này thay thế Quyết định số 08/2022/QĐ-UBND": the whole
+
+
+def test_a_demoted_document_forgets_its_entry_into_force(store: GraphStore) -> None:
+    load(store, decision_ha_tinh_12_2020(), decision_ha_tinh_79_2025())
+    store.delete([QD12_HA_TINH])  # 79/2025 still cites it: a placeholder, which says nothing of its own
+    demoted = store.get(QD12_HA_TINH)
+    assert demoted is not None and demoted.placeholder
+    assert (demoted.effective_date, demoted.effective_text) == (None, None)
+
+
+# --- status on a date and timeline ----------------------------------------------------------------------------
+
+ND46 = "vn/cp/2016/46-2016-nd-cp"
+ND100 = "vn/cp/2019/100-2019-nd-cp"
+ND168 = "vn/cp/2024/168-2024-nd-cp"
+QD06_TTG = "vn/ttg/2022/06-qd-ttg"
+QD28_HA_TINH = "vn/ha-tinh/ubnd/2024/28-2024-qd-ubnd"
+QD2950_HA_TINH = "vn/ha-tinh/ubnd/2024/2950-qd-ubnd"
+LAW76 = "vn/qh13/2015/76-2015-qh13"
+LAW47 = "vn/qh14/2019/47-2019-qh14"
+CV1520 = "vn/cat/2020/1520-cat-pc08"
+
+
+def test_a_decree_replaced_by_another_is_replaced_from_the_day_the_new_one_enters_into_force(
+    store: GraphStore,
+) -> None:
+    load(store, decree_46_2016(), decree_100_2019())
+    # Nghị định 100/2019/NĐ-CP was issued on 30/12/2019 and "có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2020".
+    before = store.status(ND46, date(2019, 12, 31))
+    assert (before.state, before.label, before.in_force) == ("in_force", "Còn hiệu lực", True)
+    assert before.evidence == "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 8 năm 2016."
+    assert [(c.by.id, c.in_effect) for c in before.changes] == [(ND100, False)]  # stated, not yet in effect
+    status = store.status(ND46, date(2020, 1, 1))
+    assert (status.state, status.label, status.in_force) == ("replaced", "Hết hiệu lực toàn bộ", False)
+    assert status.since == "2020-01-01"
+    assert status.detail == "bị thay thế bởi Nghị định 100/2019/NĐ-CP từ 01/01/2020"
+    (change,) = status.rests_on
+    assert (change.effect, change.by.id, change.parts, change.from_date) == (
+        "replaces",
+        ND100,
+        None,
+        "2020-01-01",
+    )
+    assert (change.edge.source_doc, change.edge.relation) == (ND100, "replaces")
+    assert change.edge.evidence == EVIDENCE_100_REPLACES_46
+
+
+def test_what_is_in_force_in_place_of_a_decree_follows_its_replacements_to_the_current_one(
+    store: GraphStore,
+) -> None:
+    load(store, decree_46_2016(), decree_100_2019(), decree_168_2024())
+    # 46/2016 → 100/2019 (from 01/01/2020) → 168/2024 (from 01/01/2025)
+    assert [c.by.id for c in store.replacement_chain(ND46, date(2024, 12, 31))] == [ND100]
+    chain = store.replacement_chain(ND46, date(2025, 1, 1))
+    assert [c.by.id for c in chain] == [ND100, ND168]
+    assert [c.edge.evidence for c in chain] == [EVIDENCE_100_REPLACES_46, EVIDENCE_168_REPLACES_100]
+    assert [c.by.id for c in store.status(ND46, date(2025, 6, 1)).replaced_by] == [ND100, ND168]
+    assert store.replacement_chain(ND168, date(2025, 6, 1)) == []  # in force itself
+    assert store.status(ND168, date(2025, 6, 1)).state == "in_force"
+
+
+def test_a_replacement_that_a_third_document_states_decides_the_status_too(store: GraphStore) -> None:
+    # Only 46/2016 and a letter saying "Nghị định số 46/2016/NĐ-CP đã được thay thế bởi Nghị định số
+    # 100/2019/NĐ-CP ngày 30/12/2019" are ingested: 100/2019 is a placeholder whose date the letter gives.
+    load(store, decree_46_2016(), letter_on_traffic_fines())
+    status = store.status(ND46, date(2020, 6, 1))
+    assert status.state == "replaced"
+    (change,) = status.rests_on
+    assert (change.by.id, change.by.placeholder, change.from_date) == (ND100, True, "2019-12-30")
+    assert (change.edge.asserted_by, change.edge.source_doc) == (CV1520, CV1520)
+    assert change.edge.evidence == EVIDENCE_LETTER_46_REPLACED
+    assert (
+        status.detail
+        == "bị thay thế bởi Nghị định 100/2019/NĐ-CP từ 30/12/2019 (theo Công văn 1520/CAT-PC08)"
+    )
+
+
+def test_a_document_cited_but_never_ingested_is_unknown_unless_an_ingested_one_replaced_it(
+    store: GraphStore,
+) -> None:
+    load(store, letter_1127(), decision_ha_tinh_79_2025())
+    unknown = store.status(NQ06, date(2025, 1, 1))  # only cited: nothing says whether it is in force
+    assert (unknown.state, unknown.label, unknown.in_force, unknown.rests_on) == (
+        "unknown",
+        "Không rõ",
+        None,
+        [],
+    )
+    # "Quyết định này thay thế Quyết định số 08/2022/QĐ-UBND", from 05/12/2025: that much is known of it.
+    assert store.status(QD08_HA_TINH, date(2025, 12, 4)).state == "unknown"
+    replaced = store.status(QD08_HA_TINH, date(2025, 12, 5))
+    assert replaced.state == "replaced" and replaced.document.placeholder
+    assert [c.edge.evidence for c in replaced.rests_on] == [EVIDENCE_79_REPLACES_08]
+
+
+def test_a_letter_that_states_no_entry_into_force_is_unknown_never_in_force_by_default(
+    store: GraphStore,
+) -> None:
+    load(store, letter_1127())
+    status = store.status(L1127, date(2024, 1, 1))
+    assert (status.state, status.in_force, status.evidence) == ("unknown", None, None)
+
+
+def test_a_decision_repealing_article_5_of_another_leaves_it_partly_repealed(store: GraphStore) -> None:
+    load(store, decision_ha_tinh_12_2020(), decision_ha_tinh_79_2025())
+    assert store.status(QD12_HA_TINH, date(2025, 12, 4)).state == "in_force"
+    status = store.status(
+        QD12_HA_TINH, date(2025, 12, 5)
+    )  # "Bãi bỏ Điều 5 của Quyết định số 12/2020/QĐ-UBND"
+    assert (status.state, status.label, status.in_force) == ("partly_repealed", "Hết hiệu lực một phần", True)
+    (change,) = status.rests_on
+    assert (change.effect, change.parts, change.by.id, change.from_date) == (
+        "partly_repeals",
+        ["Điều 5"],
+        QD79_HA_TINH,
+        "2025-12-05",
+    )
+    assert change.edge.evidence == EVIDENCE_79_REPEALS_ARTICLE_5
+    assert status.detail == "bị bãi bỏ Điều 5 bởi Quyết định 79/2025/QĐ-UBND từ 05/12/2025"
+
+
+def test_a_decision_in_force_from_its_signing_is_not_yet_in_force_the_day_before(store: GraphStore) -> None:
+    load(
+        store, decision_06_2022_ttg()
+    )  # Quyết định 06/QĐ-TTg of 06/01/2022 "có hiệu lực kể từ ngày ký ban hành"
+    before = store.status(QD06_TTG, date(2022, 1, 5))
+    assert (before.state, before.label, before.in_force) == ("not_yet_in_force", "Chưa có hiệu lực", False)
+    assert before.evidence == "Quyết định này có hiệu lực kể từ ngày ký ban hành."
+    signed = store.status(QD06_TTG, date(2022, 1, 6))
+    assert (signed.state, signed.since, signed.detail) == (
+        "in_force",
+        "2022-01-06",
+        "có hiệu lực từ 06/01/2022",
+    )
+
+
+def test_a_plan_for_2021_to_2025_is_in_force_through_2025_and_expired_after(store: GraphStore) -> None:
+    load(store, plan_lai_chau_2021_2025())
+    assert store.status(KH45_LAI_CHAU, date(2025, 12, 31)).state == "in_force"
+    expired = store.status(KH45_LAI_CHAU, date(2026, 1, 1))
+    assert (expired.state, expired.label, expired.since) == ("expired", "Hết hiệu lực toàn bộ", "2026-01-01")
+    assert expired.evidence == "giai đoạn 2021 - 2025"
+
+
+def test_an_amended_law_stays_in_force_with_its_amendments_and_their_parts(store: GraphStore) -> None:
+    load(store, law_76_2015(), law_47_2019())
+    assert store.status(LAW76, date(2020, 6, 30)).state == "in_force"  # Luật 47/2019/QH14: from 01/07/2020
+    status = store.status(LAW76, date(2020, 7, 1))
+    assert (status.state, status.label, status.in_force) == ("amended", "Còn hiệu lực", True)
+    (change,) = status.rests_on
+    assert (change.effect, change.by.id, change.parts) == ("amends", LAW47, PARTS_47_AMENDS_76)
+    assert change.edge.evidence == EVIDENCE_47_AMENDS_76
+
+
+def test_a_suspended_decision_is_out_of_force_from_the_suspending_one(store: GraphStore) -> None:
+    load(store, decision_ha_tinh_28_2024(), decision_ha_tinh_suspending_28())
+    assert store.status(QD28_HA_TINH, date(2024, 9, 30)).state == "in_force"
+    status = store.status(QD28_HA_TINH, date(2024, 10, 1))
+    assert (status.state, status.label, status.in_force) == ("suspended", "Ngưng hiệu lực", False)
+    assert [(c.by.id, c.edge.evidence) for c in status.rests_on] == [(QD2950_HA_TINH, EVIDENCE_SUSPENDS_28)]
+
+
+def test_a_timeline_tells_a_decrees_life_in_date_order_with_evidence(store: GraphStore) -> None:
+    load(store, decree_46_2016(), decree_100_2019(), decree_168_2024())
+    timeline = store.timeline(ND100)
+    assert [(e.date, e.kind, e.label) for e in timeline.events] == [
+        ("2019-12-30", "issued", "Ban hành"),
+        ("2020-01-01", "in_force", "Có hiệu lực"),
+        ("2025-01-01", "replaced", "Bị thay thế"),
+    ]
+    in_force, replaced = timeline.events[1:]
+    assert in_force.evidence == "Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2020."
+    assert replaced.document is not None and replaced.document.id == ND168
+    assert replaced.evidence == EVIDENCE_168_REPLACES_100
+
+
+def test_status_and_timeline_of_an_unknown_id_are_not_found(store: GraphStore) -> None:
+    with pytest.raises(DocumentNotFound):
+        store.status("vn/cp/2099/1-nd-cp")
+    with pytest.raises(DocumentNotFound):
+        store.timeline("vn/cp/2099/1-nd-cp")

@@ -15,7 +15,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-from graph_examples import decision_quang_tri_2021, law_43_2024, letter_1127, letter_5890, resolution_06
+from graph_examples import (
+    decision_quang_tri_2021,
+    document,
+    law_43_2024,
+    letter_1127,
+    letter_5890,
+    resolution_06,
+)
 from graph_stores import STORE_FACTORIES
 
 from graph import GraphStore, StoreError, ingest, open_store
@@ -30,6 +37,14 @@ TLD5890 = "vn/tld/2023/5890-tld-cspl"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "graph.db"
+
+
+def as_schema_3(conn: sqlite3.Connection) -> None:
+    """Make a graph of today's schema one of schema 3, which had no validity columns."""
+    for column in ("effective_date", "effective_text", "expiry_date", "expiry_text"):
+        conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+    conn.execute("ALTER TABLE edges DROP COLUMN parts")
+    conn.execute("PRAGMA user_version = 3")
 
 
 def test_a_file_of_garbage_is_an_error_and_is_left_as_it_is(db: Path) -> None:
@@ -69,6 +84,7 @@ def test_a_graph_of_the_previous_schema_is_upgraded_in_place_and_keeps_its_docum
     with open_store(f"sqlite:///{db}") as store:
         ingest(store, [letter_1127()])
     with sqlite3.connect(db) as conn:  # schema 1 had no texts
+        as_schema_3(conn)
         conn.execute("DROP TABLE texts")
         conn.execute("PRAGMA user_version = 1")
     with open_store(f"sqlite:///{db}") as store:
@@ -82,6 +98,7 @@ def test_a_graph_of_schema_2_is_upgraded_and_resolves_its_stored_references_agai
     with open_store(f"sqlite:///{db}") as store:
         ingest(store, [resolution_06("2022"), letter_1127(with_5890=False)])
     with sqlite3.connect(db) as conn:  # schema 2 stored references as JSON objects and indexed placeholder
+        as_schema_3(conn)
         stored = conn.execute("SELECT id, dst_ref FROM edges WHERE dst_ref IS NOT NULL").fetchall()
         assert stored and all(ref.startswith("[") for _, ref in stored)
         for edge_id, ref in stored:
@@ -95,10 +112,34 @@ def test_a_graph_of_schema_2_is_upgraded_and_resolves_its_stored_references_agai
         (edge,) = store.citations(L1127, "out")
         assert (edge.target, edge.resolution.method) == ("vn/cp/2023/06-nq-cp", "latest")
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone() == (3,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (4,)
         migrated = dict(conn.execute("SELECT id, dst_ref FROM edges WHERE dst_ref IS NOT NULL").fetchall())
     # The same arrays as a store of schema 3 writes (SQLite's JSON leaves out the spaces).
     assert {i: json.loads(ref) for i, ref in migrated.items()} == {i: json.loads(ref) for i, ref in stored}
+
+
+def test_a_graph_of_schema_3_takes_its_documents_entry_into_force_from_their_stored_metadata(
+    db: Path,
+) -> None:
+    # Quyết định 79/2025/QĐ-UBND of Hà Tĩnh "có hiệu lực kể từ ngày 05 tháng 12 năm 2025": schema 3 kept it only
+    # in the metadata JSON.
+    decision = document(
+        "qd-79-2025-ha-tinh.txt", "79/2025/QĐ-UBND", "Quyết định", "UBND tỉnh Hà Tĩnh", "2025-11-25"
+    )
+    assert decision.document is not None
+    decision.document.effective_date = "2025-12-05"
+    decision.document.effective_text = "Quyết định này có hiệu lực kể từ ngày 05 tháng 12 năm 2025."
+    with open_store(f"sqlite:///{db}") as store:
+        ingest(store, [decision])
+        (doc_id,) = [d.id for d in store.search(placeholders=False)]
+    with sqlite3.connect(db) as conn:
+        as_schema_3(conn)
+    with open_store(f"sqlite:///{db}") as store:
+        migrated = store.get(doc_id)
+        assert migrated is not None and migrated.effective_date == "2025-12-05"
+        assert migrated.effective_text == "Quyết định này có hiệu lực kể từ ngày 05 tháng 12 năm 2025."
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (4,)
 
 
 def test_a_graph_of_a_newer_schema_is_refused(db: Path) -> None:

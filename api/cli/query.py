@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, cast
 
 import typer
@@ -215,6 +216,48 @@ def query_show(ref: RefArgument, store_option: StoreOption = None, as_json: Json
         _print(views.document_view(document))
         _print(views.edges_view(document, cites, True, label))
         _print(views.edges_view(document, cited_by, False, label))
+
+
+def _iso_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: expected a date as YYYY-MM-DD") from None
+
+
+@query_app.command("status")
+def query_status(
+    ref: RefArgument,
+    store_option: StoreOption = None,
+    as_json: JsonOption = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="The date to judge on, YYYY-MM-DD (default: today).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Is REF in force (on --as-of)? Its state, why, and the changes and sentences it rests on."""
+    day = _iso_date(as_of)
+    with open_for_query(store_option) as store:
+        status = store.status(store.lookup(ref).id, day)
+        if as_json:
+            emit_json(status)
+            return
+        _print(views.status_view(status, labeller(store)))
+
+
+@query_app.command("timeline")
+def query_timeline(ref: RefArgument, store_option: StoreOption = None, as_json: JsonOption = False) -> None:
+    """REF's life in date order: issued, in force, amended, replaced, repealed, guided …, with the sentences."""
+    with open_for_query(store_option) as store:
+        timeline = store.timeline(store.lookup(ref).id)
+        if as_json:
+            emit_json(timeline)
+            return
+        _print(views.timeline_view(timeline))
 
 
 @query_app.command("search")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -14,7 +15,7 @@ from api.responses import model_json, models_json
 from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
 from api.routes.params import Depth, DocId, Limit, MaxNodes, Offset, Relations
 from api.settings import Settings
-from graph import Document, DocumentNotFound, Edge, GraphStore, Tree
+from graph import Document, DocumentNotFound, Edge, GraphStore, Status, Timeline, Tree
 from ingest.models import Relation
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -170,6 +171,38 @@ def cited_by(
     """In edge order; page through a widely cited document with limit and offset."""
     _document(store, doc_id)
     return models_json(store.citations(doc_id, "in", relation)[offset : offset + limit], Edge)
+
+
+@router.get(
+    "/{doc_id:doc_id}/status",
+    summary="Is it in force on a date, and why",
+    responses=responses(404),
+    response_model=Status,
+)
+def status(
+    store: Store,
+    doc_id: DocId,
+    as_of: Annotated[
+        date | None, Query(description="ISO date (YYYY-MM-DD); today when not given", examples=["2025-01-01"])
+    ] = None,
+) -> Response:
+    """In force, not yet in force, expired, replaced, repealed, partly repealed, suspended, amended, or unknown
+    where nothing in the graph decides it (a document cited but not ingested is never in force by default); with
+    its Vietnamese label, the changes it rests on (acting document, relation, parts, from when, the sentence and
+    the text that states it), every change the graph holds of it and the chain of replacements to the document in
+    force in its place."""
+    return model_json(store.status(doc_id, as_of))
+
+
+@router.get(
+    "/{doc_id:doc_id}/timeline",
+    summary="Its life: issued, in force, amended, replaced …, in date order",
+    responses=responses(404),
+    response_model=Timeline,
+)
+def timeline(store: Store, doc_id: DocId) -> Response:
+    """Each event with its date (undated last), its Vietnamese label, the acting document and its evidence."""
+    return model_json(store.timeline(doc_id))
 
 
 @router.get(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from starlette.convertors import Convertor, register_url_convertor
 
-SUB_RESOURCES = ("implementers", "implements", "citations", "cited-by")
+SUB_RESOURCES = ("implementers", "implements", "citations", "cited-by", "status", "timeline")
 
 
 class DocumentIdConvertor(Convertor[str]):
