@@ -8,12 +8,14 @@ directly and through 5890/TLĐ-CSPL, which it says implements 06/NQ-CP too.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 from example_corpus import EXAMPLE_DOCUMENTS
 from fastapi.testclient import TestClient
 
@@ -245,6 +247,29 @@ def test_injection_strings_in_any_parameter_are_only_text(api: TestClient, value
         response = api.get(path, params=params)
         assert response.status_code in (200, 404, 409, 422), (path, response.text)
     assert api.get("/stats").json()["documents"] == EXAMPLE_DOCUMENTS
+
+
+@pytest.mark.parametrize(
+    ("page", "assets"),
+    [
+        ("/docs", {"swagger-ui-bundle.js": "javascript", "swagger-ui.css": "text/css"}),
+        ("/redoc", {"redoc.standalone.js": "javascript"}),
+    ],
+)
+def test_the_api_documentation_loads_nothing_from_outside(
+    api: TestClient, page: str, assets: dict[str, str]
+) -> None:
+    """Swagger UI and ReDoc come from this server (the fastapi-offline package), not from a CDN: /docs works on a
+    machine without internet."""
+    html = api.get(page).text
+    assert not re.findall(r"(?:https?:)?//[\w.-]+\.\w", html), "an address outside the server"
+    soup = BeautifulSoup(html, "html.parser")
+    urls = [str(tag.get("src") or tag.get("href")) for tag in soup.select("script[src], link[href]")]
+    for name, kind in assets.items():
+        url = next((u for u in urls if u.endswith("/" + name)), None)
+        assert url is not None, (name, urls)
+        assert kind in api.get(url).headers["content-type"]
+    assert all(api.get(url).status_code == 200 for url in [*urls, "/openapi.json"])
 
 
 def test_reads_can_be_closed_by_configuration(example_graph: Path) -> None:

@@ -171,6 +171,15 @@ def test_lookup_by_citation_text(watched: Watched, base_url: str) -> None:
     watched.assert_all_local(base_url)
 
 
+def test_the_api_documentation_renders_offline(watched: Watched, base_url: str) -> None:
+    """Swagger UI draws every operation from this server's own copy of its script: nothing leaves the server."""
+    page = watched.page
+    page.goto(base_url + "/docs")
+    page.locator(".opblock-summary-path", has_text="/resolve").first.wait_for(state="visible")
+    assert page.locator(".opblock").count() >= 10
+    watched.assert_all_local(base_url)
+
+
 def test_a_hostile_document_stays_text_everywhere(watched: Watched, base_url: str) -> None:
     page = watched.page
     for doc_id in (HOSTILE_ID, HOSTILE_LAW_ID, NQ06):
