@@ -122,6 +122,13 @@ def test_search_by_type_and_year(api: TestClient) -> None:
     assert items and all(d["doc_type"] == "Luật" and d["issue_date"].startswith("2024") for d in items)
 
 
+def test_a_date_bound_that_is_not_in_the_calendar_is_a_422_problem(api: TestClient) -> None:
+    for bound in ("2025-13-01", "2023-02-30"):
+        body = problem(api.get("/documents", params={"date_from": bound}), 422)
+        assert "không phải là một năm hay ngày hợp lệ / is not a valid year or date" in body["detail"]
+    assert api.get("/documents", params={"date_from": "2024-02-29"}).status_code == 200
+
+
 def test_a_document_with_its_text_and_the_offsets_of_each_citation_in_it(api: TestClient) -> None:
     body = api.get(f"/documents/{L1127}").json()
     assert body["document"]["number"] == "1127/LĐLĐ"
