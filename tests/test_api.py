@@ -158,6 +158,18 @@ def test_resolve_reads_citation_text_as_the_ingest_does(api: TestClient) -> None
         assert body["parsed"]["number"] == "06/NQ-CP"
 
 
+def test_resolve_a_type_and_a_bare_number(api: TestClient) -> None:
+    """ "Quy chế 4859" as people say it: the one Quy chế numbered 4859; "Quyết định 30": every Quyết định 30/…,
+    never 130/… nor 300/…."""
+    one = api.get("/resolve", params={"ref": "Quy chế 4859"}).json()["documents"]
+    assert [d["number"] for d in one] == ["4859/QCPH-UBND-LĐLĐ"]
+    several = api.get("/resolve", params={"ref": "quyết định số 30"}).json()["documents"]
+    assert sorted(d["number"] for d in several) == ["30/2008/QĐ-TTg", "30/2021/QĐ-UBND"]
+    dated = api.get("/resolve", params={"ref": "Quyết định 30 năm 2021"}).json()["documents"]
+    assert [d["number"] for d in dated] == ["30/2021/QĐ-UBND"]
+    problem(api.get("/resolve", params={"ref": "Quy chế 485"}), 404)
+
+
 def test_resolve_of_nothing_known_is_a_404_with_close_matches(api: TestClient) -> None:
     body = problem(api.get("/resolve", params={"ref": "Công văn 1128/LĐLĐ"}), 404)
     assert "suggestions" in body

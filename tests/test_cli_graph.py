@@ -333,3 +333,20 @@ def test_ids_are_never_cut_in_an_80_column_terminal(graph_url: str) -> None:
     ids = [d["id"] for d in json.loads(invoke("query", "search", "--store", graph_url, "--json").stdout)]
     assert max(map(len, ids)) > 24  # long enough to be folded in a column of 80
     assert "".join(cells) == "".join(ids)
+
+
+def test_a_type_and_a_bare_number_names_one_document_or_lists_the_candidates(namesakes_url: str) -> None:
+    one = invoke("query", "show", "Nghị quyết 06 năm 2022", "--store", namesakes_url, "--json")
+    assert one.exit_code == 0, one.output
+    assert json.loads(one.stdout)["document"]["issue_date"] == "2022-01-14"
+
+    both = invoke("query", "show", "Công văn 1127", "--store", namesakes_url, "--json")
+    assert both.exit_code == 1
+    candidates = json.loads(both.stdout)["error"]["candidates"]
+    assert {c["issuer"] for c in candidates} == {
+        "Liên đoàn Lao động tỉnh Lai Châu",
+        "Liên đoàn Lao động tỉnh Thanh Hóa",
+    }
+
+    none = invoke("query", "show", "Công văn 112", "--store", namesakes_url)
+    assert none.exit_code == 1 and "no document matches 'Công văn 112'" in none.stderr

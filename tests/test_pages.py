@@ -139,6 +139,18 @@ def test_lookup_of_an_ambiguous_reference_lists_the_candidates(client: TestClien
     assert len(tree.select(".danh-sach li")) == len(found)
 
 
+def test_lookup_by_type_and_bare_number_as_people_say_it(client: TestClient) -> None:
+    # The joint regulation 4859/QCPH-UBND-LĐLĐ is the only Quy chế numbered 4859: its page.
+    response = client.get("/tra-cuu", params={"q": "Quy chế 4859"}, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == Links("").document("vn/local/ubnd/2020/4859-qcph-ubnd-ldld")
+    # Two decisions numbered 30 (Quảng Trị's of 2021, the Prime Minister's of 2008): both listed, to choose.
+    tree = page(client, "/tra-cuu?q=" + quote("Quyết định 30"))
+    assert "Nhiều văn bản phù hợp" in text_of(tree)
+    listed = [a.get_text() for a in tree.select(".danh-sach li a")]
+    assert listed == ["Quyết định 30/2021/QĐ-UBND", "Quyết định 30/2008/QĐ-TTg"]
+
+
 def test_an_empty_lookup_goes_back_to_the_front_page(client: TestClient) -> None:
     response = client.get("/tra-cuu?q=+", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
