@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -92,7 +93,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             if owned:
                 app.state.store.close()
 
-    app = FastAPI(
+    # /docs (Swagger UI) and /redoc with their scripts and styles from the fastapi-offline package, served under
+    # /static-offline-docs: FastAPI's own pages load them from a CDN and are blank without internet.
+    app = FastAPIOffline(
         title="lexgraph",
         version=_version(),
         description=DESCRIPTION,

@@ -43,6 +43,7 @@ from graph import (
     Timeline,
     Tree,
 )
+from graph.dates import InvalidDate, check_date_bound
 from ingest.lexicon import DOC_TYPES
 from ingest.relation_table import RELATION_TABLE
 
@@ -68,7 +69,9 @@ GRAPH_CSP = (
 
 MAX_PARAM = 200  # characters of one search field: enough for any title, too few to make a query expensive
 MAX_WORDS = 12
-SEARCH_LIMIT = 100
+SEARCH_LIMIT = 50  # results per page unless the page asks for another number (so_dong), up to SEARCH_MAX
+SEARCH_MAX = 200
+MAX_PAGE = 1000  # a page past this would make the store scan far for nothing a person reads
 DEFAULT_DEPTH = 3
 GRAPH_DEPTH = 1
 GRAPH_MAX_NODES = 150  # a picture a person can read; the REST API has the whole neighbourhood
@@ -76,7 +79,6 @@ TREE_MAX_NODES = 500
 INCOMING_SHOWN = 300  # a law may be cited by thousands: the page lists the first ones, the API pages the rest
 RANKED = 8  # rows of each ranking on the front page
 RANKED_SCAN = 500
-_YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?")
 TYPES = sorted(set(DOC_TYPES.values()))
 
 _env = Environment(
@@ -88,9 +90,19 @@ _env = Environment(
 )
 _env.filters["date_vi"] = date_vi
 _env.filters["relation_vi"] = relation_vi
+_env.filters["file_name"] = lambda source: file_name(source)
 _env.globals["evidence_parts"] = evidence_parts
 _env.globals["status_tone"] = status_tone
 _env.globals["status_hover"] = status_hover
+
+
+def file_name(source: str | None) -> str:
+    """The name of the file a document was ingested from, without its folders: the server's layout
+    ("/srv/lexgraph/incoming/…") is nobody's business on a page. Works for POSIX and Windows paths and for
+    uploads ("upload://cong-van-77.pdf")."""
+    if not source:
+        return ""
+    return re.split(r"[/\\]", source.rstrip("/\\"))[-1]
 
 
 def static_files() -> StaticFiles:
@@ -184,24 +196,46 @@ class SearchForm:
     year_from: str = ""
     year_to: str = ""
     ingested_only: bool = False
-    errors: list[str] = field(default_factory=list)
+    page: int = 1
+    per_page: int = SEARCH_LIMIT
+    errors: list[str] = field(default_factory=list)  # a field that cannot be searched: no results are shown
+    notes: list[str] = field(default_factory=list)  # what was changed to search at all (words cut)
 
     @property
     def asked(self) -> bool:
         return any((self.words, self.number, self.doc_type, self.issuer, self.year_from, self.year_to))
 
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
     def query(self) -> dict[str, Any]:
-        """`GraphStore.search`'s arguments; a field with an error is left out."""
+        """`GraphStore.search`'s arguments: this page's results and one more, which says whether a next page
+        follows (the store has no offset: the pages before are read and dropped, as the REST API does)."""
         words = " ".join(self.words.split()[:MAX_WORDS])
         return {
             "words": words or None,
             "number": self.number or None,
             "doc_type": self.doc_type or None,
             "issuer": self.issuer or None,
-            "date_from": self.year_from if _YEAR_OR_DATE.fullmatch(self.year_from) else None,
-            "date_to": self.year_to if _YEAR_OR_DATE.fullmatch(self.year_to) else None,
+            "date_from": self.year_from or None,
+            "date_to": self.year_to or None,
             "placeholders": not self.ingested_only,
-            "limit": SEARCH_LIMIT,
+            "limit": self.offset + self.per_page + 1,
+        }
+
+    def params(self, page: int) -> dict[str, str]:
+        """The query string of `page` of these results."""
+        return {
+            "tu_khoa": self.words,
+            "so": self.number,
+            "loai": self.doc_type,
+            "co_quan": self.issuer,
+            "tu_nam": self.year_from,
+            "den_nam": self.year_to,
+            "da_co": "1" if self.ingested_only else "",
+            "so_dong": str(self.per_page) if self.per_page != SEARCH_LIMIT else "",
+            "trang": str(page) if page > 1 else "",
         }
 
 
@@ -214,15 +248,37 @@ def search_form(params: dict[str, str]) -> SearchForm:
         year_from=_field(params.get("tu_nam")),
         year_to=_field(params.get("den_nam")),
         ingested_only=params.get("da_co") == "1",
+        page=_whole(params.get("trang"), 1, MAX_PAGE),
+        per_page=_whole(params.get("so_dong"), SEARCH_LIMIT, SEARCH_MAX),
     )
     for label, value in (("Từ năm", form.year_from), ("Đến năm", form.year_to)):
-        if value and not _YEAR_OR_DATE.fullmatch(value):
+        try:
+            if value:
+                check_date_bound(value)
+        except InvalidDate:
             form.errors.append(
-                f"{label}: cần một năm có 4 chữ số (ví dụ 2023) hoặc một ngày dạng 2023-01-31."
+                f"{label} “{value}”: cần một năm có 4 chữ số (ví dụ 2023) hoặc một ngày có thật dạng 2023-01-31."
             )
     if len(form.words.split()) > MAX_WORDS:
-        form.errors.append(f"Chỉ tìm theo {MAX_WORDS} từ đầu tiên.")
+        form.notes.append(f"Chỉ tìm theo {MAX_WORDS} từ đầu tiên.")
     return form
+
+
+def _whole(value: str | None, default: int, most: int) -> int:
+    """A page number or a page size: a whole number from 1 to `most`; anything else is the default."""
+    if value and value.strip().isdigit():
+        return max(1, min(int(value.strip()), most))
+    return default
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """One page of search results, and the links to the pages around it."""
+
+    items: list[Document]
+    first: int  # the number of the first item, from 1
+    previous: str | None
+    next: str | None
 
 
 # The relation badges' colours, from the relation table: a stylesheet of its own, since the pages allow no inline
@@ -238,8 +294,11 @@ def relations_css() -> Response:
 @router.get("/", response_class=HTMLResponse, name="page_home")
 def home(request: Request, store: Store) -> Response:
     form = search_form(dict(request.query_params))
+    links = Links(_root(request))
     try:
-        results = store.search(**form.query()) if form.asked else None
+        # A field that cannot be searched shows its error and no results: a list without the filter asked for
+        # would be read as the filtered one.
+        results = _results(store, form, links) if form.asked and not form.errors else None
         stats = store.stats()
         # The missing list already ranks the placeholders: this one ranks what can be read here.
         most_cited = [c for c in store.most_cited(limit=RANKED_SCAN) if not c.document.placeholder][:RANKED]
@@ -251,11 +310,22 @@ def home(request: Request, store: Store) -> Response:
         "home.html",
         form=form,
         results=results,
-        limit=SEARCH_LIMIT,
         types=TYPES,
         stats=stats,
         most_cited=most_cited,
         missing=missing,
+    )
+
+
+def _results(store: GraphStore, form: SearchForm, links: Links) -> ResultPage:
+    found = store.search(**form.query())
+    items = found[form.offset : form.offset + form.per_page]
+    more = len(found) > form.offset + form.per_page
+    return ResultPage(
+        items=items,
+        first=form.offset + 1,
+        previous=links.home(**form.params(form.page - 1)) if form.page > 1 else None,
+        next=links.home(**form.params(form.page + 1)) if more else None,
     )
 
 

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from graph import AmbiguousReference, DocumentNotFound, StoreError
+from graph.dates import InvalidDate
 
 MEDIA_TYPE = "application/problem+json"
 
@@ -139,6 +140,13 @@ def install(app: FastAPI) -> None:
     async def _ambiguous(request: Request, exc: AmbiguousReference) -> JSONResponse:
         return problem_response(
             request, 409, str(exc), title="Ambiguous reference", candidates=_refs(exc.candidates)
+        )
+
+    @app.exception_handler(InvalidDate)
+    async def _invalid_date(request: Request, exc: InvalidDate) -> JSONResponse:
+        # The pattern of a date parameter lets "2025-13-01" through; the calendar does not.
+        return problem_response(
+            request, 422, str(exc), errors=[{"loc": ["query"], "msg": str(exc), "type": "invalid_date"}]
         )
 
     @app.exception_handler(StoreError)

@@ -138,12 +138,18 @@ def neighbourhood_view(root: Document, subgraph: Subgraph, label: Label) -> Rend
     return Group(*parts)
 
 
+def _id_column(table: Table) -> None:
+    """Ids are what a user copies into the next command: one wider than its column is folded onto the next
+    line, never cut with "…" (rich's default in a narrow terminal)."""
+    table.add_column("id", style="dim", overflow="fold")
+
+
 def ranking_view(title: str, ranked: Sequence[CitedDocument]) -> Table:
     table = Table(title=title, title_justify="left")
-    table.add_column("cited by", justify="right")
-    table.add_column("edges", justify="right")
+    table.add_column("cited by", justify="right", no_wrap=True)
+    table.add_column("edges", justify="right", no_wrap=True)
     table.add_column("document")
-    table.add_column("id", style="dim")
+    _id_column(table)
     for item in ranked:
         table.add_row(
             str(item.citing_documents), str(item.citations), escape(item.document.label), item.document.id
@@ -153,8 +159,9 @@ def ranking_view(title: str, ranked: Sequence[CitedDocument]) -> Table:
 
 def documents_view(title: str, documents: Sequence[Document]) -> Table:
     table = Table(title=title, title_justify="left")
-    for column in ("document", "issuer", "date", "id"):
-        table.add_column(column, style="dim" if column == "id" else None)
+    for column in ("document", "issuer", "date"):
+        table.add_column(column)
+    _id_column(table)
     for d in documents:
         name = d.label + (" (cited, not ingested)" if d.placeholder else "")
         table.add_row(escape(name), escape(d.issuer or ""), d.issue_date or d.year or "", d.id)

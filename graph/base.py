@@ -104,11 +104,13 @@ class BaseStore(ABC):
         return self._reading(lambda r: answers.labels(r.all_documents()))
 
     def find(self, ref: str) -> list[Document]:
-        return self._reading(lambda r: lookups.find(ref, r.get, r.by_keys))
+        return self._reading(lambda r: lookups.find(ref, r.get, r.by_keys, r.search))
 
     def lookup(self, ref: str) -> Document:
         return self._reading(
-            lambda r: lookups.lookup(ref, r.get, r.by_keys, lambda: answers.labels(r.all_documents()))
+            lambda r: lookups.lookup(
+                ref, r.get, r.by_keys, lambda: answers.labels(r.all_documents()), r.search
+            )
         )
 
     def search(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from graph.dates import check_date_bound
 from graph.models import Document, Edge, NodeRecord, Resolution
 from ingest.citations import canonical_type
 from ingest.identity import normalise_number, slug
@@ -195,8 +196,9 @@ class SearchTerms:
             number=normalise_number(number).upper() if number else None,
             doc_type=canonical_type(doc_type.strip()) if doc_type else None,
             issuer=fold(issuer) if issuer else None,
-            date_from=date_range(date_from)[0] if date_from else None,
-            date_to=date_range(date_to)[1] if date_to else None,
+            # A bound that is no real date is the caller's mistake to report (InvalidDate), never a filter.
+            date_from=date_range(check_date_bound(date_from))[0] if date_from else None,
+            date_to=date_range(check_date_bound(date_to))[1] if date_to else None,
             words=tuple(f" {word} " for word in fold(words or "").split()),
             placeholders=placeholders,
         )

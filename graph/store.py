@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
+from graph.labels import distinct_labels, how_to_choose
 from graph.models import (
     Change,
     CitedDocument,
@@ -66,8 +67,11 @@ class AmbiguousReference(LookupError):
     def __init__(self, ref: str, candidates: list[Document]) -> None:
         self.ref = ref
         self.candidates = candidates
-        listed = "; ".join(f"{d.label} ({d.id})" for d in candidates)
-        super().__init__(f"{ref!r} matches {len(candidates)} documents: {listed}; give its year, or its id")
+        labels = distinct_labels(candidates)
+        listed = "; ".join(f"{label} ({d.id})" for label, d in zip(labels, candidates, strict=True))
+        super().__init__(
+            f"{ref!r} matches {len(candidates)} documents: {listed}; {how_to_choose(candidates)}"
+        )
 
 
 @runtime_checkable

@@ -8,12 +8,14 @@ directly and through 5890/TLĐ-CSPL, which it says implements 06/NQ-CP too.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 from example_corpus import EXAMPLE_DOCUMENTS
 from fastapi.testclient import TestClient
 
@@ -120,6 +122,13 @@ def test_search_by_type_and_year(api: TestClient) -> None:
     assert items and all(d["doc_type"] == "Luật" and d["issue_date"].startswith("2024") for d in items)
 
 
+def test_a_date_bound_that_is_not_in_the_calendar_is_a_422_problem(api: TestClient) -> None:
+    for bound in ("2025-13-01", "2023-02-30"):
+        body = problem(api.get("/documents", params={"date_from": bound}), 422)
+        assert "không phải là một năm hay ngày hợp lệ / is not a valid year or date" in body["detail"]
+    assert api.get("/documents", params={"date_from": "2024-02-29"}).status_code == 200
+
+
 def test_a_document_with_its_text_and_the_offsets_of_each_citation_in_it(api: TestClient) -> None:
     body = api.get(f"/documents/{L1127}").json()
     assert body["document"]["number"] == "1127/LĐLĐ"
@@ -147,6 +156,18 @@ def test_resolve_reads_citation_text_as_the_ingest_does(api: TestClient) -> None
         body = api.get("/resolve", params={"ref": ref}).json()
         assert [d["id"] for d in body["documents"]] == [NQ06], ref
         assert body["parsed"]["number"] == "06/NQ-CP"
+
+
+def test_resolve_a_type_and_a_bare_number(api: TestClient) -> None:
+    """ "Quy chế 4859" as people say it: the one Quy chế numbered 4859; "Quyết định 30": every Quyết định 30/…,
+    never 130/… nor 300/…."""
+    one = api.get("/resolve", params={"ref": "Quy chế 4859"}).json()["documents"]
+    assert [d["number"] for d in one] == ["4859/QCPH-UBND-LĐLĐ"]
+    several = api.get("/resolve", params={"ref": "quyết định số 30"}).json()["documents"]
+    assert sorted(d["number"] for d in several) == ["30/2008/QĐ-TTg", "30/2021/QĐ-UBND"]
+    dated = api.get("/resolve", params={"ref": "Quyết định 30 năm 2021"}).json()["documents"]
+    assert [d["number"] for d in dated] == ["30/2021/QĐ-UBND"]
+    problem(api.get("/resolve", params={"ref": "Quy chế 485"}), 404)
 
 
 def test_resolve_of_nothing_known_is_a_404_with_close_matches(api: TestClient) -> None:
@@ -245,6 +266,29 @@ def test_injection_strings_in_any_parameter_are_only_text(api: TestClient, value
         response = api.get(path, params=params)
         assert response.status_code in (200, 404, 409, 422), (path, response.text)
     assert api.get("/stats").json()["documents"] == EXAMPLE_DOCUMENTS
+
+
+@pytest.mark.parametrize(
+    ("page", "assets"),
+    [
+        ("/docs", {"swagger-ui-bundle.js": "javascript", "swagger-ui.css": "text/css"}),
+        ("/redoc", {"redoc.standalone.js": "javascript"}),
+    ],
+)
+def test_the_api_documentation_loads_nothing_from_outside(
+    api: TestClient, page: str, assets: dict[str, str]
+) -> None:
+    """Swagger UI and ReDoc come from this server (the fastapi-offline package), not from a CDN: /docs works on a
+    machine without internet."""
+    html = api.get(page).text
+    assert not re.findall(r"(?:https?:)?//[\w.-]+\.\w", html), "an address outside the server"
+    soup = BeautifulSoup(html, "html.parser")
+    urls = [str(tag.get("src") or tag.get("href")) for tag in soup.select("script[src], link[href]")]
+    for name, kind in assets.items():
+        url = next((u for u in urls if u.endswith("/" + name)), None)
+        assert url is not None, (name, urls)
+        assert kind in api.get(url).headers["content-type"]
+    assert all(api.get(url).status_code == 200 for url in [*urls, "/openapi.json"])
 
 
 def test_reads_can_be_closed_by_configuration(example_graph: Path) -> None:

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 from example_corpus import EXAMPLE_DOCUMENTS
-from graph_examples import decision_quang_tri_2021, letter_1127, resolution_06
+from graph_examples import decision_quang_tri_2021, letter_1127, letter_1127_thanh_hoa, resolution_06
 from typer.testing import CliRunner
 
 from api.cli import app
+from graph import ingest, open_store
 from ingest.models import ExtractError, Extraction
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -233,3 +234,119 @@ def test_an_unreachable_neo4j_is_one_clear_line(tmp_path: Path) -> None:
     result = invoke("query", "stats", "--store", "bolt://127.0.0.1:1")  # nothing listens on port 1
     assert result.exit_code == 1 and "cannot reach Neo4j at 127.0.0.1:1" in result.stderr
     assert_no_traceback(result.output)
+
+
+# --- telling documents apart, the direction asked, dates, errors as JSON ----------------------------------------
+
+
+@pytest.fixture
+def namesakes_url(tmp_path: Path) -> str:
+    """Two letters 1127/LĐLĐ of 2023 (Lai Châu's and Thanh Hóa's labour federations: one label, one year) and
+    two resolutions 06/NQ-CP (2022 and 2023)."""
+    url = f"sqlite:///{tmp_path / 'namesakes.db'}"
+    with open_store(url) as store:
+        ingest(store, [letter_1127(), letter_1127_thanh_hoa(), resolution_06("2022"), resolution_06("2023")])
+    return url
+
+
+def test_candidates_of_one_label_are_told_apart_by_issuer_and_date(namesakes_url: str) -> None:
+    result = invoke("query", "show", "công văn số 1127/LĐLĐ", "--store", namesakes_url)
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "Công văn 1127/LĐLĐ (Liên đoàn Lao động tỉnh Lai Châu, 2023-02-03)" in message
+    assert "Công văn 1127/LĐLĐ (Liên đoàn Lao động tỉnh Thanh Hóa, 2023-05-12)" in message
+    # Both are of 2023: the year would not choose; the province or the id does.
+    assert "its year" not in message and "give its province, or its id" in message
+
+
+def test_candidates_of_different_years_are_asked_for_the_year(namesakes_url: str) -> None:
+    result = invoke("query", "show", "Nghị quyết 06/NQ-CP", "--store", namesakes_url)
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "(Chính phủ, 2022-01-14)" in message and "(Chính phủ, 2023-01-10)" in message
+    assert "give its year, or its id" in message
+
+
+def test_with_json_an_error_is_json_on_stdout_with_the_exit_status(namesakes_url: str) -> None:
+    result = invoke("query", "implementers", "1127/LĐLĐ", "--store", namesakes_url, "--json")
+    assert result.exit_code == 1
+    problem = json.loads(result.stdout)["error"]
+    assert problem["kind"] == "ambiguous" and problem["exit_status"] == 1 and problem["ref"] == "1127/LĐLĐ"
+    labels = [c["label"] for c in problem["candidates"]]
+    assert len(set(labels)) == 2 and all(label.startswith("Công văn 1127/LĐLĐ (") for label in labels)
+
+    missing = invoke("query", "show", "Nghị quyết 06/NQ-CQ", "--store", namesakes_url, "--json")
+    problem = json.loads(missing.stdout)["error"]
+    assert missing.exit_code == 1 and problem["kind"] == "not_found"
+    assert "06/NQ-CP" in {s["number"] for s in problem["suggestions"]}
+
+    unknown = invoke(
+        "query", "cites", "vn/cp/2023/06-nq-cp", "-r", "quotes", "--store", namesakes_url, "--json"
+    )
+    assert unknown.exit_code == 2 and json.loads(unknown.stdout)["error"]["exit_status"] == 2
+
+
+@pytest.mark.parametrize("bad", ["2025-13-01", "2023-02-29", "2023-1-5", "năm ngoái"])
+def test_a_date_filter_that_is_not_a_date_is_refused(graph_url: str, bad: str) -> None:
+    result = invoke("query", "search", "--from", bad, "--store", graph_url)
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert f"{bad!r} không phải là một năm hay ngày hợp lệ / is not a valid year or date" in message
+    as_json = invoke("query", "search", "--to", bad, "--store", graph_url, "--json")
+    assert as_json.exit_code == 2 and json.loads(as_json.stdout)["error"]["kind"] == "usage"
+
+
+def test_real_dates_of_every_precision_filter(graph_url: str) -> None:
+    for bound in ("2024-02-29", "2023-02", "2023"):
+        result = invoke("query", "search", "--from", bound, "--store", graph_url, "--json")
+        assert result.exit_code == 0, (bound, result.output)
+    found = json.loads(
+        invoke(
+            "query", "search", "--from", "2023-02", "--to", "2023-02", "--store", graph_url, "--json"
+        ).stdout
+    )
+    assert [d["number"] for d in found] == ["1127/LĐLĐ"]
+
+
+def test_path_keeps_the_direction_asked_or_says_it_runs_the_other_way(graph_url: str) -> None:
+    asked = json.loads(
+        invoke("query", "path", "1127/LĐLĐ", "06/NQ-CP", "--store", graph_url, "--json").stdout
+    )
+    assert asked["reversed"] is False and asked["steps"][0]["source"]["number"] == "1127/LĐLĐ"
+
+    back = invoke("query", "path", "06/NQ-CP", "1127/LĐLĐ", "--store", graph_url)
+    assert back.exit_code == 0
+    assert back.stdout.startswith(
+        "No chain from Nghị quyết 06/NQ-CP to Công văn 1127/LĐLĐ; the chain runs the other way, "
+        "from Công văn 1127/LĐLĐ to Nghị quyết 06/NQ-CP:"
+    )
+    as_json = json.loads(
+        invoke("query", "path", "06/NQ-CP", "1127/LĐLĐ", "--store", graph_url, "--json").stdout
+    )
+    assert as_json["reversed"] is True and as_json["steps"][0]["source"]["number"] == "1127/LĐLĐ"
+
+
+def test_ids_are_never_cut_in_an_80_column_terminal(graph_url: str) -> None:
+    result = invoke("query", "search", "--store", graph_url, env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and "…" not in result.stdout
+    cells = [line.split("│")[4].strip() for line in result.stdout.splitlines() if line.count("│") == 5]
+    ids = [d["id"] for d in json.loads(invoke("query", "search", "--store", graph_url, "--json").stdout)]
+    assert max(map(len, ids)) > 24  # long enough to be folded in a column of 80
+    assert "".join(cells) == "".join(ids)
+
+
+def test_a_type_and_a_bare_number_names_one_document_or_lists_the_candidates(namesakes_url: str) -> None:
+    one = invoke("query", "show", "Nghị quyết 06 năm 2022", "--store", namesakes_url, "--json")
+    assert one.exit_code == 0, one.output
+    assert json.loads(one.stdout)["document"]["issue_date"] == "2022-01-14"
+
+    both = invoke("query", "show", "Công văn 1127", "--store", namesakes_url, "--json")
+    assert both.exit_code == 1
+    candidates = json.loads(both.stdout)["error"]["candidates"]
+    assert {c["issuer"] for c in candidates} == {
+        "Liên đoàn Lao động tỉnh Lai Châu",
+        "Liên đoàn Lao động tỉnh Thanh Hóa",
+    }
+
+    none = invoke("query", "show", "Công văn 112", "--store", namesakes_url)
+    assert none.exit_code == 1 and "no document matches 'Công văn 112'" in none.stderr

@@ -171,6 +171,32 @@ def test_lookup_by_citation_text(watched: Watched, base_url: str) -> None:
     watched.assert_all_local(base_url)
 
 
+def test_the_api_documentation_renders_offline(watched: Watched, base_url: str) -> None:
+    """Swagger UI draws every operation from this server's own copy of its script: nothing leaves the server."""
+    page = watched.page
+    page.goto(base_url + "/docs")
+    page.locator(".opblock-summary-path", has_text="/resolve").first.wait_for(state="visible")
+    assert page.locator(".opblock").count() >= 10
+    watched.assert_all_local(base_url)
+
+
+def test_search_results_fit_a_390_px_phone(browser: Any, base_url: str) -> None:
+    """On an iPhone-sized screen nothing is wider than the screen: no sideways scrolling to read a result."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        for url in ("/?loai=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh&so_dong=30", LINKS.document(L1127), "/"):
+            page.goto(base_url + url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (url, width)
+        page.goto(base_url + "/?loai=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh")
+        assert page.locator(".ket-qua-tim tbody tr").first.is_visible()
+        assert page.locator("a[rel=next]", has_text="Trang sau").is_visible()
+    finally:
+        context.close()
+
+
 def test_a_hostile_document_stays_text_everywhere(watched: Watched, base_url: str) -> None:
     page = watched.page
     for doc_id in (HOSTILE_ID, HOSTILE_LAW_ID, NQ06):

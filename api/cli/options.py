@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -16,11 +16,13 @@ from graph import (
     ENV_VAR,
     RELATIONS,
     AmbiguousReference,
+    Document,
     DocumentNotFound,
     GraphStore,
     StoreError,
     open_store,
 )
+from graph.labels import distinct_labels
 
 _STORE_HELP = (
     "Where the graph is: sqlite:///relative/path.db, sqlite:////absolute/path.db, or neo4j://host:7687 "
@@ -39,21 +41,37 @@ RelationOption = Annotated[
 ]
 
 
+def _documents(documents: list[Document]) -> list[dict[str, Any]]:
+    """Documents for an error object: each with a label that tells it from the others."""
+    labels = distinct_labels(documents)
+    return [{**d.model_dump(mode="json"), "label": label} for d, label in zip(documents, labels, strict=True)]
+
+
+def fail(message: str, status: int, kind: str, as_json: bool = False, **details: Any) -> NoReturn:
+    """One line on stderr and the exit status; with --json also the error as one JSON object on stdout, for a
+    script that reads only stdout: {"error": {"kind", "message", "exit_status", …}}."""
+    error(message)
+    if as_json:
+        emit_json({"error": {"kind": kind, "message": message, "exit_status": status, **details}})
+    raise typer.Exit(status)
+
+
 @contextmanager
-def graph_errors() -> Iterator[None]:
+def graph_errors(as_json: bool = False) -> Iterator[None]:
     """A store that cannot be used, a reference that names nothing or too much, a bad option value: one clear
-    line on stderr and exit status 1 (2 for a usage error)."""
+    line on stderr and exit status 1 (2 for a usage error); with `as_json`, the same as JSON on stdout too."""
     try:
         yield
     except StoreError as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
-    except (DocumentNotFound, AmbiguousReference) as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
-    except ValueError as exc:  # an unknown relation name
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+        fail(str(exc), EXIT_FAILED, "store_unavailable", as_json)
+    except DocumentNotFound as exc:
+        fail(
+            str(exc), EXIT_FAILED, "not_found", as_json, ref=exc.ref, suggestions=_documents(exc.suggestions)
+        )
+    except AmbiguousReference as exc:
+        fail(str(exc), EXIT_FAILED, "ambiguous", as_json, ref=exc.ref, candidates=_documents(exc.candidates))
+    except ValueError as exc:  # an unknown relation name, a date that is not in the calendar
+        fail(str(exc), EXIT_USAGE, "usage", as_json)
 
 
 def emit_json(value: Any) -> None:
@@ -93,10 +111,11 @@ RefArgument = Annotated[
 
 
 @contextmanager
-def open_for_query(store_option: str | None) -> Iterator[GraphStore]:
-    """The store for one query, with every failure turned into a message and an exit status."""
+def open_for_query(store_option: str | None, as_json: bool = False) -> Iterator[GraphStore]:
+    """The store for one query, with every failure turned into a message and an exit status (and, with
+    `as_json`, a JSON error on stdout)."""
     use_utf8()
-    with exit_status(), graph_errors(), open_store(store_option, create=False) as store:
+    with exit_status(), graph_errors(as_json), open_store(store_option, create=False) as store:
         yield store
 
 

@@ -7,9 +7,10 @@ from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from api import views
-from api.cli.common import EXIT_FAILED, app, error
+from api.cli.common import EXIT_FAILED, app
 from api.cli.options import (
     DepthOption,
     DirectionOption,
@@ -18,6 +19,7 @@ from api.cli.options import (
     RelationOption,
     StoreOption,
     emit_json,
+    fail,
     labeller,
     open_for_query,
 )
@@ -37,7 +39,7 @@ def _print(renderable: Any) -> None:
 def _tree_command(
     ref: str, store_option: str | None, as_json: bool, depth: int, relations: list[str] | None, forwards: bool
 ) -> None:
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         document = store.lookup(ref)
         chosen = relations or ["implements"]
         if forwards:
@@ -78,7 +80,7 @@ def query_implements(
 def _edges_command(
     ref: str, store_option: str | None, as_json: bool, relations: list[str] | None, outgoing: bool
 ) -> None:
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         document = store.lookup(ref)
         edges = store.citations(document.id, "out" if outgoing else "in", relations or None)
         if as_json:
@@ -125,7 +127,7 @@ def query_neighbourhood(
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Most documents shown.")] = 500,
 ) -> None:
     """The documents within --depth steps of REF and every edge between them (what `lexgraph export` draws)."""
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         document = store.lookup(ref)
         subgraph = store.neighbourhood(
             document.id,
@@ -149,19 +151,30 @@ def query_path(
     depth: DepthOption = 10,
     relation: RelationOption = None,
 ) -> None:
-    """The shortest chain of citations from one document to the other (or, failing that, back)."""
-    with open_for_query(store_option) as store:
+    """The shortest chain of citations from the first document to the second; when there is none, the chain
+    from the second to the first, said as such ("reversed": true in JSON)."""
+    with open_for_query(store_option, as_json) as store:
         a, b = store.lookup(source), store.lookup(target)
         path = store.path(a.id, b.id, relation or None, max_depth=depth)
+        reversed_ = path is None
         if path is None:
             path = store.path(b.id, a.id, relation or None, max_depth=depth)
-        if as_json:
-            emit_json(path)
-        elif path is not None:
-            _print(views.path_view(path, labeller(store)))
         if path is None:
-            error(f"no chain of citations between {a.label} and {b.label} within {depth} steps")
-            raise typer.Exit(EXIT_FAILED)
+            message = f"no chain of citations between {a.label} and {b.label} within {depth} steps"
+            fail(message, EXIT_FAILED, "no_path", as_json)
+        if as_json:
+            emit_json({**path.model_dump(mode="json"), "reversed": reversed_})
+            return
+        if reversed_:
+            # Said first and plainly: a reader who asked A → B must not take B → A for the answer.
+            _print(
+                Text(
+                    f"No chain from {a.label} to {b.label}; the chain runs the other way, "
+                    f"from {b.label} to {a.label}:",
+                    style="yellow",
+                )
+            )
+        _print(views.path_view(path, labeller(store)))
 
 
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to list.")]
@@ -172,7 +185,7 @@ def query_missing(
     store_option: StoreOption = None, as_json: JsonOption = False, limit: LimitOption = 30
 ) -> None:
     """Documents that are cited but not in the graph, most cited first: what to ingest next."""
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         ranked = store.missing(limit)
         if as_json:
             emit_json(ranked)
@@ -188,7 +201,7 @@ def query_most_cited(
     relation: RelationOption = None,
 ) -> None:
     """Documents most cited, ingested or not."""
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         ranked = store.most_cited(limit, relation or None)
         if as_json:
             emit_json(ranked)
@@ -199,7 +212,7 @@ def query_most_cited(
 @query_app.command("show")
 def query_show(ref: RefArgument, store_option: StoreOption = None, as_json: JsonOption = False) -> None:
     """A document: what is known of it, what it cites and what cites it."""
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         document = store.lookup(ref)
         cites = store.citations(document.id, "out")
         cited_by = store.citations(document.id, "in")
@@ -280,7 +293,7 @@ def query_search(
     limit: LimitOption = 50,
 ) -> None:
     """Documents by number, type, issuer, date range and words of the subject."""
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         found = store.search(
             number=number,
             doc_type=doc_type,
@@ -300,7 +313,7 @@ def query_search(
 @query_app.command("stats")
 def query_stats(store_option: StoreOption = None, as_json: JsonOption = False) -> None:
     """How big the graph is: documents, placeholders, edges by relation and by how they were resolved."""
-    with open_for_query(store_option) as store:
+    with open_for_query(store_option, as_json) as store:
         stats = store.stats()
         if as_json:
             emit_json(stats)

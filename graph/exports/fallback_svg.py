@@ -105,7 +105,7 @@ def _node(document: Document, x: float, y: float, width: float, root: bool) -> s
 
 
 def _legend(subgraph: Subgraph, x: float, y: float) -> tuple[str, float]:
-    parts = [f'<text x="{x}" y="{y}" font-size="12" font-weight="bold">Chú giải · Legend</text>']
+    parts = [f'<text x="{x}" y="{y}" font-size="12" font-weight="bold">{escape(style.LEGEND)}</text>']
     y += 18
     for relation in style.present_relations(subgraph):
         colour = style.RELATION_COLOURS[relation]
@@ -123,7 +123,7 @@ def _legend(subgraph: Subgraph, x: float, y: float) -> tuple[str, float]:
         y += 16
     parts.append(
         f'<rect x="{x + 2}" y="{y - 12}" width="24" height="12" fill="#FFFFFF" stroke="{style.PLACEHOLDER_BORDER}" '
-        f'stroke-dasharray="4,3"/><text x="{x + 36}" y="{y}" font-size="11">cited, not ingested</text>'
+        f'stroke-dasharray="4,3"/><text x="{x + 36}" y="{y}" font-size="11">{escape(style.PLACEHOLDER)}</text>'
     )
     return "".join(parts), y + 16
 

@@ -163,6 +163,7 @@ def html(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export
         summary=f"{len(subgraph.documents)} văn bản, {len(subgraph.edges)} trích dẫn",
         notice=_notice(subgraph),
         hint=HINT,
+        words={"legend": style.LEGEND, "asserted": style.ASSERTED, "placeholder": style.PLACEHOLDER},
         relations=[
             {"name": style.RELATION_NAMES[r], "colour": style.RELATION_COLOURS[r]}
             for r in style.present_relations(subgraph)

@@ -61,16 +61,14 @@ def _node(graph: graphviz.Digraph, name: str, document: Document) -> None:
 
 def _legend_table(subgraph: Subgraph) -> str:
     """An HTML-like label (its text escaped here): a colour bar and a name per relation, then the line styles."""
-    rows = [f'<TR><TD COLSPAN="2"><B>{_html("Chú giải · Legend")}</B></TD></TR>']
+    rows = [f'<TR><TD COLSPAN="2"><B>{_html(style.LEGEND)}</B></TD></TR>']
     for relation in style.present_relations(subgraph):
         colour = style.RELATION_COLOURS[relation]
         rows.append(
             f'<TR><TD BGCOLOR="{colour}" WIDTH="28" HEIGHT="6" FIXEDSIZE="TRUE"></TD>'
             f'<TD ALIGN="LEFT">{_html(style.RELATION_NAMES[relation])}</TD></TR>'
         )
-    rows.append(
-        f'<TR><TD>- - -</TD><TD ALIGN="LEFT">{_html("stated by another document (văn bản khác nêu)")}</TD></TR>'
-    )
+    rows.append(f'<TR><TD>- - -</TD><TD ALIGN="LEFT">{_html(style.ASSERTED)}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3">{"".join(rows)}</TABLE>>'
 
 
@@ -85,7 +83,7 @@ def _legend(graph: graphviz.Digraph, subgraph: Subgraph) -> None:
         # dot lays this row out right to left in a bottom-to-top graph: declared backwards, it reads forwards.
         legend.node(
             "legend_placeholder",
-            _text(["cited, not ingested", "(chưa có trong kho)"]),
+            _text(style.PLACEHOLDER.split(", ", 1)),
             shape="box",
             style="dashed",
         )

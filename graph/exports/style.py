@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.models import RELATIONS, Document, Edge, Subgraph
-from ingest.relation_table import RELATION_TABLE
+from ingest.relation_table import DETAIL, RELATION_TABLE
 
 FONT = "DejaVu Sans"  # full Vietnamese coverage; installed with Debian's fonts-dejavu-core
 LABEL_CHARS = 44  # beyond this a label is cut with "…": a node is a name, the tooltip holds the rest
@@ -24,17 +24,47 @@ RELATION_NAMES: dict[str, str] = {kind.name: kind.verb_vi.capitalize() for kind 
 DOT_ARROWS: dict[str, str] = {kind.name: kind.dot_arrow for kind in RELATION_TABLE}
 VIS_ARROWS: dict[str, str] = {kind.name: kind.vis_arrow for kind in RELATION_TABLE}
 
+# The pictures are read by Vietnamese legal staff: every word in them is Vietnamese.
+LEGEND = "Chú giải"
+PLACEHOLDER = "được trích dẫn, chưa có văn bản"
+ASSERTED = "do văn bản khác nêu"
+# How the cited end of a link was found (graph/resolve.py), as the pages say it.
+RESOLUTION_VI: dict[str, str] = {
+    "exact": "xác định chính xác",
+    "alias": "xác định qua tên và năm",
+    "latest": "văn bản gần nhất trước đó",
+    "unresolved": "chưa xác định được văn bản",
+    "ambiguous": "chưa rõ, có nhiều khả năng",
+}
+
+
+# Graphviz's name of each vis-network shape: one shape per family in every picture, so that a slide and the
+# interactive page read alike (vis-network writes the label under the shapes it cannot write inside).
+_DOT_SHAPES = {
+    "box": "box",
+    "diamond": "diamond",
+    "hexagon": "hexagon",
+    "triangle": "triangle",
+    "triangleDown": "invtriangle",
+    "square": "square",
+    "ellipse": "ellipse",
+    "star": "star",
+    "dot": "circle",
+}
+
 
 @dataclass(frozen=True)
 class Family:
-    """Document types that share a shape. vis-network draws a label inside only a box or an ellipse, so its
-    shapes (label below) and Graphviz's (label inside) differ; each picture's legend shows its own."""
+    """Document types that share a shape (vis-network's name; `dot_shape` is the same shape in Graphviz)."""
 
     name: str
     types: frozenset[str]
     vis_shape: str
-    dot_shape: str
     fill: str
+
+    @property
+    def dot_shape(self) -> str:
+        return _DOT_SHAPES[self.vis_shape]
 
 
 _LETTERS = {"Công văn", "Văn bản", "Thông báo", "Tờ trình", "Báo cáo", "Biên bản", "Kết luận", "Thông tri"}
@@ -44,30 +74,27 @@ FAMILIES: tuple[Family, ...] = (
         "Hiến pháp, Bộ luật, Luật, Pháp lệnh",
         frozenset({"Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Văn bản hợp nhất"}),
         "box",
-        "box",
         "#DCE9F5",
     ),
-    Family("Nghị quyết", frozenset({"Nghị quyết", "Nghị quyết liên tịch"}), "diamond", "hexagon", "#FBE3D6"),
-    Family("Nghị định", frozenset({"Nghị định"}), "hexagon", "octagon", "#FFF2CC"),
-    Family("Quyết định", frozenset({"Quyết định"}), "triangle", "house", "#E2F0D9"),
-    Family("Thông tư", frozenset({"Thông tư", "Thông tư liên tịch"}), "square", "parallelogram", "#EDE2F6"),
+    Family("Nghị quyết", frozenset({"Nghị quyết", "Nghị quyết liên tịch"}), "diamond", "#FBE3D6"),
+    Family("Nghị định", frozenset({"Nghị định"}), "hexagon", "#FFF2CC"),
+    Family("Quyết định", frozenset({"Quyết định"}), "triangle", "#E2F0D9"),
+    Family("Thông tư", frozenset({"Thông tư", "Thông tư liên tịch"}), "square", "#EDE2F6"),
     Family(
         "Chỉ thị, Công điện",
         frozenset({"Chỉ thị", "Công điện", "Lệnh"}),
         "triangleDown",
-        "invhouse",
         "#F8D7DA",
     ),
     Family(
         "Công văn, Văn bản, Thông báo, Tờ trình, Báo cáo",
         frozenset(_LETTERS),
         "ellipse",
-        "ellipse",
         "#F2F2F2",
     ),
-    Family("Kế hoạch, Chương trình, Đề án", frozenset(_PLANS), "star", "tab", "#D9F2EE"),
+    Family("Kế hoạch, Chương trình, Đề án", frozenset(_PLANS), "star", "#D9F2EE"),
 )
-OTHER = Family("Khác (other)", frozenset(), "dot", "note", "#FFFFFF")
+OTHER = Family("Khác", frozenset(), "dot", "#FFFFFF")
 _FAMILY_OF_TYPE = {doc_type: family for family in FAMILIES for doc_type in family.types}
 
 PLACEHOLDER_FILL = "#FFFFFF"
@@ -114,7 +141,7 @@ def node_tooltip(document: Document) -> str:
         lines.append(shorten(document.subject, 240))
     lines.append(document.id)
     if document.placeholder:
-        lines.append("cited, not ingested (văn bản được dẫn chiếu, chưa có trong kho)")
+        lines.append(PLACEHOLDER)
     return shorten_lines(lines)
 
 
@@ -156,16 +183,19 @@ def link_tooltip(link: Link, labels: dict[str, str]) -> str:
     for edge in link.edges:
         said = labels.get(edge.source_doc, edge.source_doc)
         who = (
-            f"asserted by {labels.get(edge.asserted_by, edge.asserted_by)}"
-            if edge.asserted_by
-            else f"in {said}"
+            f"theo {labels.get(edge.asserted_by, edge.asserted_by)}" if edge.asserted_by else f"trong {said}"
         )
-        detail = f" ({edge.relation_detail})" if edge.relation_detail else ""
+        detail = f" ({_detail_vi(edge.relation_detail)})" if edge.relation_detail else ""
         lines.append(
-            f"{who}{detail} · confidence {edge.confidence:.2f} · resolution {edge.resolution.method}"
+            f"{who}{detail} · độ tin cậy {edge.confidence:.0%} · {RESOLUTION_VI[edge.resolution.method]}"
         )
         lines.append(f"“{shorten(edge.evidence, 280)}”")
     return shorten_lines(lines)
+
+
+def _detail_vi(detail: str) -> str:
+    known = DETAIL.get(detail)
+    return known.label_vi if known else detail
 
 
 def levels(documents: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, int]:
