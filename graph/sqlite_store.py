@@ -73,14 +73,17 @@ assert APPLICATION_ID == 1280853842 and SCHEMA_VERSION == 4
 # Every connection's settings, for a store that is mostly written in large batches and read by traversals.
 _CONNECTION_PRAGMAS = (
     "PRAGMA synchronous = NORMAL",  # WAL: a commit is durable at the next checkpoint, and never corrupts the file
-    # 256 MiB: a batch's index inserts land on random leaves; kept in memory they are read once per batch.
-    "PRAGMA cache_size = -262144",
+    # 8 MiB: a server holds a connection per thread (40), and reads find their pages in the OS's cache anyway.
+    "PRAGMA cache_size = -8192",
     "PRAGMA temp_store = MEMORY",  # the sorts of ORDER BY and IN lists
     # A checkpoint every 16k pages (64 MiB of WAL) rather than every 1000: an index page rewritten by several
     # batches is copied into the file once, and the file is synced once per checkpoint, not after every batch.
     # Crash safety is that of WAL either way: a killed writer leaves the last committed batch.
     "PRAGMA wal_autocheckpoint = 16384",
 )
+# The connection that writes: 256 MiB, as a batch's index inserts land on random leaves; kept in memory they are
+# read once per batch. Only writing threads pay for it (one, in a server or an ingest).
+_WRITER_PRAGMAS = ("PRAGMA cache_size = -262144",)
 # A stored reference (graph.identity.Reference.to_json) is a JSON array of its fields; the SQL below reads three.
 _REF_NUMBER, _REF_YEAR, _REF_BEFORE = (REFERENCE_FIELDS.index(f) for f in ("number", "year", "before"))
 assert (_REF_NUMBER, _REF_YEAR, _REF_BEFORE) == (2, 7, 10)
@@ -748,6 +751,10 @@ class SQLiteStore(BaseStore):
             raise self._read_only_error()
         with self._errors(doing):
             conn = self._conn()
+            if not getattr(self._local, "writer", False):
+                for pragma in _WRITER_PRAGMAS:
+                    conn.execute(pragma)
+                self._local.writer = True
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through the batch
             try:
                 yield conn

@@ -344,3 +344,24 @@ def test_the_whole_graph_is_loaded_again_once_writes_pause(db: Path, monkeypatch
                 break
             threading.Event().wait(0.02)
         assert store._cache is not None and store._cache[0] == generation
+
+
+def test_only_the_writing_thread_keeps_a_large_page_cache(db: Path) -> None:
+    # A server reads from 40 threads, each with its own connection: a 256 MiB cache each was gigabytes.
+    store = open_store(f"sqlite:///{db}")
+    try:
+        ingest(store, [letter_1127()])
+        sizes: dict[str, int] = {}
+
+        def read() -> None:
+            store.get(L1127)
+            sizes["reader"] = store._conn().execute("PRAGMA cache_size").fetchone()[0]  # type: ignore[attr-defined]
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        thread.join()
+        sizes["writer"] = store._conn().execute("PRAGMA cache_size").fetchone()[0]  # type: ignore[attr-defined]
+        assert sizes["reader"] >= -16 * 1024  # KiB, negative: at most 16 MiB
+        assert sizes["writer"] <= -128 * 1024  # at least 128 MiB for the batch's index pages
+    finally:
+        store.close()
