@@ -183,6 +183,27 @@ def report(runs: list[Run]) -> None:
     Console(width=150).print(table)
 
 
+def server_memory(group: int) -> dict[str, float]:
+    """Resident memory of the server's processes (its process group), in MB: RSS, and PSS (shared pages divided
+    among the processes that share them, the figure that adds up across workers)."""
+    totals = {"processes": 0.0, "rss_mb": 0.0, "pss_mb": 0.0}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(proc.name)) != group:
+                continue
+            rollup = (proc / "smaps_rollup").read_text()
+        except (OSError, ProcessLookupError):
+            continue
+        totals["processes"] += 1
+        for line in rollup.splitlines():
+            name, _, value = line.partition(":")
+            if name in ("Rss", "Pss"):
+                totals[f"{name.lower()}_mb"] += int(value.split()[0]) / 1024
+    return {k: round(v, 1) for k, v in totals.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -231,6 +252,7 @@ def main() -> None:
         start_new_session=True,
     )
     runs: list[Run] = []
+    memory: dict[str, dict[str, float]] = {}
     try:
         wait_until_up(base)
         # Warm the server first: the traversal graph, and the pages of the file that the routes read (a first
@@ -258,12 +280,17 @@ def main() -> None:
                 work=work,
             )
             runs.append(measure(route, "idle", figures))
+        memory = {"after idle load": server_memory(server.pid)}
         if args.ingest:
             runs += load_beside_ingest(base, routes, corpora, args, work)
+            memory["after load beside ingest"] = server_memory(server.pid)
     finally:
         report(runs)
+        for phase, figures in memory.items():
+            err.print(f"server memory {phase}: {figures}")
         if args.json:
-            args.json.write_text(json.dumps([asdict(r) for r in runs], indent=2), encoding="utf-8")
+            runs_out = [asdict(r) for r in runs]
+            args.json.write_text(json.dumps({"runs": runs_out, "memory": memory}, indent=2), encoding="utf-8")
         os.killpg(server.pid, signal.SIGINT)
         try:
             server.wait(timeout=30)
