@@ -59,6 +59,9 @@ _UNTIL = re.compile(
 )
 _SUBJECT = re.compile(rf"(?<![\w]){_THIS}\s+này(?![\w])|^{_THIS}(?![\w])", re.IGNORECASE)
 _ANOTHER_DOCUMENT = re.compile(r"(?i:số)\s*\d+\s*[/-]|\d+/\d{4}/[A-ZĐ]")
+# "Kể từ ngày Nghị định này có hiệu lực thi hành đến ngày 31 tháng 12 năm 2023, việc … thực hiện theo …": a
+# transition period that starts with this document's effect, not its expiry.
+_SINCE_ITS_EFFECT = re.compile(rf"(?:từ|kể\s+từ)\s+ngày\s+{_THIS}\s+này\s*$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.;:\n]\s*")
 _PERIOD = re.compile(r"giai\s+đoạn\s+(?:(?:19|20)\d\d)\s*[-–—]\s*(?P<end>(?:19|20)\d\d)", re.IGNORECASE)
 _QUOTE_REACH = 300  # a quoted effect clause follows its opening quote closely
@@ -87,7 +90,9 @@ def read_validity(text: str, issue_date: str | None, subject: str | None, body_s
         break
     expiry, expiry_text = None, None
     for m in _UNTIL.finditer(text, body_start):
-        if not _about_this_document(text, m.start()):
+        if not _about_this_document(text, m.start()) or _SINCE_ITS_EFFECT.search(
+            text, max(0, m.start() - 80), m.start()
+        ):
             continue
         expiry = _date_in(m.group("rest"))
         expiry_text = _sentence(text, m.start(), m.end())

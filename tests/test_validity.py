@@ -55,6 +55,12 @@ def test_expiry_written_in_the_text_or_in_a_plans_period() -> None:
     assert plan.expiry_date == "2025-12-31"
     # "đến năm 2030" is the horizon of a programme, not the end of its force.
     assert read_validity("…", ISSUED, "Chương trình chuyển đổi số đến năm 2030").expiry_date is None
+    # A transition period that starts with this document's effect is not its expiry (Nghị định 99/2022/NĐ-CP).
+    transition = (
+        "2. Kể từ ngày Nghị định này có hiệu lực thi hành đến ngày 31 tháng 12 năm 2023, việc trao đổi thông tin về"
+        " đăng ký biện pháp bảo đảm thực hiện theo quy định tại Điều 63 Nghị định số 102/2017/NĐ-CP."
+    )
+    assert read_validity(transition, ISSUED, None).expiry_date is None
 
 
 def test_extraction_carries_validity_and_the_parts_a_repeal_touches() -> None:
