@@ -504,10 +504,11 @@ def graph_page(request: Request, doc_id: str, store: Store) -> Response:
         if store.get(doc_id) is None:
             return _graph_message(request, 404, "Không tìm thấy văn bản này.")
         subgraph = store.neighbourhood(doc_id, depth=GRAPH_DEPTH, max_nodes=GRAPH_MAX_NODES)
+        statuses = store.statuses([d.id for d in subgraph.documents])
     except StoreError as error:
         return unavailable(request, error)
     try:
-        body = _html_of(export(subgraph, "html", root=doc_id).files)
+        body = _html_of(export(subgraph, "html", root=doc_id, statuses=statuses).files)
     except (ValueError, RuntimeError):  # ExportError (too many documents), RendererUnavailable
         return _graph_message(request, 503, "Không vẽ được đồ thị của văn bản này.")
     return Response(
