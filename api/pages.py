@@ -42,6 +42,7 @@ from graph import (
     StoreError,
     Timeline,
     Tree,
+    validity,
 )
 from graph.dates import InvalidDate, check_date_bound
 from ingest.lexicon import DOC_TYPES
@@ -279,6 +280,7 @@ class ResultPage:
     first: int  # the number of the first item, from 1
     previous: str | None
     next: str | None
+    statuses: dict[str, Status]  # today's, of the items (badges)
 
 
 # The relation badges' colours, from the relation table: a stylesheet of its own, since the pages allow no inline
@@ -326,6 +328,7 @@ def _results(store: GraphStore, form: SearchForm, links: Links) -> ResultPage:
         first=form.offset + 1,
         previous=links.home(**form.params(form.page - 1)) if form.page > 1 else None,
         next=links.home(**form.params(form.page + 1)) if more else None,
+        statuses=store.statuses([d.id for d in items]),
     )
 
 
@@ -364,6 +367,9 @@ class Citing:
     other: Document
     edge: Edge
     span: int | None = None
+    stale: str | None = (
+        None  # it cites a document no longer in force on the citing one's date (the flag's text)
+    )
 
 
 def _names(store: GraphStore, ids: set[str]) -> dict[str, Document]:
@@ -392,6 +398,9 @@ class DocumentView:
     names: dict[str, Document]
     status: Status  # today's
     timeline: Timeline
+    statuses: dict[
+        str, Status
+    ]  # today's, of every document the lists and the implementers tree name (badges)
 
 
 def document_view(
@@ -416,24 +425,42 @@ def document_view(
     def name(i: str) -> str:
         return names[i].label if i in names else i
 
+    # Every status the page shows, read at once; today's, which says on which date each ending took effect.
+    statuses = store.statuses({doc_id} | ids | _tree_ids(implementers))
+
+    def citing(other: Document, edge: Edge, span: int | None = None) -> Citing:
+        stale = validity.stale_citation(edge, names.get(edge.source_doc), statuses.get(edge.target))
+        return Citing(other, edge, span, stale)
+
     text = store.text(doc_id)
     numbers = span_numbers(text, outgoing) if text else {}
     return DocumentView(
         document=document,
         text_html=highlight(text, outgoing, links.document, name) if text else None,
         outgoing=[
-            Citing(names.get(e.target) or _unknown(e.target), e, numbers.get((e.start or 0, e.end or 0)))
+            citing(names.get(e.target) or _unknown(e.target), e, numbers.get((e.start or 0, e.end or 0)))
             for e in outgoing + asserted_of
         ],
-        incoming=[Citing(names.get(e.source) or _unknown(e.source), e) for e in incoming],
+        incoming=[citing(names.get(e.source) or _unknown(e.source), e) for e in incoming],
         incoming_total=len(every_incoming),
         implementers=implementers,
         implements=implements,
         depth=depth,
         names=names,
-        status=store.status(doc_id),
+        status=statuses[doc_id],
         timeline=store.timeline(doc_id),
+        statuses=statuses,
     )
+
+
+def _tree_ids(tree: Tree) -> set[str]:
+    found: set[str] = set()
+    stack = [tree.root]
+    while stack:
+        node = stack.pop()
+        found.add(node.document.id)
+        stack.extend(node.children)
+    return found
 
 
 def _unknown(doc_id: str) -> Document:
@@ -504,10 +531,11 @@ def graph_page(request: Request, doc_id: str, store: Store) -> Response:
         if store.get(doc_id) is None:
             return _graph_message(request, 404, "Không tìm thấy văn bản này.")
         subgraph = store.neighbourhood(doc_id, depth=GRAPH_DEPTH, max_nodes=GRAPH_MAX_NODES)
+        statuses = store.statuses([d.id for d in subgraph.documents])
     except StoreError as error:
         return unavailable(request, error)
     try:
-        body = _html_of(export(subgraph, "html", root=doc_id).files)
+        body = _html_of(export(subgraph, "html", root=doc_id, statuses=statuses).files)
     except (ValueError, RuntimeError):  # ExportError (too many documents), RendererUnavailable
         return _graph_message(request, 503, "Không vẽ được đồ thị của văn bản này.")
     return Response(

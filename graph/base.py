@@ -226,6 +226,10 @@ class BaseStore(ABC):
         day = as_of or date.today()
         return self._reading(lambda r: _status(r, doc_id, day))
 
+    def statuses(self, doc_ids: Collection[str], as_of: date | None = None) -> dict[str, Status]:
+        day = as_of or date.today()
+        return self._reading(lambda r: _statuses(r, doc_ids, day))
+
     def timeline(self, doc_id: str) -> Timeline:
         def work(r: GraphReader) -> Timeline:
             document, edges, documents = _acted_on(r, doc_id, (*CHANGES_FORCE, validity.GUIDES))
@@ -400,24 +404,78 @@ def _acted_on(
     return answers.required(documents.get(doc_id), doc_id), edges, documents
 
 
-def _chain(reader: GraphReader, doc_id: str, as_of: date) -> list[Change]:
-    """Whole replacements in effect on `as_of`, followed from `doc_id` to the document in force in its place
-    (the first replacement at each link; a loop or MAX_CHAIN links stop it)."""
-    links: list[Change] = []
-    seen = {doc_id}
-    current = doc_id
+def _acted_on_many(
+    reader: GraphReader, ids: Collection[str], relations: Collection[str]
+) -> tuple[dict[str, list[Edge]], dict[str, Document]]:
+    """`_acted_on` for many documents in three reads whatever their number (the edges' ends, the edges, the
+    documents): the edges of `relations` into each, in edge order, and every document they name. Ids that name
+    no document are left out."""
+    pairs = {(source, target) for source, target, _ in reader.steps(sorted(ids), False, relations)}
+    into: dict[str, list[Edge]] = {doc_id: [] for doc_id in ids}
+    for found in reader.edges_between(pairs, relations).values():
+        for edge in found:
+            into[edge.target].append(edge)
+    named = (
+        set(ids)
+        | {e.source for es in into.values() for e in es}
+        | {e.source_doc for es in into.values() for e in es}
+    )
+    documents = reader.documents(named)
+    return {
+        doc_id: sorted(edges, key=answers.edge_order) for doc_id, edges in into.items() if doc_id in documents
+    }, documents
+
+
+def _chains(
+    reader: GraphReader, roots: Collection[str], as_of: date, known: dict[str, Change | None]
+) -> dict[str, list[Change]]:
+    """Whole replacements in effect on `as_of`, followed from each of `roots` to the document in force in its
+    place (the first replacement at each link; a loop or MAX_CHAIN links stop a chain). `known`: the first link
+    of documents whose edges were read already (None: nothing replaced it). The links not known are read for
+    every chain together, a level at a time: as many reads as the longest chain has links, not one per document."""
+    link = dict(known)
+    chains: dict[str, list[Change]] = {doc_id: [] for doc_id in roots}
+    seen = {doc_id: {doc_id} for doc_id in roots}
+    tips = {doc_id: doc_id for doc_id in roots}  # each unfinished chain's last document
     for _ in range(validity.MAX_CHAIN):
-        _, edges, documents = _acted_on(reader, current, ("replaces",))
-        link = validity.replacement(validity.changes(edges, documents, as_of))
-        if link is None or link.by.id in seen:
+        unread = {tip for tip in tips.values() if tip not in link}
+        if unread:
+            edges, documents = _acted_on_many(reader, unread, ("replaces",))
+            for doc_id in unread:
+                link[doc_id] = validity.replacement(validity.changes(edges.get(doc_id, []), documents, as_of))
+        for doc_id, tip in list(tips.items()):
+            step = link[tip]
+            if step is None or step.by.id in seen[doc_id]:
+                del tips[doc_id]
+                continue
+            chains[doc_id].append(step)
+            seen[doc_id].add(step.by.id)
+            tips[doc_id] = step.by.id
+        if not tips:
             break
-        links.append(link)
-        seen.add(link.by.id)
-        current = link.by.id
-    return links
+    return chains
+
+
+def _chain(reader: GraphReader, doc_id: str, as_of: date) -> list[Change]:
+    answers.required(reader.get(doc_id), doc_id)
+    return _chains(reader, [doc_id], as_of, {})[doc_id]
+
+
+def _statuses(reader: GraphReader, ids: Collection[str], as_of: date) -> dict[str, Status]:
+    """The status of each of `ids` that names a document, on `as_of`, in a few reads whatever their number (the
+    edges into them, then a level of replacements at a time): what an export or a list shows."""
+    edges, documents = _acted_on_many(reader, ids, CHANGES_FORCE)
+    found = {doc_id: validity.changes(into, documents, as_of) for doc_id, into in edges.items()}
+    first = {doc_id: validity.replacement(changes) for doc_id, changes in found.items()}
+    chains = _chains(reader, list(found), as_of, first)
+    return {
+        doc_id: validity.status(documents[doc_id], found[doc_id], documents, as_of, chains[doc_id])
+        for doc_id in sorted(edges)
+    }
 
 
 def _status(reader: GraphReader, doc_id: str, as_of: date) -> Status:
-    document, edges, documents = _acted_on(reader, doc_id, CHANGES_FORCE)
-    found = validity.changes(edges, documents, as_of)
-    return validity.status(document, found, documents, as_of, _chain(reader, doc_id, as_of))
+    found = _statuses(reader, [doc_id], as_of)
+    if doc_id not in found:
+        answers.required(None, doc_id)
+    return found[doc_id]

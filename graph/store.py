@@ -222,6 +222,12 @@ class GraphStore(Protocol):
         change the graph holds of it, and the chain of replacements to the document in force in its place."""
         ...
 
+    def statuses(self, doc_ids: Collection[str], as_of: date | None = None) -> dict[str, Status]:
+        """`status` of each of these documents, by id (ids that name no document are left out), read together:
+        a few reads whatever their number (the edges into them, then one per link of the longest replacement
+        chain), for a list or an export that shows every document's status."""
+        ...
+
     def timeline(self, doc_id: str) -> Timeline:
         """Its life in date order: issued, in force, each amendment, partial repeal, replacement, suspension and
         guidance document, its expiry; each event with its evidence."""

@@ -328,3 +328,20 @@ def timeline(document: Document, edges: Iterable[Edge], documents: Mapping[str, 
     order = list(EVENT_LABELS)
     events.sort(key=lambda e: (e.date or "~", order.index(e.kind), e.document.id if e.document else ""))
     return Timeline(document=document, events=events)
+
+
+# A citation of a document no longer in force on the citing text's date: what staff look for in letters that rely on
+# dead law. Not for the texts that end or change it (they cite it to do so) nor for a relation a third text states.
+ENDED: frozenset[ValidityState] = frozenset({"replaced", "repealed", "expired"})
+
+
+def stale_citation(edge: Edge, citing: Document | None, cited: Status | None) -> str | None:
+    """ "trích dẫn văn bản đã bị thay thế từ ngày 01/01/2020" when `cited` (the target's status, on any date
+    after: an ending, once in effect, stays) had ended on the citing document's issue date; else None."""
+    if cited is None or citing is None or edge.asserted_by or edge.relation in CHANGES_FORCE:
+        return None
+    issued, since = day(citing.issue_date), day(cited.since)
+    if cited.state not in ENDED or issued is None or (since is not None and issued < since):
+        return None
+    text = f"trích dẫn văn bản đã {STATES[cited.state].phrase}"
+    return f"{text} từ ngày {vi_date(cited.since)}" if since else text

@@ -756,3 +756,26 @@ def test_status_and_timeline_of_an_unknown_id_are_not_found(store: GraphStore) -
         store.status("vn/cp/2099/1-nd-cp")
     with pytest.raises(DocumentNotFound):
         store.timeline("vn/cp/2099/1-nd-cp")
+
+
+def test_statuses_of_many_documents_are_each_ones_status_read_together(store: GraphStore) -> None:
+    load(
+        store,
+        decree_46_2016(),
+        decree_100_2019(),
+        decree_168_2024(),
+        decision_ha_tinh_12_2020(),
+        decision_ha_tinh_79_2025(),
+        letter_1127(),
+    )
+    ids = [ND46, ND100, ND168, QD12_HA_TINH, QD79_HA_TINH, QD08_HA_TINH, L1127, NQ06]
+    on = date(2025, 12, 5)
+    statuses = store.statuses([*ids, "vn/cp/2099/1-nd-cp"], on)  # an id that names nothing is left out
+    assert sorted(statuses) == sorted(ids)
+    assert statuses == {doc_id: store.status(doc_id, on) for doc_id in ids}
+    assert [c.by.id for c in statuses[ND46].replaced_by] == [
+        ND100,
+        ND168,
+    ]  # the chain, read a level at a time
+    assert (statuses[QD12_HA_TINH].state, statuses[QD08_HA_TINH].state) == ("partly_repealed", "replaced")
+    assert store.statuses([], on) == {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -36,6 +37,15 @@ _FORMAT_OF_SUFFIX = {
     ".json": "jsonld",
     ".zip": "csv",
 }
+
+
+def _iso_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: expected a date as YYYY-MM-DD", param_hint="--as-of") from None
 
 
 def _export_format(fmt: str | None, output: Path) -> str:
@@ -102,6 +112,14 @@ def export_command(
     title: Annotated[
         str | None, typer.Option("--title", help="Heading of the picture (default: REF's name).")
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Each document's status on this date, YYYY-MM-DD (default: today).",
+            show_default=False,
+        ),
+    ] = None,
     store_option: StoreOption = None,
 ) -> None:
     """Export the documents around REF (within --depth steps along --relation) as a picture or a data file:
@@ -113,6 +131,7 @@ def export_command(
     from graph.exports import ExportOptions, RendererUnavailable, render
 
     name = _export_format(fmt, output)
+    day = _iso_date(as_of)
     # layout: checked by the option's callback
     options = ExportOptions(layout=cast("Layout", layout), max_nodes=max_nodes, title=title)
     with open_for_query(store_option) as store:
@@ -124,8 +143,10 @@ def export_command(
             direction=cast(Direction, direction),  # checked by the option's callback
             max_nodes=max_nodes,
         )
+        # every document's status, read at once: the export itself never reads the store
+        statuses = store.statuses([d.id for d in subgraph.documents], day)
         try:
-            export = render(subgraph, name, root=document.id, options=options)
+            export = render(subgraph, name, root=document.id, options=options, statuses=statuses)
         except RendererUnavailable as exc:
             error(str(exc))
             raise typer.Exit(EXIT_FAILED) from None

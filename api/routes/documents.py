@@ -13,9 +13,10 @@ from api.deps import AppSettings, Store
 from api.problems import responses
 from api.responses import model_json, models_json
 from api.routes import ids  # noqa: F401  (registers the doc_id path converter)
-from api.routes.params import Depth, DocId, Limit, MaxNodes, Offset, Relations
+from api.routes.params import AsOf, Depth, DocId, Limit, MaxNodes, Offset, Relations
 from api.settings import Settings
 from graph import Document, DocumentNotFound, Edge, GraphStore, Status, Timeline, Tree
+from graph.models import ValidityState
 from ingest.models import Relation
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -72,6 +73,14 @@ def search_documents(
         str | None, Query(max_length=200, description="words of the name or subject; diacritics optional")
     ] = None,
     placeholders: Annotated[bool, Query(description="include cited-but-not-ingested documents")] = True,
+    status: Annotated[
+        list[ValidityState] | None,
+        Query(
+            description="only documents in one of these states on `as_of` (repeat for several): in_force, "
+            "not_yet_in_force, expired, replaced, repealed, partly_repealed, suspended, amended, unknown"
+        ),
+    ] = None,
+    as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> DocumentList:
@@ -79,6 +88,7 @@ def search_documents(
     if year is not None:
         date_from = date_from or str(year).zfill(4)
         date_to = date_to or str(year).zfill(4)
+    wanted = offset + limit + 1
     found = store.search(
         number=number or None,
         doc_type=type or None,
@@ -87,10 +97,30 @@ def search_documents(
         date_to=date_to,
         words=words or None,
         placeholders=placeholders,
-        limit=offset + limit + 1,
+        limit=-1 if status else wanted,
     )
+    if status:
+        found = _in_states(store, found, set(status), as_of, wanted)
     page = found[offset : offset + limit]
     return DocumentList(items=page, limit=limit, offset=offset, more=len(found) > offset + limit)
+
+
+STATUS_BATCH = 500  # documents whose statuses are read together while a search keeps those in a state
+
+
+def _in_states(
+    store: GraphStore, found: list[Document], states: set[str], as_of: date | None, wanted: int
+) -> list[Document]:
+    """The documents of `found` in one of `states` on `as_of`, in order, the first `wanted` of them: statuses read
+    a batch at a time (store.statuses), so a page near the top costs a few reads, not one per document."""
+    kept: list[Document] = []
+    for start in range(0, len(found), STATUS_BATCH):
+        batch = found[start : start + STATUS_BATCH]
+        statuses = store.statuses([d.id for d in batch], as_of)
+        kept.extend(d for d in batch if d.id in statuses and statuses[d.id].state in states)
+        if len(kept) >= wanted:
+            break
+    return kept[:wanted]
 
 
 def _tree(

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import AppSettings, Store
 from api.problems import ProblemError, responses
-from api.routes.params import DirectionParam, MaxNodes, Ref, Relations
+from api.routes.params import AsOf, DirectionParam, MaxNodes, Ref, Relations
 
 router = APIRouter(tags=["exports"])
 
@@ -45,7 +45,10 @@ def export(
     direction: DirectionParam = "both",
     max_nodes: MaxNodes = 500,
     layout: Annotated[Literal["hierarchical", "force"], Query(description="html only")] = "hierarchical",
+    as_of: AsOf = None,
 ) -> Response:
+    """Every document carries its status on `as_of` (a border colour in html, svg and png; `status`,
+    `status_label` in GraphML, GEXF and CSV; `eli:in_force` and its dates in JSON-LD)."""
     from graph import exports  # pyvis and graphviz are loaded by the first export, not by every server start
 
     try:
@@ -57,6 +60,7 @@ def export(
             direction=direction,
             fmt=format,
             options=exports.ExportOptions(layout=layout, max_nodes=min(max_nodes, settings.max_nodes)),
+            as_of=as_of,
         )
     except exports.ExportError as exc:
         raise ProblemError(422, str(exc), title="Cannot export") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import Path, Query
@@ -24,6 +25,13 @@ MaxNodes = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most items in the answer")]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="items to skip")]
+AsOf = Annotated[
+    date | None,
+    Query(
+        description="the date a status is judged on, ISO (YYYY-MM-DD); today when not given",
+        examples=["2025-01-01"],
+    ),
+]
 DirectionParam = Annotated[
     Direction, Query(description="follow edges forwards (out: what it cites), backwards (in) or both")
 ]

@@ -16,7 +16,9 @@ One module per format; `style` holds what the pictures share (colours, shapes, l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import dataclasses
+from collections.abc import Callable, Collection, Mapping
+from datetime import date
 
 from graph.exports import html, jsonld, neo4j_csv, networkx_formats, static
 from graph.exports.model import (
@@ -30,7 +32,7 @@ from graph.exports.model import (
     UnknownFormat,
 )
 from graph.exports.networkx_formats import to_networkx
-from graph.models import Direction, Subgraph
+from graph.models import Direction, Status, Subgraph
 from graph.store import GraphStore
 
 _RENDERERS: dict[str, Callable[[Subgraph, str | None, ExportOptions], Export]] = {
@@ -54,13 +56,21 @@ def check_format(fmt: str) -> str:
 
 
 def render(
-    subgraph: Subgraph, fmt: str, *, root: str | None = None, options: ExportOptions | None = None
+    subgraph: Subgraph,
+    fmt: str,
+    *,
+    root: str | None = None,
+    options: ExportOptions | None = None,
+    statuses: Mapping[str, Status] | None = None,
 ) -> Export:
-    """The subgraph in format `fmt`; `root` (a document id) is marked and named in titles.
+    """The subgraph in format `fmt`; `root` (a document id) is marked and named in titles; `statuses` (by id:
+    `GraphStore.statuses` of the subgraph's documents) are carried by every format.
 
     Raises `UnknownFormat` or `TooManyNodes` (both `ExportError`, a ValueError) for what the caller can change,
     `RendererUnavailable` when this machine lacks what the format needs (PNG without Graphviz)."""
     options = options or ExportOptions()
+    if statuses is not None:
+        options = dataclasses.replace(options, statuses=statuses)
     name = check_format(fmt)
     if len(subgraph.documents) > options.max_nodes:
         raise TooManyNodes(
@@ -79,10 +89,12 @@ def export_subgraph(
     direction: Direction = "both",
     fmt: str,
     options: ExportOptions | None = None,
+    as_of: date | None = None,
 ) -> Export:
     """Export the neighbourhood of the document `ref` names (an id or citation text, see `GraphStore.lookup`):
     documents within `depth` steps along `relations` (all when None) in `direction`, at most
-    `options.max_nodes` of them (the export then says that more were in reach).
+    `options.max_nodes` of them (the export then says that more were in reach), each with its status on `as_of`
+    (today when None), read for all of them at once.
 
     Raises what `lookup` raises (`DocumentNotFound`, `AmbiguousReference`) and what `render` raises."""
     options = options or ExportOptions()
@@ -91,7 +103,8 @@ def export_subgraph(
     subgraph = store.neighbourhood(
         document.id, depth=depth, relations=relations, direction=direction, max_nodes=options.max_nodes
     )
-    return render(subgraph, fmt, root=document.id, options=options)
+    statuses = store.statuses([d.id for d in subgraph.documents], as_of)
+    return render(subgraph, fmt, root=document.id, options=options, statuses=statuses)
 
 
 __all__ = [

@@ -4,13 +4,14 @@ straight arrows. Plainer than dot's, but readable and dependency-free. Every tex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from graph.exports import status as validity_status
 from graph.exports import style
-from graph.models import Document, Subgraph
+from graph.models import Document, Status, Subgraph
 
 CHAR_WIDTH = 6.6  # DejaVu Sans at 11px, on average: wide enough for Vietnamese letters with their marks
 ROW_HEIGHT = 90
@@ -83,10 +84,14 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, relation: str, dashed: bo
     )
 
 
-def _node(document: Document, x: float, y: float, width: float, root: bool) -> str:
+def _node(
+    document: Document, x: float, y: float, width: float, root: bool, status: Status | None = None
+) -> str:
     family = style.family(document)
     fill = style.PLACEHOLDER_FILL if document.placeholder else family.fill
-    border = style.PLACEHOLDER_BORDER if document.placeholder else style.BORDER
+    status_border = validity_status.border(status)  # its status, by the border's colour
+    border = status_border or (style.PLACEHOLDER_BORDER if document.placeholder else style.BORDER)
+    stroke = 2.4 if root else (validity_status.BORDER_WIDTH if status_border else 1)
     dash = ' stroke-dasharray="4,3"' if document.placeholder else ""
     left, top = x - width / 2, y - NODE_HEIGHT / 2
     lines = style.label_lines(document)
@@ -96,15 +101,17 @@ def _node(document: Document, x: float, y: float, width: float, root: bool) -> s
     )
     first_line = y - (len(lines) - 1) * 6.5 + 4
     return (
-        f"<g><title>{escape(style.node_tooltip(document))}</title>"
+        f"<g><title>{escape(validity_status.tooltip(style.node_tooltip(document), status))}</title>"
         f'<rect x="{left:.1f}" y="{top:.1f}" width="{width:.1f}" height="{NODE_HEIGHT}" rx="5" fill="{fill}" '
-        f'stroke="{border}" stroke-width="{2.4 if root else 1}"{dash}/>'
+        f'stroke="{border}" stroke-width="{stroke}"{dash}/>'
         f'<path d="{style.glyph_path(family.vis_shape, left + 13, y, 7)}" fill="{family.fill}" stroke="{style.BORDER}"/>'
         f'<text x="{left + 26:.1f}" y="{first_line:.1f}" font-size="11">{text}</text></g>'
     )
 
 
-def _legend(subgraph: Subgraph, x: float, y: float) -> tuple[str, float]:
+def _legend(
+    subgraph: Subgraph, x: float, y: float, statuses: Mapping[str, Status] | None = None
+) -> tuple[str, float]:
     parts = [f'<text x="{x}" y="{y}" font-size="12" font-weight="bold">{escape(style.LEGEND)}</text>']
     y += 18
     for relation in style.present_relations(subgraph):
@@ -125,6 +132,19 @@ def _legend(subgraph: Subgraph, x: float, y: float) -> tuple[str, float]:
         f'<rect x="{x + 2}" y="{y - 12}" width="24" height="12" fill="#FFFFFF" stroke="{style.PLACEHOLDER_BORDER}" '
         f'stroke-dasharray="4,3"/><text x="{x + 36}" y="{y}" font-size="11">{escape(style.PLACEHOLDER)}</text>'
     )
+    found = validity_status.legend(statuses or {}, subgraph.documents)
+    if found:
+        y += 22
+        parts.append(
+            f'<text x="{x}" y="{y}" font-size="12" font-weight="bold">{escape(validity_status.LEGEND_TITLE)}</text>'
+        )
+    for name, line in found:
+        y += 16
+        parts.append(
+            f'<rect x="{x + 2}" y="{y - 12}" width="24" height="12" rx="2" fill="#FFFFFF" '
+            f'stroke="{line or style.BORDER}" stroke-width="2"/>'
+            f'<text x="{x + 36}" y="{y}" font-size="11">{escape(name)}</text>'
+        )
     return "".join(parts), y + 16
 
 
@@ -136,13 +156,20 @@ def _markers(relations: Sequence[str]) -> str:
     )
 
 
-def render(subgraph: Subgraph, root: str | None, caption: str, layout: str) -> bytes:
+def render(
+    subgraph: Subgraph,
+    root: str | None,
+    caption: str,
+    layout: str,
+    statuses: Mapping[str, Status] | None = None,
+) -> bytes:
+    statuses = statuses or {}
     widths = {d.id: _width(d) for d in subgraph.documents}
     place = _layered if layout == "hierarchical" else _force
     positions = place(subgraph, widths)
     right = max((x + widths[n] / 2 for n, (x, _) in positions.items()), default=MARGIN) + GAP
     bottom = max((y + NODE_HEIGHT / 2 for _, y in positions.values()), default=MARGIN) + MARGIN
-    legend, legend_bottom = _legend(subgraph, right + GAP, MARGIN + 40)
+    legend, legend_bottom = _legend(subgraph, right + GAP, MARGIN + 40, statuses)
     width, height = right + LEGEND_WIDTH, max(bottom, legend_bottom)
     labels = {d.id: d.label for d in subgraph.documents}
     arrows = []
@@ -152,7 +179,9 @@ def render(subgraph: Subgraph, root: str | None, caption: str, layout: str) -> b
         y1, y2 = (y1 - NODE_HEIGHT / 2, y2 + NODE_HEIGHT / 2) if y1 > y2 else (y1, y2)
         tooltip = style.link_tooltip(link, labels)
         arrows.append(_arrow(x1, y1, x2, y2, link.relation, link.asserted_only, tooltip))
-    nodes = [_node(d, *positions[d.id], widths[d.id], d.id == root) for d in subgraph.documents]
+    nodes = [
+        _node(d, *positions[d.id], widths[d.id], d.id == root, statuses.get(d.id)) for d in subgraph.documents
+    ]
     svg = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
         f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" font-family={quoteattr(style.FONT + ", sans-serif")}>'

@@ -11,6 +11,7 @@ markup."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ import jinja2
 import pyvis
 from pyvis.network import Network
 
+from graph.exports import status as validity_status
 from graph.exports import style
 from graph.exports.model import Export, ExportOptions
-from graph.models import Document, Subgraph
+from graph.models import Document, Status, Subgraph
 
 VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,18 +55,21 @@ def _script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _node_options(document: Document, level: int | None, root: bool) -> dict[str, Any]:
+def _node_options(
+    document: Document, level: int | None, root: bool, status: Status | None = None
+) -> dict[str, Any]:
     family = style.family(document)
     fill = style.PLACEHOLDER_FILL if document.placeholder else family.fill
     border = style.PLACEHOLDER_BORDER if document.placeholder else style.BORDER
+    status_border = validity_status.border(status)  # its status's colour, when it has one
     options: dict[str, Any] = {
-        "title": style.node_tooltip(document),
+        "title": validity_status.tooltip(style.node_tooltip(document), status),
         "color": {
             "background": fill,
-            "border": border,
+            "border": status_border or border,
             "highlight": {"background": fill, "border": "#000000"},
         },
-        "borderWidth": 3 if root else 1,
+        "borderWidth": 3 if root else (validity_status.BORDER_WIDTH if status_border else 1),
         "size": 14,
         "font": {"face": style.FONT, "size": 13, "multi": False},
     }
@@ -117,7 +122,9 @@ def _options(layout: str, documents: int, edges: int) -> dict[str, Any]:
     }
 
 
-def network(subgraph: Subgraph, root: str | None, layout: str) -> Network:
+def network(
+    subgraph: Subgraph, root: str | None, layout: str, statuses: Mapping[str, Status] | None = None
+) -> Network:
     """The pyvis network: documents with their shape, fill, label and tooltip (and row, in a hierarchy); one
     edge per relation between two documents, carrying every sentence that states it."""
     net = Network(directed=True)
@@ -125,7 +132,7 @@ def network(subgraph: Subgraph, root: str | None, layout: str) -> Network:
     rows = style.levels((d.id for d in subgraph.documents), ((e.source, e.target) for e in subgraph.edges))
     for document in subgraph.documents:
         level = rows[document.id] if hierarchical else None
-        options = _node_options(document, level, document.id == root)
+        options = _node_options(document, level, document.id == root, (statuses or {}).get(document.id))
         net.add_node(
             document.id, "\n".join(style.label_lines(document)), style.family(document).vis_shape, **options
         )
@@ -155,7 +162,7 @@ def _notice(subgraph: Subgraph) -> str | None:
 
 
 def html(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
-    net = network(subgraph, root, options.layout)
+    net = network(subgraph, root, options.layout, options.statuses)
     nodes, edges, *_ = net.get_network_data()
     title = style.heading(subgraph, root, options.title)
     page = _template().render(
@@ -171,6 +178,11 @@ def html(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export
         families=[
             {"name": f.name, "fill": f.fill, "path": style.glyph_path(f.vis_shape, 10, 9, 7)}
             for f in style.present_families(subgraph)
+        ],
+        status_legend=validity_status.LEGEND_TITLE,
+        statuses=[
+            {"name": name, "colour": colour or style.BORDER}
+            for name, colour in validity_status.legend(options.statuses, subgraph.documents)
         ],
         asserted=any(link.asserted_only for link in style.links(subgraph)),
         vis_css=_asset("vis-network.css"),

@@ -6,6 +6,10 @@ eli:ensures_implementation_of). The relations ELI has no term for (guides, repla
 properties of lexgraph's own vocabulary, declared in the graph as sub-properties of eli:refers_to, so that an
 ELI-aware reader still sees a reference.
 
+Each document's status (given to `render`) is ELI's: eli:in_force (InForce-inForce, -notInForce,
+-partiallyInForce; none when unknown), eli:first_date_entry_in_force and eli:date_no_longer_in_force, with
+lexgraph:status and its Vietnamese label beside them.
+
 A triple cannot carry its evidence, so each edge is also an `rdf:Statement` (RDF's own reification) of that
 triple, with the sentence, the confidence, the document that states it and how its end was resolved.
 
@@ -14,10 +18,12 @@ The namespace IRIs are names, not addresses: nothing in the file is meant to be 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from graph.exports import status as validity_status
 from graph.exports.model import Export, ExportOptions
-from graph.models import RELATIONS, Document, Edge, Subgraph
+from graph.models import RELATIONS, Document, Edge, Status, Subgraph
 from ingest.relation_table import RELATION_TABLE
 
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -52,8 +58,14 @@ def context(base_iri: str) -> dict[str, Any]:
         "relationDetail": "lexgraph:relationDetail",
         "resolution": "lexgraph:resolution",
         "resolutionConfidence": {"@id": "lexgraph:resolutionConfidence", "@type": "xsd:decimal"},
+        "first_date_entry_in_force": {"@id": "eli:first_date_entry_in_force", "@type": "xsd:date"},
+        "date_no_longer_in_force": {"@id": "eli:date_no_longer_in_force", "@type": "xsd:date"},
+        "status": "lexgraph:status",
+        "statusLabel": {"@id": "lexgraph:statusLabel", "@language": "vi"},
+        "statusAsOf": {"@id": "lexgraph:statusAsOf", "@type": "xsd:date"},
     }
     links = {
+        "in_force": {"@id": "eli:in_force", "@type": "@id"},
         "statedIn": {"@id": "lexgraph:statedIn", "@type": "@id"},
         "assertedBy": {"@id": "lexgraph:assertedBy", "@type": "@id"},
         "candidates": {"@id": "lexgraph:resolutionCandidate", "@type": "@id", "@container": "@set"},
@@ -81,7 +93,7 @@ def _iri(base_iri: str, doc_id: str) -> str:
     return f"{base_iri}doc:{doc_id}"
 
 
-def _document(document: Document, base_iri: str) -> dict[str, Any]:
+def _document(document: Document, base_iri: str, status: Status | None = None) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@id": _iri(base_iri, document.id),
         "@type": "eli:LegalResource",
@@ -103,6 +115,12 @@ def _document(document: Document, base_iri: str) -> dict[str, Any]:
         "signer": document.signer,
     }
     node.update({key: value for key, value in values.items() if value is not None})
+    node.update(validity_status.eli_dates(document, status))
+    if status is not None:
+        node.update(status=status.state, statusLabel=status.label, statusAsOf=status.as_of.isoformat())
+        in_force = validity_status.eli_in_force(status)
+        if in_force:
+            node["in_force"] = in_force
     return node
 
 
@@ -138,8 +156,11 @@ def _own_properties() -> list[dict[str, Any]]:
     ]
 
 
-def document_graph(subgraph: Subgraph, root: str | None, base_iri: str) -> dict[str, Any]:
-    documents = {d.id: _document(d, base_iri) for d in subgraph.documents}
+def document_graph(
+    subgraph: Subgraph, root: str | None, base_iri: str, statuses: Mapping[str, Status] | None = None
+) -> dict[str, Any]:
+    statuses = statuses or {}
+    documents = {d.id: _document(d, base_iri, statuses.get(d.id)) for d in subgraph.documents}
     for edge in subgraph.edges:
         targets = documents[edge.source].setdefault(edge.relation, [])
         iri = _iri(base_iri, edge.target)
@@ -157,5 +178,7 @@ def document_graph(subgraph: Subgraph, root: str | None, base_iri: str) -> dict[
 
 
 def jsonld(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
-    text = json.dumps(document_graph(subgraph, root, options.base_iri), ensure_ascii=False, indent=1)
+    text = json.dumps(
+        document_graph(subgraph, root, options.base_iri, options.statuses), ensure_ascii=False, indent=1
+    )
     return Export("application/ld+json", {"graph.jsonld": text.encode("utf-8")})

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from graph.models import Status
 
 FORMATS: tuple[str, ...] = ("html", "svg", "png", "graphml", "gexf", "csv", "jsonld")
 Layout = Literal["hierarchical", "force"]
@@ -41,12 +44,16 @@ class ExportOptions:
     max_nodes: the most documents a picture takes; `export_subgraph` asks the store for no more than this,
     `render` refuses more (a 5,000-node hairball helps no briefing and stalls a browser).
     title: the heading of the HTML page and the caption of the picture; by default the root's label.
-    base_iri: where JSON-LD identifiers live (a deployment can pass its public URL)."""
+    base_iri: where JSON-LD identifiers live (a deployment can pass its public URL).
+    statuses: each document's status by id (`GraphStore.statuses` of the subgraph's documents, which
+    `export_subgraph` reads and `render(statuses=…)` takes): every format carries it (graph/exports/status.py);
+    a document without one has no status in the export."""
 
     layout: Layout = "hierarchical"
     max_nodes: int = 500
     title: str | None = None
     base_iri: str = "urn:lexgraph:"
+    statuses: Mapping[str, Status] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if self.layout not in ("hierarchical", "force"):

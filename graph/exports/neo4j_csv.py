@@ -15,8 +15,9 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from graph.exports import status as validity_status
 from graph.exports.model import Export, ExportOptions
-from graph.models import Document, Edge, Subgraph
+from graph.models import Document, Edge, Status, Subgraph
 
 NODE_HEADER: tuple[str, ...] = (
     "id:ID",
@@ -34,6 +35,12 @@ NODE_HEADER: tuple[str, ...] = (
     "signer",
     "source",
     "placeholder:boolean",
+    # its status on status_as_of (graph/exports/status.py); empty when the export was made without statuses
+    "status",
+    "status_label",
+    "in_force:boolean",
+    "status_since",
+    "status_as_of:date",
 )
 EDGE_HEADER: tuple[str, ...] = (
     ":START_ID",
@@ -67,7 +74,10 @@ def _field(value: Any) -> str:
     return " ".join(str(value).splitlines())
 
 
-def _node_row(document: Document) -> list[str]:
+_STATUS_FIELDS = ("status", "status_label", "in_force", "status_since", "status_as_of")
+
+
+def _node_row(document: Document, status: Status | None) -> list[str]:
     labels = f"{NODE_LABEL};{PLACEHOLDER_LABEL}" if document.placeholder else NODE_LABEL
     d = document
     values = (
@@ -82,7 +92,9 @@ def _node_row(document: Document) -> list[str]:
         d.year,
         d.province,
     )
-    return [_field(v) for v in (*values, d.place, d.subject, d.signer, d.source, d.placeholder)]
+    found = validity_status.attributes(status)
+    state = [found.get(name) for name in _STATUS_FIELDS]
+    return [_field(v) for v in (*values, d.place, d.subject, d.signer, d.source, d.placeholder, *state)]
 
 
 def _edge_row(edge: Edge) -> list[str]:
@@ -108,11 +120,12 @@ def _table(header: Sequence[str], rows: Iterable[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def neo4j_csv(subgraph: Subgraph, root: str | None, _options: ExportOptions) -> Export:
+def neo4j_csv(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
+    nodes = (_node_row(d, options.statuses.get(d.id)) for d in subgraph.documents)
     return Export(
         "text/csv; charset=utf-8",
         {
-            "nodes.csv": _table(NODE_HEADER, map(_node_row, subgraph.documents)),
+            "nodes.csv": _table(NODE_HEADER, nodes),
             "edges.csv": _table(EDGE_HEADER, map(_edge_row, subgraph.edges)),
         },
     )

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
 
+from graph.exports import status as validity_status
 from graph.exports import style
 from graph.exports.model import Export, ExportOptions
-from graph.models import Document, Edge, Subgraph
+from graph.models import Document, Edge, Status, Subgraph
 
 # XML 1.0 forbids most control characters; a PDF's text layer can carry them into an evidence sentence.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -28,13 +30,14 @@ def _present(values: dict[str, Any]) -> dict[str, Any]:
     return {key: _clean(value) for key, value in values.items() if value is not None}
 
 
-def node_attributes(document: Document) -> dict[str, Any]:
+def node_attributes(document: Document, status: Status | None = None) -> dict[str, Any]:
     fields = document.model_dump(exclude={"id"})
     return _present(
         {
             "label": document.label,
             **fields,
             "family": style.family(document).name,
+            **validity_status.attributes(status),
         }
     )
 
@@ -63,14 +66,18 @@ def edge_attributes(edge: Edge) -> dict[str, Any]:
     )
 
 
-def to_networkx(subgraph: Subgraph, root: str | None = None) -> nx.MultiDiGraph[str]:
-    """The subgraph as a networkx graph: nodes are document ids with their metadata, one edge per edge of the
-    store (key: its position in `subgraph.edges`) with its evidence. For analyses in a notebook too."""
+def to_networkx(
+    subgraph: Subgraph, root: str | None = None, statuses: Mapping[str, Status] | None = None
+) -> nx.MultiDiGraph[str]:
+    """The subgraph as a networkx graph: nodes are document ids with their metadata (and status, when given:
+    `status`, `status_label` …), one edge per edge of the store (key: its position in `subgraph.edges`) with its
+    evidence. For analyses in a notebook too."""
+    statuses = statuses or {}
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(truncated=subgraph.truncated)
     if root:
         graph.graph["root"] = root
     for document in subgraph.documents:
-        graph.add_node(document.id, **node_attributes(document))
+        graph.add_node(document.id, **node_attributes(document, statuses.get(document.id)))
     for key, edge in enumerate(subgraph.edges):
         graph.add_edge(edge.source, edge.target, key=key, **edge_attributes(edge))
     return graph
@@ -81,14 +88,16 @@ def _hex_to_viz(colour: str) -> dict[str, Any]:
     return {"color": {"r": red, "g": green, "b": blue, "a": 1.0}}
 
 
-def graphml(subgraph: Subgraph, root: str | None, _options: ExportOptions) -> Export:
+def graphml(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
     buffer = io.BytesIO()
-    nx.write_graphml(to_networkx(subgraph, root), buffer, encoding="utf-8", named_key_ids=True)
+    nx.write_graphml(
+        to_networkx(subgraph, root, options.statuses), buffer, encoding="utf-8", named_key_ids=True
+    )
     return Export("application/graphml+xml", {"graph.graphml": buffer.getvalue()})
 
 
-def gexf(subgraph: Subgraph, root: str | None, _options: ExportOptions) -> Export:
-    graph = to_networkx(subgraph, root)
+def gexf(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
+    graph = to_networkx(subgraph, root, options.statuses)
     # Gephi shows GEXF's viz colours as they are: the relation colours of the other pictures.
     for document in subgraph.documents:
         graph.nodes[document.id]["viz"] = _hex_to_viz(style.family(document).fill)

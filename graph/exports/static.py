@@ -10,13 +10,14 @@ import html
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import graphviz
 
 from graph.exports import fallback_svg, style
+from graph.exports import status as validity_status
 from graph.exports.model import Export, ExportOptions, RendererUnavailable
-from graph.models import Document, Subgraph
+from graph.models import Document, Status, Subgraph
 
 BIG = 300  # documents beyond which dot is told to search less for the fewest crossings (see _speed)
 PNG_DPI = 144  # crisp on a projector; dot scales a picture down itself past cairo's size limit
@@ -47,19 +48,22 @@ def _speed(documents: int) -> dict[str, str]:
     return {"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "searchsize": "10", "remincross": "false"}
 
 
-def _node(graph: graphviz.Digraph, name: str, document: Document) -> None:
+def _node(graph: graphviz.Digraph, name: str, document: Document, status: Status | None = None) -> None:
     family = style.family(document)
+    status_border = validity_status.border(status)
     attributes = {
         "shape": family.dot_shape,
         "style": "filled,dashed" if document.placeholder else "filled",
         "fillcolor": style.PLACEHOLDER_FILL if document.placeholder else family.fill,
         "color": style.PLACEHOLDER_BORDER if document.placeholder else style.BORDER,
-        "tooltip": _text(style.node_tooltip(document).splitlines()),
+        "tooltip": _text(validity_status.tooltip(style.node_tooltip(document), status).splitlines()),
     }
+    if status_border:  # its status, by the border's colour (the legend says which)
+        attributes.update(color=status_border, penwidth=str(validity_status.BORDER_WIDTH))
     graph.node(name, _text(style.label_lines(document)), **attributes)
 
 
-def _legend_table(subgraph: Subgraph) -> str:
+def _legend_table(subgraph: Subgraph, statuses: Mapping[str, Status] | None = None) -> str:
     """An HTML-like label (its text escaped here): a colour bar and a name per relation, then the line styles."""
     rows = [f'<TR><TD COLSPAN="2"><B>{_html(style.LEGEND)}</B></TD></TR>']
     for relation in style.present_relations(subgraph):
@@ -69,14 +73,30 @@ def _legend_table(subgraph: Subgraph) -> str:
             f'<TD ALIGN="LEFT">{_html(style.RELATION_NAMES[relation])}</TD></TR>'
         )
     rows.append(f'<TR><TD>- - -</TD><TD ALIGN="LEFT">{_html(style.ASSERTED)}</TD></TR>')
+    rows.extend(_status_rows(subgraph, statuses or {}))
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3">{"".join(rows)}</TABLE>>'
+
+
+def _status_rows(subgraph: Subgraph, statuses: Mapping[str, Status]) -> list[str]:
+    found = validity_status.legend(statuses, subgraph.documents)
+    if not found:
+        return []
+    rows = [f'<TR><TD COLSPAN="2"><B>{_html(validity_status.LEGEND_TITLE)}</B></TD></TR>']
+    for name, colour in found:
+        rows.append(
+            f'<TR><TD BORDER="2" COLOR="{colour or style.BORDER}" WIDTH="28" HEIGHT="10" FIXEDSIZE="TRUE"></TD>'
+            f'<TD ALIGN="LEFT">{_html(name)}</TD></TR>'
+        )
+    return rows
 
 
 def _html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _legend(graph: graphviz.Digraph, subgraph: Subgraph) -> None:
+def _legend(
+    graph: graphviz.Digraph, subgraph: Subgraph, statuses: Mapping[str, Status] | None = None
+) -> None:
     """A box of its own, on one row: the relations (colour) and line styles, then the kinds of document (shape)."""
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(style="rounded", color="#BBBBBB", label="", rank="same")
@@ -96,7 +116,7 @@ def _legend(graph: graphviz.Digraph, subgraph: Subgraph) -> None:
                 style="filled",
                 fillcolor=family.fill,
             )
-        legend.node("legend_relations", _legend_table(subgraph), shape="plaintext", fontsize="10")
+        legend.node("legend_relations", _legend_table(subgraph, statuses), shape="plaintext", fontsize="10")
 
 
 def to_dot(subgraph: Subgraph, root: str | None, options: ExportOptions) -> graphviz.Digraph:
@@ -122,7 +142,7 @@ def to_dot(subgraph: Subgraph, root: str | None, options: ExportOptions) -> grap
     )
     names = {document.id: f"n{index}" for index, document in enumerate(subgraph.documents)}
     for document in subgraph.documents:
-        _node(graph, names[document.id], document)
+        _node(graph, names[document.id], document, options.statuses.get(document.id))
     if root in names:
         graph.node(names[root], penwidth="2.5")
     labels = {d.id: d.label for d in subgraph.documents}
@@ -135,7 +155,7 @@ def to_dot(subgraph: Subgraph, root: str | None, options: ExportOptions) -> grap
             style="dashed" if link.asserted_only else "solid",
             tooltip=_text(style.link_tooltip(link, labels).splitlines()),
         )
-    _legend(graph, subgraph)
+    _legend(graph, subgraph, options.statuses)
     return graph
 
 
@@ -159,7 +179,9 @@ def svg(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
         # The DOCTYPE names a DTD on the web: nothing reads it, and an export names no external address.
         data = _DOCTYPE.sub(b"", _pipe(to_dot(subgraph, root, options), "svg"), count=1)
     else:
-        data = fallback_svg.render(subgraph, root, caption(subgraph, root, options), options.layout)
+        data = fallback_svg.render(
+            subgraph, root, caption(subgraph, root, options), options.layout, options.statuses
+        )
     return Export("image/svg+xml", {"graph.svg": data})
 
 
