@@ -32,6 +32,7 @@ from markupsafe import Markup
 from api.badges import status_hover, status_tone
 from api.deps import AppSettings, Store
 from api.highlight import date_vi, evidence_parts, highlight, relation_vi, span_numbers
+from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
 from graph import (
     AmbiguousReference,
     Document,
@@ -76,7 +77,7 @@ DEFAULT_DEPTH = 3
 GRAPH_DEPTH = 1
 GRAPH_MAX_NODES = 150  # a picture a person can read; the REST API has the whole neighbourhood
 TREE_MAX_NODES = 500
-INCOMING_SHOWN = 300  # a law may be cited by thousands: the page lists the first ones, the API pages the rest
+INCOMING_SHOWN = 300  # rows of a group: a law may be cited by thousands, the API pages the rest
 RANKED = 8  # rows of each ranking on the front page
 RANKED_SCAN = 500
 TYPES = sorted(set(DOC_TYPES.values()))
@@ -140,9 +141,10 @@ class Links:
     def graph(self, doc_id: str) -> str:
         return f"{self.root}/do-thi/{quote_id(doc_id)}"
 
-    def cited_by(self, doc_id: str) -> str:
-        """Every edge into the document, as JSON from the REST API."""
-        return f"{self.root}/documents/{quote_id(doc_id)}/cited-by?limit=10000"
+    def cited_by(self, doc_id: str, relation: str = "") -> str:
+        """Every edge into the document (of one relation, when given), as JSON from the REST API."""
+        query = urlencode({"limit": 10000, **({"relation": relation} if relation else {})})
+        return f"{self.root}/documents/{quote_id(doc_id)}/cited-by?{query}"
 
     def lookup(self) -> str:
         return f"{self.root}/tra-cuu"
@@ -356,16 +358,6 @@ def _depth(value: str | None, default: int, most: int) -> int:
     return default
 
 
-@dataclass
-class Citing:
-    """One edge as a row of the lists: the document at its other end, the edge, and (for what this document
-    cites) the number of its marked span in the text, if it has one."""
-
-    other: Document
-    edge: Edge
-    span: int | None = None
-
-
 def _names(store: GraphStore, ids: set[str]) -> dict[str, Document]:
     return {i: d for i in sorted(ids) if (d := store.get(i)) is not None}
 
@@ -383,9 +375,7 @@ def _tree_edges(tree: Tree) -> list[Edge]:
 class DocumentView:
     document: Document
     text_html: Markup | None
-    outgoing: list[Citing]
-    incoming: list[Citing]
-    incoming_total: int
+    lineage: Lineage  # what it cites and what cites it, grouped by relation (api/lineage.py)
     implementers: Tree
     implements: Tree
     depth: int
@@ -395,15 +385,19 @@ class DocumentView:
 
 
 def document_view(
-    store: GraphStore, document: Document, depth: int, links: Links, max_nodes: int
+    store: GraphStore,
+    document: Document,
+    depth: int,
+    links: Links,
+    max_nodes: int,
+    filters: Filters | None = None,
 ) -> DocumentView:
     doc_id = document.id
     # Only the edges this text states have offsets into it; relations other letters assert of it point elsewhere.
     cited = store.citations(doc_id, "out")
     outgoing = [e for e in cited if e.source_doc == doc_id and e.source == doc_id]
     asserted_of = [e for e in cited if not (e.source_doc == doc_id and e.source == doc_id)]
-    every_incoming = store.citations(doc_id, "in")
-    incoming = every_incoming[:INCOMING_SHOWN]
+    incoming = store.citations(doc_id, "in")
     implementers = store.implementers(doc_id, max_depth=depth, max_nodes=max_nodes)
     implements = store.implements(doc_id, max_nodes=max_nodes)
     edges = outgoing + asserted_of + incoming
@@ -421,12 +415,14 @@ def document_view(
     return DocumentView(
         document=document,
         text_html=highlight(text, outgoing, links.document, name) if text else None,
-        outgoing=[
-            Citing(names.get(e.target) or _unknown(e.target), e, numbers.get((e.start or 0, e.end or 0)))
-            for e in outgoing + asserted_of
-        ],
-        incoming=[Citing(names.get(e.source) or _unknown(e.source), e) for e in incoming],
-        incoming_total=len(every_incoming),
+        lineage=lineage(
+            outgoing + asserted_of,
+            incoming,
+            lambda i: names.get(i) or _unknown(i),
+            filters or Filters(),
+            span=lambda e: numbers.get((e.start or 0, e.end or 0)),
+            shown=INCOMING_SHOWN,
+        ),
         implementers=implementers,
         implements=implements,
         depth=depth,
@@ -449,10 +445,18 @@ def document_page(request: Request, doc_id: str, store: Store, settings: AppSett
         document = store.get(doc_id)
         if document is None:
             return not_found(request, doc_id, _suggestions(store, doc_id))
-        view = document_view(store, document, depth, links, min(TREE_MAX_NODES, settings.max_nodes))
+        filters = filters_from(request.query_params)
+        view = document_view(store, document, depth, links, min(TREE_MAX_NODES, settings.max_nodes), filters)
     except StoreError as error:
         return unavailable(request, error)
-    return render(request, "document.html", view=view, depths=range(1, settings.max_depth + 1))
+    return render(
+        request,
+        "document.html",
+        view=view,
+        depths=range(1, settings.max_depth + 1),
+        sorts=SORTS,
+        default_depth=DEFAULT_DEPTH,
+    )
 
 
 def _suggestions(store: GraphStore, ref: str) -> list[Document]:

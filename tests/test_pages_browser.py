@@ -273,3 +273,34 @@ def test_ids_with_odd_characters_reach_the_route_whole(base_url: str, odd: str) 
     assert response.status_code == 404
     named = BeautifulSoup(response.text, "html.parser").select_one("q.tham-chieu")
     assert named is not None and named.get_text() == odd
+
+
+def test_the_lineage_filters_and_sorts_without_javascript(browser: Any, base_url: str) -> None:
+    """Luật Nhà ở 27/2023/QH15's "Lược đồ": grouped by relation, one row per document; the filter form is a plain
+    GET form, so choosing "Thông tư" and pressing "Lọc" works with scripts off."""
+    from conftest import screenshot
+
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(base_url + LINKS.document("vn/qh15/2023/27-2023-qh15"))
+        rows = page.locator("#duoc-trich-dan li.dong-luoc-do")
+        assert rows.count() == 7
+        assert page.locator("#den-amends summary").inner_text() == "4 câu trích dẫn khác"
+        page.locator("#den-amends summary").click()  # <details> opens without script
+        assert page.locator("#den-amends details li").first.is_visible()
+        screenshot(page, "luoc-do-luat-nha-o")
+        page.select_option("#loc-loai", "Thông tư")
+        page.select_option("#loc-sap-xep", "so")
+        page.click(".loc-luoc-do button[type=submit]")
+        page.wait_for_url(re.compile(r"loai=Th%C3%B4ng\+t%C6%B0&.*sap_xep=so"))
+        assert [a.inner_text() for a in page.locator("#duoc-trich-dan li.dong-luoc-do > a").all()] == [
+            "Thông tư 11/2024/TT-BNV",
+            "Thông tư 56/2024/TT-BTC",
+        ]
+        screenshot(page, "luoc-do-loc-thong-tu")
+        page.click("a.bo-loc")
+        assert rows.count() == 7
+    finally:
+        context.close()

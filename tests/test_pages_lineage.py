@@ -1,0 +1,219 @@
+"""The "Lược đồ" of a document page (api/lineage.py, api/templates/_lineage.html), as the portals draw it: what a
+document cites and what cites it grouped by relation in both directions, one row per document with every edge
+folded in, counts per group, filters and sorting from the query string (no script).
+
+The example is Luật Nhà ở 27/2023/QH15 as the example corpus cites it: 11 edges from 7 documents. The amending law
+43/2024/QH15 amends it in its own text and four other documents say so again; Nghị định 87/2025, Thông tư
+11/2024/TT-BNV and 56/2024/TT-BTC and the consolidated text 05/VBHN-VPQH cite it; Hà Nội's Nghị quyết
+56/2025/NQ-HĐND rests on it and says that Nghị định 100/2024/NĐ-CP details it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from fastapi.testclient import TestClient
+from jinja2 import ChoiceLoader, DictLoader
+from pages_examples import HOSTILE_ID, HOSTILE_STRINGS, pages_graph
+
+from api import pages
+from api.app import create_app
+from api.lineage import ORDER, Row, heading, sort_rows
+from api.pages import Links
+from api.settings import Settings
+from graph import Document, open_store
+from ingest.relation_table import KIND, RELATIONS
+
+HOUSING = "vn/qh15/2023/27-2023-qh15"  # Luật Nhà ở 27/2023/QH15
+AMENDING = "vn/qh15/2024/43-2024-qh15"
+HANOI = "vn/ha-noi/hdnd/2025/56-2025-nq-hdnd"
+CITERS = [
+    "Nghị định 87/2025/NĐ-CP",
+    "Thông tư 11/2024/TT-BNV",
+    "Văn bản hợp nhất 05/VBHN-VPQH",
+    "Thông tư 56/2024/TT-BTC",
+]
+
+
+@pytest.fixture(scope="module")
+def client(example_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    url = f"sqlite:///{pages_graph(example_graph, tmp_path_factory.mktemp('lineage'))}"
+    with open_store(url) as store:
+        yield TestClient(create_app(Settings(store=url), store))
+
+
+def page(client: TestClient, doc_id: str, **params: str) -> BeautifulSoup:
+    url = Links("").document(doc_id) + (f"?{urlencode(params)}" if params else "")
+    response = client.get(url)
+    assert response.status_code == 200, response.text[:300]
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def text_of(tree: Tag) -> str:
+    return " ".join(tree.get_text().split())
+
+
+def groups(tree: BeautifulSoup, side: str) -> dict[str, list[str]]:
+    """Heading → the names of its rows, in the page's order."""
+    return {
+        text_of(g.select_one("h4 .quan-he")): [
+            r.select("a")[0].get_text() for r in g.select(".danh-sach-trich-dan > li")
+        ]
+        for g in tree.select(f"#{'trich-dan-di' if side == 'out' else 'duoc-trich-dan'} .nhom-quan-he")
+    }
+
+
+def test_cited_by_is_grouped_by_relation_one_row_per_document(client: TestClient) -> None:
+    tree = page(client, HOUSING)
+    cited_by = groups(tree, "in")
+    # The portals' order, the relation table's words.
+    assert list(cited_by) == [
+        "Văn bản này là căn cứ của",
+        "Văn bản này được hướng dẫn bởi",
+        "Văn bản này được sửa đổi, bổ sung bởi",
+        "Văn bản này được dẫn chiếu bởi",
+    ]
+    assert cited_by["Văn bản này là căn cứ của"] == ["Nghị quyết 56/2025/NQ-HĐND"]
+    assert cited_by["Văn bản này được hướng dẫn bởi"] == ["Nghị định 100/2024/NĐ-CP"]
+    assert len(cited_by["Văn bản này được sửa đổi, bổ sung bởi"]) == 1
+    assert cited_by["Văn bản này được dẫn chiếu bởi"] == CITERS  # newest first
+    counts = [text_of(c) for c in tree.select("#duoc-trich-dan .nhom-quan-he h4 .dem")]
+    assert counts == ["(1)", "(1)", "(1)", "(4)"]
+    # 7 documents, not the 11 edges.
+    assert "Được trích dẫn (7)" in text_of(tree.select_one(".muc-luc"))
+    assert "(7 văn bản)" in text_of(tree.select_one("#duoc-trich-dan h3"))
+
+
+def test_a_row_folds_every_edge_of_its_document_with_its_evidence(client: TestClient) -> None:
+    tree = page(client, HOUSING)
+    row = next(
+        li
+        for li in tree.select("#den-amends li.dong-luoc-do")
+        if li.a["href"] == Links("").document(AMENDING)
+    )
+    # The amending law's own sentence first, then the four documents that say it again, each named.
+    assert "LUẬT NHÀ Ở SỐ 27/2023/QH15" in text_of(row.select_one(":scope > div .can-cu"))
+    folded = row.select_one("details.them-can-cu")
+    assert text_of(folded.summary) == "4 câu trích dẫn khác"
+    asserting = [li.select_one(".ghi-chu a").get_text() for li in folded.select("li")]
+    assert sorted(asserting) == sorted(
+        [
+            "Thông tư 11/2024/TT-BNV",
+            "Thông tư 56/2024/TT-BTC",
+            "Nghị định 87/2025/NĐ-CP",
+            "Văn bản hợp nhất 05/VBHN-VPQH",
+        ]
+    )
+    # How a link was found stays on the row that shows it: 11/2024/TT-BNV named the law without its number.
+    assert "văn bản gần nhất trước đó" in text_of(folded)
+
+
+def test_what_a_document_cites_is_grouped_too(client: TestClient) -> None:
+    tree = page(client, HANOI)
+    cites = groups(tree, "out")
+    assert list(cites) == ["Văn bản này căn cứ", "Văn bản này trả lời"]
+    assert "Luật Nhà ở 27/2023/QH15" in cites["Văn bản này căn cứ"]
+    # Each row of what the text cites links to its mark in the text.
+    marks = {f"#{a['id']}" for a in tree.select(".noi-dung a.trich-dan")}
+    backlinks = [a["href"] for a in tree.select("#trich-dan-di .ve-van-ban")]
+    assert backlinks and set(backlinks) <= marks
+
+
+def test_filters_by_type_issuer_and_year_without_script(client: TestClient) -> None:
+    by_type = groups(page(client, HOUSING, loai="Thông tư"), "in")
+    assert by_type == {
+        "Văn bản này được dẫn chiếu bởi": ["Thông tư 11/2024/TT-BNV", "Thông tư 56/2024/TT-BTC"]
+    }
+    by_issuer = page(client, HOUSING, co_quan="Chính phủ")
+    assert groups(by_issuer, "in") == {
+        "Văn bản này được hướng dẫn bởi": ["Nghị định 100/2024/NĐ-CP"],
+        "Văn bản này được dẫn chiếu bởi": ["Nghị định 87/2025/NĐ-CP"],
+    }
+    assert by_issuer.select_one("#loc-co-quan option[selected]")["value"] == "Chính phủ"
+    assert "Đang lọc: hiển thị 2 văn bản khớp bộ lọc." in text_of(by_issuer)
+    by_year = groups(page(client, HOUSING, nam="2025"), "in")
+    assert [name for rows in by_year.values() for name in rows] == [
+        "Nghị quyết 56/2025/NQ-HĐND",
+        "Nghị định 87/2025/NĐ-CP",
+    ]
+    nothing = page(client, HOUSING, loai="Quyết định")
+    assert "Không có văn bản nào khớp bộ lọc." in text_of(nothing.select_one("#duoc-trich-dan"))
+    # The choices are what the rows hold; "Bỏ lọc" goes back to the whole list.
+    every = page(client, HOUSING)
+    assert [o["value"] for o in every.select("#loc-nam option")] == ["", "2025", "2024"]
+    assert by_issuer.select_one("a.bo-loc")["href"] == Links("").document(HOUSING) + "#luoc-do"
+
+
+@pytest.mark.parametrize("junk", [("nam", "hai nghìn"), ("nam", "20255"), ("sap_xep", "DROP"), ("loai", " ")])
+def test_a_filter_that_means_nothing_filters_nothing(client: TestClient, junk: tuple[str, str]) -> None:
+    assert groups(page(client, HOUSING, **dict([junk])), "in") == groups(page(client, HOUSING), "in")
+
+
+def test_sorting_by_date_either_way_and_by_number(client: TestClient) -> None:
+    def cited(**params: str) -> list[str]:
+        return groups(page(client, HOUSING, **params), "in")["Văn bản này được dẫn chiếu bởi"]
+
+    assert cited() == CITERS
+    assert cited(sap_xep="ngay-tang") == CITERS[::-1]
+    assert cited(sap_xep="so") == [
+        "Văn bản hợp nhất 05/VBHN-VPQH",
+        "Thông tư 11/2024/TT-BNV",
+        "Thông tư 56/2024/TT-BTC",
+        "Nghị định 87/2025/NĐ-CP",
+    ]
+    # The tree's depth form keeps the order and filters chosen, and the filter form keeps the depth.
+    tree = page(client, HOUSING, sap_xep="so", depth="1")
+    assert {i["name"]: i["value"] for i in tree.select("#thuc-hien input[type=hidden]")} == {"sap_xep": "so"}
+    assert tree.select_one(".loc-luoc-do input[name=depth]")["value"] == "1"
+
+
+def test_numbers_sort_as_numbers() -> None:
+    rows = [
+        Row(Document(id=n, placeholder=True, number=n), [])
+        for n in ("100/2019/NĐ-CP", "30/2021/QĐ-UBND", "6/2024/QĐ-UBND")
+    ]
+    rows.append(Row(Document(id="x", placeholder=True, title="Hiến pháp"), []))
+    assert [r.other.id for r in sort_rows(rows, "so")] == [
+        "6/2024/QĐ-UBND",
+        "30/2021/QĐ-UBND",
+        "100/2019/NĐ-CP",
+        "x",
+    ]
+
+
+def test_every_relation_has_its_group_named_by_the_relation_table() -> None:
+    assert sorted(ORDER) == sorted(RELATIONS)
+    for relation in RELATIONS:
+        assert heading(relation, "out") == f"Văn bản này {KIND[relation].verb_vi}"
+        assert heading(relation, "in") == f"Văn bản này {KIND[relation].passive_vi}"
+
+
+def test_every_row_calls_the_row_flags_macro(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The place another part fills (a status badge): every row of both directions calls row_flags with its
+    document."""
+    flag = '{% macro row_flags(links, document) %}<span class="co">{{ document.id }}</span>{% endmacro %}'
+    monkeypatch.setattr(
+        pages._env, "loader", ChoiceLoader([DictLoader({"_row_flags.html": flag}), pages._env.loader])
+    )
+    pages._env.cache.clear()  # type: ignore[union-attr]
+    try:
+        tree = page(client, HOUSING)
+    finally:
+        monkeypatch.undo()
+        pages._env.cache.clear()  # type: ignore[union-attr]
+    rows = tree.select("li.dong-luoc-do")
+    assert len(rows) == 7
+    assert [r.select_one(".co").get_text() for r in rows] == [
+        r.a["href"].removeprefix("/van-ban/") for r in rows
+    ]
+
+
+@pytest.mark.parametrize("param", ["loai", "co_quan", "nam", "sap_xep"])
+def test_hostile_filter_values_stay_text(client: TestClient, param: str) -> None:
+    for hostile in HOSTILE_STRINGS:
+        response = client.get(Links("").document(HOSTILE_ID), params={param: hostile, "depth": "2"})
+        assert response.status_code == 200
+        assert hostile not in response.text
