@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from api.badges import status_hover, status_tone
 from api.deps import AppSettings, Store
-from api.highlight import date_vi, evidence_parts, highlight, relation_vi, span_numbers
+from api.highlight import date_vi, every_mention, evidence_parts, first_marks, highlight, relation_vi
 from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
 from graph import (
     AmbiguousReference,
@@ -411,16 +411,23 @@ def document_view(
         return names[i].label if i in names else i
 
     text = store.text(doc_id)
-    numbers = span_numbers(text, outgoing) if text else {}
+    # Every mention of each cited document is marked, not only the one whose offsets the edge stores.
+    marked = every_mention(text, outgoing, document.number) if text else []
+    numbers = first_marks(text, marked) if text else {}
+
+    def span(edge: Edge) -> int | None:
+        """Where a row of what this text cites points to in the text: its document's first mark."""
+        return numbers.get(edge.target) if edge.source_doc == doc_id and edge.asserted_by is None else None
+
     return DocumentView(
         document=document,
-        text_html=highlight(text, outgoing, links.document, name) if text else None,
+        text_html=highlight(text, marked, links.document, name) if text else None,
         lineage=lineage(
             outgoing + asserted_of,
             incoming,
             lambda i: names.get(i) or _unknown(i),
             filters or Filters(),
-            span=lambda e: numbers.get((e.start or 0, e.end or 0)),
+            span=span,
             shown=INCOMING_SHOWN,
         ),
         implementers=implementers,
