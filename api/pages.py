@@ -33,6 +33,7 @@ from api.badges import status_hover, status_tone
 from api.deps import AppSettings, Store
 from api.highlight import date_vi, every_mention, evidence_parts, first_marks, highlight, relation_vi
 from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
+from api.placeholder import Known, known
 from graph import (
     AmbiguousReference,
     Document,
@@ -376,6 +377,7 @@ class DocumentView:
     document: Document
     text_html: Markup | None
     lineage: Lineage  # what it cites and what cites it, grouped by relation (api/lineage.py)
+    known: Known | None  # for a placeholder: what citations tell of it (api/placeholder.py)
     implementers: Tree
     implements: Tree
     depth: int
@@ -422,6 +424,9 @@ def document_view(
     return DocumentView(
         document=document,
         text_html=highlight(text, marked, links.document, name) if text else None,
+        known=known(document, incoming, lambda i: names.get(i) or _unknown(i))
+        if document.placeholder
+        else None,
         lineage=lineage(
             outgoing + asserted_of,
             incoming,

@@ -217,3 +217,53 @@ def test_hostile_filter_values_stay_text(client: TestClient, param: str) -> None
         response = client.get(Links("").document(HOSTILE_ID), params={param: hostile, "depth": "2"})
         assert response.status_code == 200
         assert hostile not in response.text
+
+
+# --- the page of a document cited but not held (a placeholder) ------------------------------------------------
+
+
+def test_a_placeholders_page_says_what_citations_tell_and_what_to_ingest(client: TestClient) -> None:
+    tree = page(client, HOUSING)
+    known = text_of(tree.select_one("#da-biet"))
+    assert "Được 7 văn bản trong hệ thống trích dẫn hoặc nêu quan hệ với văn bản này." in known
+    # Since the earliest document held that cites it (the amending law 43/2024/QH15 of 29 June 2024), up to the
+    # latest; Nghị định 100/2024/NĐ-CP, which Hà Nội says guides it, is not held: its bare year does not count.
+    assert "Được trích dẫn từ 29/06/2024 (Luật Sửa đổi, bổ sung một số điều của luật đất đai" in known
+    assert "gần nhất 26/11/2025 (Nghị quyết 56/2025/NQ-HĐND)." in known
+    relations = [text_of(a) for a in tree.select("#da-biet a.quan-he")]
+    assert relations == [
+        "Văn bản này là căn cứ của: 1",
+        "Văn bản này được hướng dẫn bởi: 1",
+        "Văn bản này được sửa đổi, bổ sung bởi: 1",
+        "Văn bản này được dẫn chiếu bởi: 4",
+    ]
+    assert tree.select_one("#da-biet a.quan-he")["href"] == "#den-based_on"
+    assert [q.get_text() for q in tree.select("#da-biet li q")][:2] == [
+        "Luật Nhà ở số 27/2023/QH15",
+        "LUẬT NHÀ Ở SỐ 27/2023/QH15",
+    ]
+    assert tree.select_one(".can-bo-sung q").get_text() == "Luật Nhà ở 27/2023/QH15"
+    assert "lexgraph ingest TỆP" in text_of(tree.select_one(".can-bo-sung"))
+    # No column of dashes, no empty sections: what citations told, and no chain of what it implements.
+    rows = [th.get_text() for th in tree.select(".thong-tin th")]
+    assert rows == ["Số ký hiệu", "Tên", "Loại", "Ngày ban hành", "Mã trong hệ thống"]
+    assert "—" not in text_of(tree.select_one(".thong-tin"))
+    assert not tree.select("#chuoi-thuc-hien") and not tree.select(".muc-luc a[href='#chuoi-thuc-hien']")
+    assert "Chưa có văn bản nên chưa biết văn bản này trích dẫn những gì." in text_of(
+        tree.select_one("#trich-dan-di")
+    )
+
+
+def test_a_placeholder_known_by_number_and_issuer_asks_for_them(client: TestClient) -> None:
+    tree = page(client, "vn/tld/2023/5890-tld-cspl")
+    wanted = tree.select_one(".can-bo-sung q").get_text()
+    assert (
+        wanted == "Công văn 5890/TLĐ-CSPL của Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam ngày 31/01/2023"
+    )
+    assert "Được trích dẫn từ 03/02/2023 (Công văn 1127/LĐLĐ)." in text_of(tree.select_one("#da-biet"))
+    # What 1127 says it implements is known: the chain stays.
+    assert tree.select("#chuoi-thuc-hien .cay")
+
+
+def test_an_ingested_document_has_no_placeholder_section(client: TestClient) -> None:
+    assert not page(client, HANOI).select("#da-biet")
