@@ -5,6 +5,12 @@ Every piece of text goes through `markupsafe.escape`; the only markup made here 
 whose attribute values are escaped too. Offsets come from the extraction and are checked against the text:
 a span out of range, empty, or overlapping one already marked is left unmarked (its edge is still listed on the
 page), never allowed to cut the text or the markup apart.
+
+An edge stores the offsets of one mention only (the fullest), while a text often names a document several times
+("Nghị quyết số 06/NQ-CP của Chính phủ …", later "Nghị quyết 06"). `every_mention` finds the others again with
+the extraction's own finder and grouping (ingest.mentions, ingest.assemble): the group that holds the stored span
+is that edge's document, so each of its mentions is marked too; a text where the stored span is no mention any
+more (changed since) keeps the stored span alone.
 """
 
 from __future__ import annotations
@@ -15,7 +21,14 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from graph.models import Edge
+from ingest.assemble import group_mentions
+from ingest.chrome import chrome_spans
+from ingest.mentions import find_mentions
 from ingest.relation_table import RELATION_TABLE
+
+# Past this many characters the text is shown with the stored spans only: finding mentions is linear, but a page
+# should not spend seconds on a text nobody reads whole in a browser.
+MAX_REFIND = 1_000_000
 
 # How the pages name each relation, read as "<this document> <relation> <that one>".
 RELATION_VI: dict[str, str] = {kind.name: kind.verb_vi for kind in RELATION_TABLE}
@@ -86,6 +99,37 @@ def citation_spans(text: str, edges: Iterable[Edge]) -> list[Span]:
     return spans
 
 
+def every_mention(text: str, edges: Sequence[Edge], own_number: str | None = None) -> list[Edge]:
+    """`edges` and, for each other mention of an edge's document in `text`, a copy of that edge at the mention's
+    offsets. Mentions are found as the extraction found them (its portal notes and the document's own number
+    left out), so that a mark is never a guess: only a group anchored on a stored span lends it its edges."""
+    if len(text) > MAX_REFIND:
+        return list(edges)
+    by_span: dict[tuple[int, int], list[Edge]] = {}
+    for edge in edges:
+        if edge.start is not None and edge.end is not None:
+            by_span.setdefault((edge.start, edge.end), []).append(edge)
+    found = find_mentions(text, exclude=chrome_spans(text), own_number=own_number)
+    more: list[Edge] = []
+    for group in group_mentions(found):
+        anchored = [e for m in group for e in by_span.get((m.start, m.end), [])]
+        if not anchored:
+            continue
+        for mention in group:
+            if (mention.start, mention.end) not in by_span:
+                more += [e.model_copy(update={"start": mention.start, "end": mention.end}) for e in anchored]
+    return [*edges, *more]
+
+
+def first_marks(text: str, edges: Sequence[Edge]) -> dict[str, int]:
+    """Cited document id → the N of `trich-dan-N` of its first mark, for links from a list to the text."""
+    first: dict[str, int] = {}
+    for number, span in enumerate(citation_spans(text, edges), start=1):
+        for edge in span.edges:
+            first.setdefault(edge.target, number)
+    return first
+
+
 Href = Callable[[str], str]  # document id → its page's URL
 Name = Callable[[str], str]  # document id → how a person names it
 
@@ -118,8 +162,3 @@ def highlight(text: str, edges: Sequence[Edge], href: Href, name: Name) -> Marku
         position = span.end
     out.append(escape(text[position:]))
     return Markup("").join(out)
-
-
-def span_numbers(text: str, edges: Sequence[Edge]) -> dict[tuple[int, int], int]:
-    """(start, end) → the N of `trich-dan-N` for each marked span, for links from the list to the text."""
-    return {(s.start, s.end): n for n, s in enumerate(citation_spans(text, edges), start=1)}

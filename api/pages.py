@@ -31,7 +31,9 @@ from markupsafe import Markup
 
 from api.badges import status_hover, status_tone
 from api.deps import AppSettings, Store
-from api.highlight import date_vi, evidence_parts, highlight, relation_vi, span_numbers
+from api.highlight import date_vi, every_mention, evidence_parts, first_marks, highlight, relation_vi
+from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
+from api.placeholder import Known, known
 from graph import (
     AmbiguousReference,
     Document,
@@ -77,7 +79,7 @@ DEFAULT_DEPTH = 3
 GRAPH_DEPTH = 1
 GRAPH_MAX_NODES = 150  # a picture a person can read; the REST API has the whole neighbourhood
 TREE_MAX_NODES = 500
-INCOMING_SHOWN = 300  # a law may be cited by thousands: the page lists the first ones, the API pages the rest
+INCOMING_SHOWN = 300  # rows of a group: a law may be cited by thousands, the API pages the rest
 RANKED = 8  # rows of each ranking on the front page
 RANKED_SCAN = 500
 TYPES = sorted(set(DOC_TYPES.values()))
@@ -141,9 +143,10 @@ class Links:
     def graph(self, doc_id: str) -> str:
         return f"{self.root}/do-thi/{quote_id(doc_id)}"
 
-    def cited_by(self, doc_id: str) -> str:
-        """Every edge into the document, as JSON from the REST API."""
-        return f"{self.root}/documents/{quote_id(doc_id)}/cited-by?limit=10000"
+    def cited_by(self, doc_id: str, relation: str = "") -> str:
+        """Every edge into the document (of one relation, when given), as JSON from the REST API."""
+        query = urlencode({"limit": 10000, **({"relation": relation} if relation else {})})
+        return f"{self.root}/documents/{quote_id(doc_id)}/cited-by?{query}"
 
     def lookup(self) -> str:
         return f"{self.root}/tra-cuu"
@@ -359,19 +362,6 @@ def _depth(value: str | None, default: int, most: int) -> int:
     return default
 
 
-@dataclass
-class Citing:
-    """One edge as a row of the lists: the document at its other end, the edge, and (for what this document
-    cites) the number of its marked span in the text, if it has one."""
-
-    other: Document
-    edge: Edge
-    span: int | None = None
-    stale: str | None = (
-        None  # it cites a document no longer in force on the citing one's date (the flag's text)
-    )
-
-
 def _names(store: GraphStore, ids: set[str]) -> dict[str, Document]:
     return {i: d for i in sorted(ids) if (d := store.get(i)) is not None}
 
@@ -389,9 +379,8 @@ def _tree_edges(tree: Tree) -> list[Edge]:
 class DocumentView:
     document: Document
     text_html: Markup | None
-    outgoing: list[Citing]
-    incoming: list[Citing]
-    incoming_total: int
+    lineage: Lineage  # what it cites and what cites it, grouped by relation (api/lineage.py)
+    known: Known | None  # for a placeholder: what citations tell of it (api/placeholder.py)
     implementers: Tree
     implements: Tree
     depth: int
@@ -401,18 +390,23 @@ class DocumentView:
     statuses: dict[
         str, Status
     ]  # today's, of every document the lists and the implementers tree name (badges)
+    stale: Callable[[Edge], str | None]  # the flag of a citing sentence (graph/validity.py stale_citation)
 
 
 def document_view(
-    store: GraphStore, document: Document, depth: int, links: Links, max_nodes: int
+    store: GraphStore,
+    document: Document,
+    depth: int,
+    links: Links,
+    max_nodes: int,
+    filters: Filters | None = None,
 ) -> DocumentView:
     doc_id = document.id
     # Only the edges this text states have offsets into it; relations other letters assert of it point elsewhere.
     cited = store.citations(doc_id, "out")
     outgoing = [e for e in cited if e.source_doc == doc_id and e.source == doc_id]
     asserted_of = [e for e in cited if not (e.source_doc == doc_id and e.source == doc_id)]
-    every_incoming = store.citations(doc_id, "in")
-    incoming = every_incoming[:INCOMING_SHOWN]
+    incoming = store.citations(doc_id, "in")
     implementers = store.implementers(doc_id, max_depth=depth, max_nodes=max_nodes)
     implements = store.implements(doc_id, max_nodes=max_nodes)
     edges = outgoing + asserted_of + incoming
@@ -428,21 +422,33 @@ def document_view(
     # Every status the page shows, read at once; today's, which says on which date each ending took effect.
     statuses = store.statuses({doc_id} | ids | _tree_ids(implementers))
 
-    def citing(other: Document, edge: Edge, span: int | None = None) -> Citing:
-        stale = validity.stale_citation(edge, names.get(edge.source_doc), statuses.get(edge.target))
-        return Citing(other, edge, span, stale)
+    def stale(edge: Edge) -> str | None:
+        """The flag under a citing sentence whose document was no longer in force on the citing one's date."""
+        return validity.stale_citation(edge, names.get(edge.source_doc), statuses.get(edge.target))
 
     text = store.text(doc_id)
-    numbers = span_numbers(text, outgoing) if text else {}
+    # Every mention of each cited document is marked, not only the one whose offsets the edge stores.
+    marked = every_mention(text, outgoing, document.number) if text else []
+    numbers = first_marks(text, marked) if text else {}
+
+    def span(edge: Edge) -> int | None:
+        """Where a row of what this text cites points to in the text: its document's first mark."""
+        return numbers.get(edge.target) if edge.source_doc == doc_id and edge.asserted_by is None else None
+
     return DocumentView(
         document=document,
-        text_html=highlight(text, outgoing, links.document, name) if text else None,
-        outgoing=[
-            citing(names.get(e.target) or _unknown(e.target), e, numbers.get((e.start or 0, e.end or 0)))
-            for e in outgoing + asserted_of
-        ],
-        incoming=[citing(names.get(e.source) or _unknown(e.source), e) for e in incoming],
-        incoming_total=len(every_incoming),
+        text_html=highlight(text, marked, links.document, name) if text else None,
+        known=known(document, incoming, lambda i: names.get(i) or _unknown(i))
+        if document.placeholder
+        else None,
+        lineage=lineage(
+            outgoing + asserted_of,
+            incoming,
+            lambda i: names.get(i) or _unknown(i),
+            filters or Filters(),
+            span=span,
+            shown=INCOMING_SHOWN,
+        ),
         implementers=implementers,
         implements=implements,
         depth=depth,
@@ -450,6 +456,7 @@ def document_view(
         status=statuses[doc_id],
         timeline=store.timeline(doc_id),
         statuses=statuses,
+        stale=stale,
     )
 
 
@@ -476,10 +483,18 @@ def document_page(request: Request, doc_id: str, store: Store, settings: AppSett
         document = store.get(doc_id)
         if document is None:
             return not_found(request, doc_id, _suggestions(store, doc_id))
-        view = document_view(store, document, depth, links, min(TREE_MAX_NODES, settings.max_nodes))
+        filters = filters_from(request.query_params)
+        view = document_view(store, document, depth, links, min(TREE_MAX_NODES, settings.max_nodes), filters)
     except StoreError as error:
         return unavailable(request, error)
-    return render(request, "document.html", view=view, depths=range(1, settings.max_depth + 1))
+    return render(
+        request,
+        "document.html",
+        view=view,
+        depths=range(1, settings.max_depth + 1),
+        sorts=SORTS,
+        default_depth=DEFAULT_DEPTH,
+    )
 
 
 def _suggestions(store: GraphStore, ref: str) -> list[Document]:

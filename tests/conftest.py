@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -113,6 +114,21 @@ def example_graph_copy(example_graph: Path, tmp_path: Path) -> Path:
 
 # --- a real browser ----------------------------------------------------------------------------------------------
 
+# Screenshots of the browser tests, kept for a person to look at (CI keeps the folder as an artefact): the pages as
+# a reader saw them when the test passed or failed. $LEXGRAPH_ARTEFACTS, else test-artefacts/ (git-ignored).
+ARTEFACTS = Path(
+    os.environ.get("LEXGRAPH_ARTEFACTS") or Path(__file__).resolve().parent.parent / "test-artefacts"
+)
+
+
+def screenshot(page: Any, name: str) -> Path:
+    """The whole page as `ARTEFACTS/screenshots/<name>.png`."""
+    path = ARTEFACTS / "screenshots" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 # As Debian's Chromium runs here: no sandbox as root, and none of the background connections that a closed
 # network refuses.
@@ -132,7 +148,6 @@ def browser() -> Iterator[Any]:
     """Debian's Chromium, driven by Playwright through `executable_path` (Playwright's own browser download does
     not work here). Without it the test is skipped with the reason; under CI ($CI set, and CI installs it) it
     fails instead, so that a CI image without Chromium cannot pass unnoticed."""
-    import os
 
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         reason = f"{CHROMIUM} is missing: install Debian's chromium (make system-packages) to run the browser tests"

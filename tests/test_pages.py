@@ -30,7 +30,7 @@ from pages_examples import (
 
 from api import pages
 from api.app import create_app
-from api.highlight import citation_spans, date_vi, evidence_parts, highlight, relation_vi
+from api.highlight import citation_spans, date_vi, every_mention, evidence_parts, highlight, relation_vi
 from api.pages import STATIC, TEMPLATES, Links, quote_id
 from api.settings import Settings
 from graph import Document, Edge, Resolution, StoreError, Tree, TreeNode, open_store
@@ -217,9 +217,31 @@ def test_each_citation_is_marked_at_its_text_and_linked(client: TestClient) -> N
     assert text_of(tree.select(".noi-dung")[0]).startswith(
         "Số: 1127/LĐLĐ V/v thực hiện Nghị quyết số 06/NQ-CP"
     )
-    # Each citation in the list links back to its mark in the text.
-    backlinks = [a.get("href") for a in tree.select("#trich-dan-di .ve-van-ban")]
-    assert backlinks == [f"#{a.get('id')}" for a in tree.select(".noi-dung a.trich-dan")]
+    # Each citation in the list links back to a mark in the text of the same document.
+    targets = {f"#{a.get('id')}": a.get("href") for a in tree.select(".noi-dung a.trich-dan")}
+    rows = tree.select("#trich-dan-di li")
+    assert len(rows) == 2
+    assert all(targets[li.select_one(".ve-van-ban").get("href")] == li.a.get("href") for li in rows)
+
+
+def test_every_mention_of_a_cited_document_is_marked_not_only_the_first(client: TestClient) -> None:
+    """Letter 1127/LĐLĐ names Nghị quyết 06/NQ-CP four times (its subject, the letter it implements, twice in the
+    body); the edge stores the offsets of one. Each is marked and linked, in text order; the list's row for the
+    resolution points to the first mark."""
+    tree = page(client, Links("").document(L1127))
+    marks = tree.select(".noi-dung a.trich-dan")
+    to_06 = [a for a in marks if a.get("href") == Links("").document(NQ06)]
+    assert len(to_06) == 4
+    assert [a.get_text() for a in to_06] == [
+        "Nghị quyết số 06/NQ-CP của Chính phủ",
+        "Nghị quyết số 06/NQ-CP của Chính phủ",
+        "Nghị quyết số 06/NQ-CP của Chính phủ tới",
+        "Nghị quyết 06/NQ-CP của Chính phủ",
+    ]
+    assert all(a.get("title") == "thực hiện: Nghị quyết 06/NQ-CP" for a in to_06)
+    assert [a.get("id") for a in marks] == [f"trich-dan-{n}" for n in range(1, len(marks) + 1)]
+    row = next(li for li in tree.select("#trich-dan-di li") if li.a.get("href") == Links("").document(NQ06))
+    assert row.select_one(".ve-van-ban").get("href") == f"#{to_06[0].get('id')}"
 
 
 def test_citation_lists_show_the_evidence_with_the_mention_in_bold(client: TestClient) -> None:
@@ -475,6 +497,32 @@ def test_highlight_leaves_out_spans_it_cannot_place() -> None:
     assert [(s.start, s.end) for s in spans] == [(0, 6), (7, 19)]
 
 
+RESOLUTION = (
+    "Căn cứ Nghị quyết số 06/NQ-CP ngày 06/01/2022 của Chính phủ; <b>Nghị quyết 06/NQ-CP</b> nêu rõ …"
+)
+
+
+def test_every_mention_finds_the_other_mentions_of_an_edges_document() -> None:
+    first = RESOLUTION.index("Nghị quyết số 06")
+    cited = edge(first, RESOLUTION.index(";"), "vn/cp/2022/06-nq-cp", "based_on")
+    marks = every_mention(RESOLUTION, [cited])
+    assert [RESOLUTION[e.start : e.end] for e in marks] == [
+        "Nghị quyết số 06/NQ-CP ngày 06/01/2022 của Chính phủ",
+        "Nghị quyết 06/NQ-CP",
+    ]
+    html = marked(RESOLUTION, marks)
+    assert (
+        html.count('href="/van-ban/vn/cp/2022/06-nq-cp"') == 2 and "&lt;b&gt;" in html and "<b>" not in html
+    )
+
+
+def test_every_mention_guesses_nothing_when_the_stored_span_is_no_mention() -> None:
+    """A text changed since its extraction: the stored span is kept alone, no other mention borrows its edge."""
+    stale = edge(0, 6, "vn/cp/2022/06-nq-cp")
+    assert every_mention(RESOLUTION, [stale]) == [stale]
+    assert every_mention("", []) == []
+
+
 def test_edges_sharing_a_span_share_one_mark() -> None:
     html = marked("Luật Đất đai", [edge(0, 12, "a", "amends"), edge(0, 12, "b", "cites")])
     assert html.count("<a ") == 1 and 'title="sửa đổi, bổ sung: &lt;a&gt;\ndẫn chiếu: &lt;b&gt;"' in html
@@ -566,7 +614,7 @@ def test_a_cycle_in_a_tree_is_marked_and_not_expanded() -> None:
     assert html.select("ul.cay ul li .can-cu strong")[0].get_text() == "Luật Đất đai"
 
 
-def test_a_widely_cited_document_lists_its_first_citers_and_links_to_all_of_them(
+def test_a_widely_cited_document_lists_the_first_citers_of_each_group_and_links_to_all_of_them(
     example_graph: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from api import pages
@@ -574,9 +622,18 @@ def test_a_widely_cited_document_lists_its_first_citers_and_links_to_all_of_them
     monkeypatch.setattr(pages, "INCOMING_SHOWN", 2)
     with open_store(f"sqlite:///{example_graph}") as store:
         law = store.lookup("Luật Tổ chức chính quyền địa phương 2015")
-        total = len(store.citations(law.id, "in"))
+        edges = store.citations(law.id, "in")
         client = TestClient(create_app(Settings(store=store.url), store))
-        page = client.get(f"/van-ban/{law.id}").text
-    assert f"Được trích dẫn ({total})" in page
-    assert f"Hiển thị 2 trong số {total} trích dẫn" in page
-    assert f"/documents/{law.id}/cited-by?limit=10000" in page
+        tree = parse(client.get(f"/van-ban/{law.id}").text)
+    citers = {e.source for e in edges}
+    assert len(citers) < len(edges)  # the reason rows fold edges: more edges than documents
+    assert f"Được trích dẫn ({len(citers)})" in text_of(tree.select_one(".muc-luc"))
+    groups = tree.select("#duoc-trich-dan .nhom-quan-he")
+    assert groups and all(len(g.select(".danh-sach-trich-dan > li")) <= 2 for g in groups)
+    biggest = max(groups, key=lambda g: int(g.select_one(".dem").get_text().strip("()")))
+    relation = biggest["id"].removeprefix("den-")
+    total = len({e.source for e in edges if e.relation == relation})
+    assert total > 2 and f"Hiển thị 2 trong số {total} văn bản" in text_of(biggest)
+    assert biggest.select_one("p.trong a")["href"] == (
+        f"/documents/{law.id}/cited-by?limit=10000&relation={relation}"
+    )

@@ -134,7 +134,8 @@ def test_search_open_a_document_follow_a_citation_and_see_its_graph(watched: Wat
     assert "thị trường lao động" in page.locator(".trich-yeu").inner_text()
 
     # The citation in the text: hovering shows its relation; following it opens the cited resolution.
-    mark = page.locator(".noi-dung a.trich-dan", has_text="Nghị quyết số 06/NQ-CP của Chính phủ")
+    # The resolution is named four times in the letter: every mention is marked; the first is followed.
+    mark = page.locator(".noi-dung a.trich-dan", has_text="Nghị quyết số 06/NQ-CP của Chính phủ").first
     mark.hover()
     assert mark.get_attribute("title") == "thực hiện: Nghị quyết 06/NQ-CP"
     assert mark.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # the hover style took effect
@@ -186,7 +187,12 @@ def test_search_results_fit_a_390_px_phone(browser: Any, base_url: str) -> None:
     context.set_default_timeout(TIMEOUT_MS)
     try:
         page = context.new_page()
-        for url in ("/?loai=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh&so_dong=30", LINKS.document(L1127), "/"):
+        for url in (
+            "/?loai=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh&so_dong=30",
+            LINKS.document(L1127),
+            LINKS.document("vn/qh15/2023/27-2023-qh15"),  # the Lược đồ's filters: long issuer names
+            "/",
+        ):
             page.goto(base_url + url)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (url, width)
@@ -273,3 +279,34 @@ def test_ids_with_odd_characters_reach_the_route_whole(base_url: str, odd: str) 
     assert response.status_code == 404
     named = BeautifulSoup(response.text, "html.parser").select_one("q.tham-chieu")
     assert named is not None and named.get_text() == odd
+
+
+def test_the_lineage_filters_and_sorts_without_javascript(browser: Any, base_url: str) -> None:
+    """Luật Nhà ở 27/2023/QH15's "Lược đồ": grouped by relation, one row per document; the filter form is a plain
+    GET form, so choosing "Thông tư" and pressing "Lọc" works with scripts off."""
+    from conftest import screenshot
+
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(base_url + LINKS.document("vn/qh15/2023/27-2023-qh15"))
+        rows = page.locator("#duoc-trich-dan li.dong-luoc-do")
+        assert rows.count() == 7
+        assert page.locator("#den-amends summary").inner_text() == "4 câu trích dẫn khác"
+        page.locator("#den-amends summary").click()  # <details> opens without script
+        assert page.locator("#den-amends details li").first.is_visible()
+        screenshot(page, "luoc-do-luat-nha-o")
+        page.select_option("#loc-loai", "Thông tư")
+        page.select_option("#loc-sap-xep", "so")
+        page.click(".loc-luoc-do button[type=submit]")
+        page.wait_for_url(re.compile(r"loai=Th%C3%B4ng\+t%C6%B0&.*sap_xep=so"))
+        assert [a.inner_text() for a in page.locator("#duoc-trich-dan li.dong-luoc-do > a").all()] == [
+            "Thông tư 11/2024/TT-BNV",
+            "Thông tư 56/2024/TT-BTC",
+        ]
+        screenshot(page, "luoc-do-loc-thong-tu")
+        page.click("a.bo-loc")
+        assert rows.count() == 7
+    finally:
+        context.close()
