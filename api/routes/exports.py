@@ -12,8 +12,10 @@ from api.problems import ProblemError, responses
 from api.routes.params import DirectionParam, MaxNodes, Ref, Relations
 
 router = APIRouter(tags=["exports"])
+MAX_PAGES = 20  # graph.exports.model.MAX_PAGES: that package loads pyvis, imported by the first export only
 
-Format = Literal["html", "svg", "png", "graphml", "gexf", "csv", "jsonld"]  # graph.exports.FORMATS
+# graph.exports.FORMATS
+Format = Literal["html", "svg", "png", "graphml", "gexf", "csv", "jsonld", "briefing-svg", "briefing-png"]
 
 _MEDIA = {
     "html": "text/html",
@@ -23,6 +25,8 @@ _MEDIA = {
     "gexf": "application/gexf+xml",
     "csv": "application/zip",
     "jsonld": "application/ld+json",
+    "briefing-svg": "image/svg+xml",  # a zip of briefing-1.svg, briefing-2.svg … when pages > 1
+    "briefing-png": "image/png",
 }
 
 
@@ -45,6 +49,9 @@ def export(
     direction: DirectionParam = "both",
     max_nodes: MaxNodes = 500,
     layout: Annotated[Literal["hierarchical", "force"], Query(description="html only")] = "hierarchical",
+    pages: Annotated[
+        int, Query(ge=1, le=MAX_PAGES, description="briefing formats: at most this many 16:9 slides (a zip)")
+    ] = 1,
 ) -> Response:
     from graph import exports  # pyvis and graphviz are loaded by the first export, not by every server start
 
@@ -56,7 +63,9 @@ def export(
             relations=relation,
             direction=direction,
             fmt=format,
-            options=exports.ExportOptions(layout=layout, max_nodes=min(max_nodes, settings.max_nodes)),
+            options=exports.ExportOptions(
+                layout=layout, max_nodes=min(max_nodes, settings.max_nodes), pages=pages
+            ),
         )
     except exports.ExportError as exc:
         raise ProblemError(422, str(exc), title="Cannot export") from exc

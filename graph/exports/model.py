@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-FORMATS: tuple[str, ...] = ("html", "svg", "png", "graphml", "gexf", "csv", "jsonld")
+FORMATS: tuple[str, ...] = (
+    *("html", "svg", "png", "graphml", "gexf", "csv", "jsonld"),
+    *("briefing-svg", "briefing-png"),  # 16:9 slides (graph/exports/briefing.py)
+)
 Layout = Literal["hierarchical", "force"]
+MAX_PAGES = 20  # a briefing, not a book
 
 ZIP_MEDIA_TYPE = "application/zip"
 # A fixed timestamp: the same graph gives the same zip, byte for byte (caches, diffs, tests).
@@ -41,18 +45,23 @@ class ExportOptions:
     max_nodes: the most documents a picture takes; `export_subgraph` asks the store for no more than this,
     `render` refuses more (a 5,000-node hairball helps no briefing and stalls a browser).
     title: the heading of the HTML page and the caption of the picture; by default the root's label.
-    base_iri: where JSON-LD identifiers live (a deployment can pass its public URL)."""
+    base_iri: where JSON-LD identifiers live (a deployment can pass its public URL).
+    pages: how many slides a briefing picture may take; past them, and past max_nodes, one "+N" node stands for
+    the rest (a briefing summarises what does not fit instead of refusing it)."""
 
     layout: Layout = "hierarchical"
     max_nodes: int = 500
     title: str | None = None
     base_iri: str = "urn:lexgraph:"
+    pages: int = 1
 
     def __post_init__(self) -> None:
         if self.layout not in ("hierarchical", "force"):
             raise ExportError(f"layout {self.layout!r}: expected 'hierarchical' or 'force'")
         if self.max_nodes < 1:
             raise ExportError(f"max_nodes {self.max_nodes}: expected at least 1")
+        if not 1 <= self.pages <= MAX_PAGES:
+            raise ExportError(f"pages {self.pages}: expected 1 to {MAX_PAGES}")
 
 
 @dataclass(frozen=True)
@@ -92,7 +101,8 @@ class Export:
 
     def write(self, target: Path) -> list[Path]:
         """Write to `target`: a file for a single-file export (into it when it is a folder); for several
-        files, a zip when `target` ends in .zip, else a folder that holds them."""
+        files, a zip when `target` ends in .zip, numbered files beside it when they all have its suffix (the
+        pages of a briefing, -o law.svg: law-1.svg, law-2.svg), else a folder that holds them."""
         if self.single:
             path = target / self.filename if target.is_dir() else target
             path.write_bytes(self.payload())
@@ -100,6 +110,14 @@ class Export:
         if target.suffix.lower() == ".zip":
             target.write_bytes(self.zip())
             return [target]
+        suffix = target.suffix.lower()
+        if suffix and all(Path(name).suffix.lower() == suffix for name in self.files):
+            numbered = []
+            for index, data in enumerate(self.files.values(), start=1):
+                path = target.with_name(f"{target.stem}-{index}{target.suffix}")
+                path.write_bytes(data)
+                numbered.append(path)
+            return numbered
         target.mkdir(parents=True, exist_ok=True)
         written = []
         for name, data in self.files.items():
