@@ -463,6 +463,11 @@ def test_an_export_past_the_node_cap_is_cut_to_the_cap(api: TestClient) -> None:
     assert nx.read_graphml(io.BytesIO(response.content)).number_of_nodes() == 2
 
 
+def test_an_html_export_opens_documents_on_this_server(api: TestClient) -> None:
+    response = api.get("/export", params={"root": "Nghị quyết 06/NQ-CP", "format": "html", "depth": 1})
+    assert '"url":"http://testserver/van-ban/vn/lai-chau/ldld/2023/1127-ldld"' in response.text
+
+
 def test_a_briefing_of_several_pages_is_a_zip_of_numbered_slides(api: TestClient) -> None:
     params = {"root": "80/2015/QH13", "format": "briefing-svg", "depth": 2, "pages": 2}
     response = api.get("/export", params=params)

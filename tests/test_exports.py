@@ -312,6 +312,26 @@ def _graph_data(page: str) -> dict:
     return json.loads(page[start : page.index("</script>", start)])
 
 
+def test_a_click_opens_a_document_page_only_on_http_or_a_path(chain: Subgraph) -> None:
+    for url in ("javascript:alert(1)//", "//lexgraph.example/van-ban/", "data:text/html,"):
+        with pytest.raises(ExportError, match="document_url"):
+            ExportOptions(document_url=url)
+    options = ExportOptions(document_url="/van-ban/")
+    nodes = _graph_data(render(chain, "html", options=options).payload().decode())["nodes"]
+    assert {n["id"]: n["url"] for n in nodes}[L1127] == "/van-ban/vn/lai-chau/ldld/2023/1127-ldld"
+    odd = Document(id="vn/x/2024/a?b#c d", placeholder=False, doc_type="Công văn", subject="Công văn lạ")
+    data = _graph_data(
+        render(Subgraph(documents=[odd], edges=[]), "html", options=options).payload().decode()
+    )
+    assert data["nodes"][0]["url"] == "/van-ban/vn/x/2024/a%3Fb%23c%20d"  # the id stays the id
+    assert all("url" not in n for n in _graph_data(render(chain, "html").payload().decode())["nodes"])
+
+
+def test_the_legend_says_how_parallel_citations_are_drawn(chain: Subgraph) -> None:
+    page = render(chain, "html").payload().decode()
+    assert "Nhiều trích dẫn cùng quan hệ: một đường, nhấn để xem từng câu" in page
+
+
 def test_hierarchical_layout_puts_the_resolution_at_the_top(chain: Subgraph) -> None:
     data = _graph_data(render(chain, "html", root=NQ06).payload().decode("utf-8"))
     level = {n["id"]: n["level"] for n in data["nodes"]}

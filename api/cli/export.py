@@ -118,6 +118,14 @@ def export_command(
     title: Annotated[
         str | None, typer.Option("--title", help="Heading of the picture (default: REF's name).")
     ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site",
+            help="html: the lexgraph server whose pages a click on a document opens (http://127.0.0.1:8000).",
+            show_default=False,
+        ),
+    ] = None,
     store_option: StoreOption = None,
 ) -> None:
     """Export the documents around REF (within --depth steps along --relation) as a picture or a data file:
@@ -133,7 +141,13 @@ def export_command(
     name = _export_format(fmt, output)
     # layout: checked by the option's callback
     try:
-        options = ExportOptions(layout=cast("Layout", layout), max_nodes=max_nodes, title=title, pages=pages)
+        options = ExportOptions(
+            layout=cast("Layout", layout),
+            max_nodes=max_nodes,
+            title=title,
+            pages=pages,
+            document_url=f"{site.rstrip('/')}/van-ban/" if site else None,  # api/pages.py's document page
+        )
     except ExportError as exc:
         raise typer.BadParameter(str(exc)) from None
     with open_for_query(store_option) as store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import AppSettings, Store
 from api.problems import ProblemError, responses
@@ -40,6 +40,7 @@ _MEDIA = {
     response_class=Response,
 )
 def export(
+    request: Request,
     store: Store,
     settings: AppSettings,
     root: Ref,
@@ -64,7 +65,11 @@ def export(
             direction=direction,
             fmt=format,
             options=exports.ExportOptions(
-                layout=layout, max_nodes=min(max_nodes, settings.max_nodes), pages=pages
+                layout=layout,
+                max_nodes=min(max_nodes, settings.max_nodes),
+                pages=pages,
+                # html: a click on a document opens its page on this server
+                document_url=str(request.url_for("page_document", doc_id="")),
             ),
         )
     except exports.ExportError as exc:

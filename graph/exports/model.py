@@ -47,19 +47,25 @@ class ExportOptions:
     title: the heading of the HTML page and the caption of the picture; by default the root's label.
     base_iri: where JSON-LD identifiers live (a deployment can pass its public URL).
     pages: how many slides a briefing picture may take; past them, and past max_nodes, one "+N" node stands for
-    the rest (a briefing summarises what does not fit instead of refusing it)."""
+    the rest (a briefing summarises what does not fit instead of refusing it).
+    document_url: where a document's page is, the id appended ("https://lexgraph.example/van-ban/"): a click on a
+    document of the html export opens it (http, https or a path only); None: a click shows its details."""
 
     layout: Layout = "hierarchical"
     max_nodes: int = 500
     title: str | None = None
     base_iri: str = "urn:lexgraph:"
     pages: int = 1
+    document_url: str | None = None
 
     def __post_init__(self) -> None:
         if self.layout not in ("hierarchical", "force"):
             raise ExportError(f"layout {self.layout!r}: expected 'hierarchical' or 'force'")
         if self.max_nodes < 1:
             raise ExportError(f"max_nodes {self.max_nodes}: expected at least 1")
+        url = self.document_url
+        if url is not None and (url.startswith("//") or not url.startswith(("http://", "https://", "/"))):
+            raise ExportError(f"document_url {self.document_url!r}: expected an http(s) URL or a path")
         if not 1 <= self.pages <= MAX_PAGES:
             raise ExportError(f"pages {self.pages}: expected 1 to {MAX_PAGES}")
 
