@@ -35,6 +35,7 @@ from graph.exports import (
     RendererUnavailable,
     TooManyNodes,
     UnknownFormat,
+    briefing,
     export_subgraph,
     render,
     static,
@@ -264,6 +265,7 @@ def test_html_has_one_colour_per_relation_and_a_legend(everything: Subgraph) -> 
 
 # The dot source of a node: `n3 [label="…" … shape=diamond …]`.
 DOT_NODE = re.compile(r"^\s*(n\d+) \[.*?\bshape=(\w+)", re.MULTILINE)
+BRIEFING_GLYPH = re.compile(r"^\s*(d\d+)_shape \[.*?\bshape=(\w+)", re.MULTILINE)
 # vis-network's name → Graphviz's, for the shapes whose names differ.
 SAME_SHAPE = {"triangleDown": "invtriangle", "dot": "circle"}
 
@@ -278,6 +280,18 @@ def test_a_document_type_has_one_shape_in_html_and_in_svg(everything: Subgraph) 
     for index, document in enumerate(everything.documents):
         vis = html_shapes[document.id]
         assert dot_shapes[f"n{index}"] == SAME_SHAPE.get(vis, vis), document.label
+    # The briefing slide draws each document's shape beside its label: the same shape again.
+    if static.dot_available():
+        options = ExportOptions(pages=2)
+        pages = briefing.paginate(everything, None, options.pages, options.max_nodes)
+        kinds = {d.id: d for d in everything.documents}
+        for page in pages:
+            source = briefing.page_graph(everything, None, options, page).source
+            glyphs = dict(BRIEFING_GLYPH.findall(source))
+            assert len(glyphs) == len(page.documents)
+            for index, node in enumerate(page.documents):
+                vis = html_shapes[node]
+                assert glyphs[f"d{index}"] == SAME_SHAPE.get(vis, vis), kinds[node].label
     resolution = style.family(Document(id="vn/cp/2023/06-nq-cp", placeholder=False, doc_type="Nghị quyết"))
     assert (resolution.vis_shape, resolution.dot_shape) == ("diamond", "diamond")
     assert len(set(dot_shapes.values())) > 1  # the corpus shows several families, each checked above
