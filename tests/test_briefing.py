@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import struct
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -262,6 +263,18 @@ def test_sixty_documents_on_one_rank_wrap_into_rows_inside_the_slide(pages: dict
         rows = {round(n.box[1]) for n in documents}
         assert max(len([n for n in documents if round(n.box[1]) == row]) for row in rows) <= briefing.COLUMNS
         assert len(rows) > 1
+
+
+def test_lines_go_around_the_documents_they_do_not_join(law: Subgraph) -> None:
+    """Graphviz routes edges around nodes only when no two nodes touch; otherwise it draws straight lines
+    through the documents in between (and says so on stderr): the layout leaves room between every two."""
+    options = ExportOptions(pages=2)
+    for page in briefing.paginate(law, LAW80, options.pages, options.max_nodes):
+        source = briefing.page_graph(law, LAW80, options, page).source
+        done = subprocess.run(
+            ["neato", "-n2", "-Tsvg"], input=source.encode(), capture_output=True, check=True
+        )
+        assert b"straight line" not in done.stderr, done.stderr.decode()
 
 
 def test_the_legend_is_in_the_top_right_corner_and_touches_no_document(pages: dict[str, bytes]) -> None:

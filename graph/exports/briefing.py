@@ -48,7 +48,9 @@ CHAR_WIDTH = 0.6  # DejaVu Sans's widest common letters, in ems: a line of this 
 LINE_HEIGHT = 1.2
 
 GLYPH = 14.0  # the family's shape beside a label, as in the legend of the interactive page
-GLYPH_GAP = 8.0  # Graphviz routes edges only between nodes that do not touch (3 pt each side)
+# Between any two nodes: Graphviz routes edges around nodes only when none touch (with esep, 2 pt each side);
+# otherwise it draws every edge straight, through the documents in between.
+GLYPH_GAP = 8.0
 BOX_WIDTH = 180.0
 CELL_WIDTH = GLYPH + GLYPH_GAP + BOX_WIDTH
 COLUMN_GAP = 20.0
@@ -372,7 +374,7 @@ def page_graph(subgraph: Subgraph, root: str | None, options: ExportOptions, pag
     )
     _fixed(graph, "title", Box(MARGIN, MARGIN - 4, WIDTH - 2 * MARGIN, TITLE_SIZE * 1.5), _left_text([title]),
            id="title", shape="plaintext", fontsize=str(TITLE_SIZE))  # fmt: skip
-    _fixed(graph, "subtitle", Box(MARGIN, MARGIN + TITLE_SIZE * 1.5, WIDTH - 2 * MARGIN, SMALL_SIZE * 1.4),
+    _fixed(graph, "subtitle", Box(MARGIN, MARGIN + TITLE_SIZE * 1.5 + GLYPH_GAP, WIDTH - 2 * MARGIN, SMALL_SIZE * 1.4),
            _left_text([_subtitle(subgraph, page)]), shape="plaintext", fontsize=str(SMALL_SIZE),
            fontcolor="#555555")  # fmt: skip
     boxes = place(page, subgraph)
