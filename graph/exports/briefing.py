@@ -37,7 +37,7 @@ FETCH = 500  # documents asked of the store: enough to count what the "+N" node 
 WIDTH, HEIGHT = 1440.0, 810.0  # points: 1920 × 1080 px at PNG_DPI
 PNG_DPI = 96
 MARGIN = 24.0
-TITLE_HEIGHT = 52.0
+TITLE_HEIGHT = 56.0
 LEGEND_WIDTH = 262.0
 LEGEND_GAP = 22.0  # between the documents' area and the legend's column
 
