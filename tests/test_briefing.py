@@ -299,6 +299,14 @@ def test_past_the_budget_one_node_counts_the_rest(law: Subgraph) -> None:
     assert "Quyết định" in " ".join(nodes["more"].texts)
 
 
+def test_a_neighbourhood_cut_by_the_store_says_more_are_beyond(law: Subgraph) -> None:
+    small = law_80(4).model_copy(update={"truncated": True})
+    svg = render(small, "briefing-svg", root=LAW80).payload()
+    assert drawn_nodes(svg)["more"].texts == ("Còn văn bản khác", "ngoài phạm vi đã lấy")
+    cut = render(small, "briefing-svg", root=LAW80, options=ExportOptions(max_nodes=5)).payload()
+    assert drawn_nodes(cut)["more"].texts[0] == f"+{len(small.documents) - 5} văn bản khác trở lên"
+
+
 def test_the_most_cited_come_first(law: Subgraph) -> None:
     order = briefing.ranked(law, LAW80)
     assert order[0] == LAW80

@@ -303,7 +303,11 @@ def _more(graph: graphviz.Digraph, box: Box, subgraph: Subgraph, page: Page) -> 
     types = Counter(d.doc_type or "Khác" for d in left).most_common(3)
     head = f"+{len(left)} {MORE}" + (" trở lên" if page.beyond else "")
     kinds = ", ".join(f"{count} {kind}" for kind, count in types)
-    lines = [head, *_wrap(kinds, LINE_CHARS, LABEL_LINES - 1)]
+    lines = (
+        [head, *_wrap(kinds, LINE_CHARS, LABEL_LINES - 1)]
+        if left
+        else ["Còn văn bản khác", "ngoài phạm vi đã lấy"]
+    )
     tooltip = style.shorten_lines([d.label for d in left])
     _fixed(graph, "more", box, static._text(lines), id="more", shape="box", style="rounded,dashed",
            color=style.PLACEHOLDER_BORDER, tooltip=static._text(tooltip.splitlines()))  # fmt: skip
