@@ -385,3 +385,16 @@ def test_cli_writes_a_briefing(store_url: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert struct.unpack(">II", out.read_bytes()[16:24]) == (1920, 1080)
+
+
+def test_cli_numbers_the_pages_after_the_output_and_keeps_them_off_stdout(
+    example_graph: Path, tmp_path: Path
+) -> None:
+    store = f"sqlite:///{example_graph}"
+    args = ["export", "80/2015/QH13", "-d", "2", "-f", "briefing-svg", "--pages", "2", "--store", store]
+    result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "luat-80.svg")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["luat-80-1.svg", "luat-80-2.svg"]
+    assert "luat-80-1.svg, luat-80-2.svg" in result.stderr
+    refused = CliRunner().invoke(app, [*args, "-o", "-"])
+    assert refused.exit_code == 1 and "give -o a file name" in refused.stderr
