@@ -67,7 +67,7 @@ PAGE_CSP = (
 GRAPH_CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
     "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; "
-    "sandbox allow-scripts"
+    "sandbox allow-scripts allow-top-navigation-by-user-activation"
 )
 
 MAX_PARAM = 200  # characters of one search field: enough for any title, too few to make a query expensive
@@ -523,6 +523,14 @@ def _exporter() -> Exporter | None:
     return export
 
 
+def _graph_options(request: Request) -> Any:
+    """A click on a document of the graph opens its page (the frame may navigate the window it sits in, on a
+    click only: GRAPH_CSP's sandbox and the iframe's allow-top-navigation-by-user-activation)."""
+    from graph.exports import ExportOptions  # loaded with the exporter, not by every server start
+
+    return ExportOptions(document_url=Links(_root(request)).document(""))
+
+
 def _html_of(files: dict[str, bytes]) -> bytes:
     """The page of an export: its one .html file."""
     pages = [body for name, body in sorted(files.items()) if name.lower().endswith((".html", ".htm"))]
@@ -550,7 +558,9 @@ def graph_page(request: Request, doc_id: str, store: Store) -> Response:
     except StoreError as error:
         return unavailable(request, error)
     try:
-        body = _html_of(export(subgraph, "html", root=doc_id, statuses=statuses).files)
+        body = _html_of(
+            export(subgraph, "html", root=doc_id, statuses=statuses, options=_graph_options(request)).files
+        )
     except (ValueError, RuntimeError):  # ExportError (too many documents), RendererUnavailable
         return _graph_message(request, 503, "Không vẽ được đồ thị của văn bản này.")
     return Response(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -439,6 +440,7 @@ def test_every_route_documents_its_problems_in_openapi(api: TestClient) -> None:
         ("gexf", "application/gexf+xml"),
         ("csv", "application/zip"),
         ("jsonld", "application/ld+json"),
+        ("briefing-svg", "image/svg+xml"),
     ],
 )
 def test_export_gives_the_neighbourhood_as_a_file_of_the_documented_type(
@@ -459,6 +461,22 @@ def test_an_export_past_the_node_cap_is_cut_to_the_cap(api: TestClient) -> None:
     response = api.get("/export", params=params)
     assert response.status_code == 200, response.text
     assert nx.read_graphml(io.BytesIO(response.content)).number_of_nodes() == 2
+
+
+def test_an_html_export_opens_documents_on_this_server(api: TestClient) -> None:
+    response = api.get("/export", params={"root": "Nghị quyết 06/NQ-CP", "format": "html", "depth": 1})
+    assert '"url":"http://testserver/van-ban/vn/lai-chau/ldld/2023/1127-ldld"' in response.text
+
+
+def test_a_briefing_of_several_pages_is_a_zip_of_numbered_slides(api: TestClient) -> None:
+    params = {"root": "80/2015/QH13", "format": "briefing-svg", "depth": 2, "pages": 2}
+    response = api.get("/export", params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        assert archive.namelist() == ["briefing-1.svg", "briefing-2.svg"]
+        assert b"Trang 2/2" in archive.read("briefing-2.svg")
+    problem(api.get("/export", params={**params, "pages": 21}), 422)
 
 
 def test_an_unknown_export_format_is_a_422_problem(api: TestClient) -> None:

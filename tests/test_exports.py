@@ -35,6 +35,7 @@ from graph.exports import (
     RendererUnavailable,
     TooManyNodes,
     UnknownFormat,
+    briefing,
     export_subgraph,
     render,
     static,
@@ -114,7 +115,9 @@ def hostile() -> Subgraph:
 # --- every format, parsed back --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "png" or static.dot_available()])
+@pytest.mark.parametrize(
+    "fmt", [f for f in FORMATS if static.dot_available() or f not in ("png", "briefing-svg", "briefing-png")]
+)
 def test_every_format_renders_the_chain_of_06_nq_cp(chain: Subgraph, fmt: str) -> None:
     export = render(chain, fmt, root=NQ06)
     assert export.files and all(export.files.values())
@@ -124,7 +127,9 @@ def test_every_format_renders_the_chain_of_06_nq_cp(chain: Subgraph, fmt: str) -
         with zipfile.ZipFile(io.BytesIO(export.zip())) as archive:
             assert archive.namelist() == ["nodes.csv", "edges.csv"]
     else:
-        assert list(export.files) == [f"graph.{fmt}"] and export.payload() == export.files[f"graph.{fmt}"]
+        # briefing-svg: "briefing.svg" (its pages, when several: briefing-1.svg …)
+        name = f"briefing.{fmt.removeprefix('briefing-')}" if fmt.startswith("briefing-") else f"graph.{fmt}"
+        assert list(export.files) == [name] and export.payload() == export.files[name]
 
 
 def test_the_chain_holds_both_letters_and_the_asserted_link(chain: Subgraph) -> None:
@@ -260,6 +265,7 @@ def test_html_has_one_colour_per_relation_and_a_legend(everything: Subgraph) -> 
 
 # The dot source of a node: `n3 [label="…" … shape=diamond …]`.
 DOT_NODE = re.compile(r"^\s*(n\d+) \[.*?\bshape=(\w+)", re.MULTILINE)
+BRIEFING_GLYPH = re.compile(r"^\s*(d\d+)_shape \[.*?\bshape=(\w+)", re.MULTILINE)
 # vis-network's name → Graphviz's, for the shapes whose names differ.
 SAME_SHAPE = {"triangleDown": "invtriangle", "dot": "circle"}
 
@@ -274,6 +280,18 @@ def test_a_document_type_has_one_shape_in_html_and_in_svg(everything: Subgraph) 
     for index, document in enumerate(everything.documents):
         vis = html_shapes[document.id]
         assert dot_shapes[f"n{index}"] == SAME_SHAPE.get(vis, vis), document.label
+    # The briefing slide draws each document's shape beside its label: the same shape again.
+    if static.dot_available():
+        options = ExportOptions(pages=2)
+        pages = briefing.paginate(everything, None, options.pages, options.max_nodes)
+        kinds = {d.id: d for d in everything.documents}
+        for page in pages:
+            source = briefing.page_graph(everything, None, options, page).source
+            glyphs = dict(BRIEFING_GLYPH.findall(source))
+            assert len(glyphs) == len(page.documents)
+            for index, node in enumerate(page.documents):
+                vis = html_shapes[node]
+                assert glyphs[f"d{index}"] == SAME_SHAPE.get(vis, vis), kinds[node].label
     resolution = style.family(Document(id="vn/cp/2023/06-nq-cp", placeholder=False, doc_type="Nghị quyết"))
     assert (resolution.vis_shape, resolution.dot_shape) == ("diamond", "diamond")
     assert len(set(dot_shapes.values())) > 1  # the corpus shows several families, each checked above
@@ -306,6 +324,26 @@ def _graph_data(page: str) -> dict:
         '<script type="application/json" id="lexgraph-data">'
     )
     return json.loads(page[start : page.index("</script>", start)])
+
+
+def test_a_click_opens_a_document_page_only_on_http_or_a_path(chain: Subgraph) -> None:
+    for url in ("javascript:alert(1)//", "//lexgraph.example/van-ban/", "data:text/html,"):
+        with pytest.raises(ExportError, match="document_url"):
+            ExportOptions(document_url=url)
+    options = ExportOptions(document_url="/van-ban/")
+    nodes = _graph_data(render(chain, "html", options=options).payload().decode())["nodes"]
+    assert {n["id"]: n["url"] for n in nodes}[L1127] == "/van-ban/vn/lai-chau/ldld/2023/1127-ldld"
+    odd = Document(id="vn/x/2024/a?b#c d", placeholder=False, doc_type="Công văn", subject="Công văn lạ")
+    data = _graph_data(
+        render(Subgraph(documents=[odd], edges=[]), "html", options=options).payload().decode()
+    )
+    assert data["nodes"][0]["url"] == "/van-ban/vn/x/2024/a%3Fb%23c%20d"  # the id stays the id
+    assert all("url" not in n for n in _graph_data(render(chain, "html").payload().decode())["nodes"])
+
+
+def test_the_legend_says_how_parallel_citations_are_drawn(chain: Subgraph) -> None:
+    page = render(chain, "html").payload().decode()
+    assert "Nhiều trích dẫn cùng quan hệ: một đường, nhấn để xem từng câu" in page
 
 
 def test_hierarchical_layout_puts_the_resolution_at_the_top(chain: Subgraph) -> None:

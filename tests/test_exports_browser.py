@@ -140,3 +140,116 @@ def test_the_resolution_is_drawn_above_the_letters(hostile_page: Page) -> None:
     _, root_y = hostile_page.node_point(ROOT)
     _, letter_y = hostile_page.node_point("vn/x/2024/script")
     assert root_y < letter_y
+
+
+# --- parallel citations, edge clicks, document links --------------------------------------------------------
+
+LAW = "vn/qh14/2020/63-2020-qh14"
+DECREE = "vn/cp/2016/34-2016-nd-cp"
+
+
+def _citation(source: str, target: str, relation: str, evidence: str) -> Edge:
+    return Edge(
+        source=source,
+        target=target,
+        relation=relation,  # type: ignore[arg-type]
+        source_doc=source,
+        evidence=evidence,
+        confidence=0.9,
+        cited_as=target,
+        resolution=Resolution(method="exact", confidence=1.0),
+    )
+
+
+def _parallel() -> Subgraph:
+    """The decree 154/2020 amends the decree 34/2016, is based on it twice (two sentences: one line, both
+    sentences in its tooltip), and the law 63/2020 names the decree 154/2020 (the opposite way)."""
+    decree_154 = "vn/cp/2020/154-2020-nd-cp"
+    documents = [
+        Document(id=DECREE, placeholder=True, number="34/2016/NĐ-CP", doc_type="Nghị định"),
+        Document(id=decree_154, placeholder=False, number="154/2020/NĐ-CP", doc_type="Nghị định"),
+        Document(id=LAW, placeholder=False, number="63/2020/QH14", doc_type="Luật"),
+    ]
+    edges = [
+        _citation(decree_154, DECREE, "based_on", "Căn cứ Nghị định số 34/2016/NĐ-CP;"),
+        _citation(decree_154, DECREE, "based_on", "theo Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016"),
+        _citation(
+            decree_154, DECREE, "amends", "Sửa đổi, bổ sung một số điều của Nghị định số 34/2016/NĐ-CP"
+        ),
+        _citation(DECREE, decree_154, "cites", "xem Nghị định số 154/2020/NĐ-CP"),
+        _citation(LAW, decree_154, "cites", "Nghị định số 154/2020/NĐ-CP"),
+    ]
+    return Subgraph(documents=documents, edges=edges)
+
+
+def _edge_point(page: Page, edge_id: str) -> tuple[float, float]:
+    """Where the drawn line of `edge_id` is at its middle, in the page (vis-network's own geometry of it)."""
+    box = page.page.locator("#lexgraph-network").bounding_box()
+    point = page.page.evaluate(
+        """id => { const n = window.lexgraph.network; const e = n.body.edges[id];
+                   const p = e.edgeType.getPoint(0.5); return n.canvasToDOM({x: p.x, y: p.y}); }""",
+        edge_id,
+    )
+    return box["x"] + point["x"], box["y"] + point["y"]
+
+
+def test_every_line_between_two_documents_is_apart_and_clicks_to_its_own_tooltip(
+    browser: Any, tmp_path: Path
+) -> None:
+    page = Page(browser, render(_parallel(), "html").payload(), tmp_path)
+    try:
+        edges = page.page.evaluate("window.lexgraph.edges.get()")
+        assert sorted(e["id"] for e in edges) == [
+            "e0",
+            "e1",
+            "e2",
+            "e3",
+        ]  # 5 citations: based_on twice is one line
+        points = {e["id"]: _edge_point(page, e["id"]) for e in edges}
+        # No two lines pass through the same middle: each can be seen and clicked.
+        for a in points:
+            for b in points:
+                if a < b:
+                    assert abs(points[a][0] - points[b][0]) + abs(points[a][1] - points[b][1]) > 8, (a, b)
+        for edge in edges:
+            page.page.mouse.click(*points[edge["id"]])
+            details = page.page.locator("#lexgraph-details").inner_text()
+            assert details == edge["title"], (edge["id"], details)
+        based_on = next(e for e in edges if e["relation"] == "based_on")["title"]
+        assert "Căn cứ Nghị định số 34/2016/NĐ-CP;" in based_on and "ngày 14 tháng 5 năm 2016" in based_on
+        assert "5 trích dẫn trên 4 đường nối" in page.page.locator(".summary").inner_text()
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_a_click_on_a_document_opens_its_page(browser: Any, tmp_path: Path) -> None:
+    options = ExportOptions(document_url="https://lexgraph.example/van-ban/")
+    page = Page(browser, render(_parallel(), "html", options=options).payload(), tmp_path)
+    try:
+        page.page.context.route(
+            "https://lexgraph.example/**",
+            lambda route: route.fulfill(body="trang văn bản", content_type="text/plain"),
+        )
+        with page.page.expect_popup() as popup:
+            page.page.mouse.click(*page.node_point(LAW))
+        popup.value.wait_for_load_state()
+        assert popup.value.url == "https://lexgraph.example/van-ban/vn/qh14/2020/63-2020-qh14"
+        assert (
+            LAW in page.page.locator("#lexgraph-details").inner_text()
+        )  # and the graph shows what was opened
+        popup.value.close()
+    finally:
+        page.close()
+
+
+def test_without_a_site_a_click_on_a_document_only_shows_it(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, render(_parallel(), "html").payload(), tmp_path)
+    try:
+        popups: list[Any] = []
+        page.page.on("popup", lambda popup: popups.append(popup))
+        page.page.mouse.click(*page.node_point(LAW))
+        page.page.wait_for_timeout(300)
+        assert popups == [] and LAW in page.page.locator("#lexgraph-details").inner_text()
+    finally:
+        page.close()

@@ -296,13 +296,16 @@ def test_the_graph_is_an_iframe_of_the_neighbourhood_export(client: TestClient) 
     tree = page(client, Links("").document(NQ06))
     iframe = tree.select("#do-thi iframe")[0]
     src = iframe.get("src")
-    assert src == Links("").graph(NQ06) and iframe.get("sandbox") == ["allow-scripts"]
+    # A click on a document may take the window to its page, nothing else (no popups, no same origin).
+    sandbox = ["allow-scripts", "allow-top-navigation-by-user-activation"]
+    assert src == Links("").graph(NQ06) and iframe.get("sandbox") == sandbox
     response = client.get(src)
     assert response.status_code == 200 and response.headers["content-type"].startswith(HTML)
     csp = response.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "http" not in csp
-    assert "sandbox allow-scripts" in csp
+    assert "sandbox allow-scripts allow-top-navigation-by-user-activation" in csp
     body = response.text
+    assert '"url":"/van-ban/vn/lai-chau/ldld/2023/1127-ldld"' in body  # the page a click opens
     assert "Nghị quyết 06/NQ-CP" in body and "Công văn 1127/LĐLĐ" in body
     assert "<script src=" not in body and '<link rel="stylesheet" href="http' not in body
     assert SCRIPT not in body  # the hostile letter is a neighbour: its label stays text

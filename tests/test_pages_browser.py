@@ -219,7 +219,7 @@ def test_a_hostile_document_stays_text_everywhere(watched: Watched, base_url: st
     law = page.locator(".noi-dung a.trich-dan", has_text="Luật <script>alert(6)</script> năm 2020")
     assert law.get_attribute("title") == "căn cứ: Luật <script>alert(6)</script> 2020"
 
-    # In the graph: hover each document (its tooltip) and click it (the details panel); nothing runs.
+    # In the graph: hover each document (its tooltip); nothing runs. A click opens the document's page (below).
     graph_canvas(watched)
     frame = graph_frame(watched)
     box = page.locator("#do-thi iframe").bounding_box()
@@ -234,8 +234,7 @@ def test_a_hostile_document_stays_text_everywhere(watched: Watched, base_url: st
         x, y = box["x"] + positions[doc_id]["x"], box["y"] + positions[doc_id]["y"]
         page.mouse.move(x, y)
         page.wait_for_timeout(400)  # vis-network shows a tooltip after a short delay
-        page.mouse.click(x, y)
-    # The details panel (and the tooltip) show the law's name as written.
+    # The tooltip shows the law's name as written.
     assert "Luật <script>alert(6)</script> 2020" in frame.evaluate("document.body.innerText")
     handlers = frame.evaluate(
         "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
@@ -247,6 +246,10 @@ def test_a_hostile_document_stays_text_everywhere(watched: Watched, base_url: st
         == "chặn"
     )
     assert frame.evaluate("window.origin") == "null"
+    # A click on the hostile law takes the window to its page, which this server serves (a link, not a script).
+    page.mouse.click(x, y)
+    page.wait_for_url(base_url + LINKS.document(HOSTILE_LAW_ID))
+    assert page.locator("h1").inner_text().startswith("Luật <script>alert(6)</script>")
     assert not watched.dialogs, watched.dialogs
     watched.assert_all_local(base_url)
 

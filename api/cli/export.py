@@ -91,7 +91,8 @@ def export_command(
         typer.Option(
             "--format",
             "-f",
-            help="html, svg, png, graphml, gexf, csv or jsonld (default: from the extension of -o).",
+            help="html, svg, png, graphml, gexf, csv, jsonld, or briefing-svg / briefing-png for 16:9 slides "
+            "(default: from the extension of -o).",
             show_default=False,
         ),
     ] = None,
@@ -107,8 +108,23 @@ def export_command(
         ),
     ] = "hierarchical",
     max_nodes: Annotated[
-        int, typer.Option("--max-nodes", min=1, help="At most this many documents (the export says so).")
+        int,
+        typer.Option(
+            "--max-nodes",
+            min=1,
+            help="At most this many documents (the export says so; a briefing draws the first ones and counts "
+            "the rest on a '+N văn bản khác' node).",
+        ),
     ] = 500,
+    pages: Annotated[
+        int,
+        typer.Option(
+            "--pages",
+            min=1,
+            max=20,
+            help="Briefing formats: at most this many 16:9 slides (-o law.svg writes law-1.svg, law-2.svg …).",
+        ),
+    ] = 1,
     title: Annotated[
         str | None, typer.Option("--title", help="Heading of the picture (default: REF's name).")
     ] = None,
@@ -120,20 +136,39 @@ def export_command(
             show_default=False,
         ),
     ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site",
+            help="html: the lexgraph server whose pages a click on a document opens (http://127.0.0.1:8000).",
+            show_default=False,
+        ),
+    ] = None,
     store_option: StoreOption = None,
 ) -> None:
     """Export the documents around REF (within --depth steps along --relation) as a picture or a data file:
-    an interactive HTML page (offline), SVG or PNG for slides, GraphML or GEXF for Gephi, nodes.csv and
-    edges.csv for neo4j-admin import, or JSON-LD in the ELI vocabulary.
+    an interactive HTML page (offline), SVG or PNG, a briefing for 16:9 slides (1920 × 1080 px, several
+    pages with --pages), GraphML or GEXF for Gephi, nodes.csv and edges.csv for neo4j-admin import, or JSON-LD
+    in the ELI vocabulary.
 
         lexgraph export "Nghị quyết 06/NQ-CP" --depth 3 -r implements --direction in -o 06-nq-cp.html
+        lexgraph export "80/2015/QH13" -d 2 -f briefing-svg --pages 2 -o luat-80.svg
     """
-    from graph.exports import ExportOptions, RendererUnavailable, render
+    from graph.exports import ExportError, ExportOptions, RendererUnavailable, fetch_limit, render
 
     name = _export_format(fmt, output)
     day = _iso_date(as_of)
     # layout: checked by the option's callback
-    options = ExportOptions(layout=cast("Layout", layout), max_nodes=max_nodes, title=title)
+    try:
+        options = ExportOptions(
+            layout=cast("Layout", layout),
+            max_nodes=max_nodes,
+            title=title,
+            pages=pages,
+            document_url=f"{site.rstrip('/')}/van-ban/" if site else None,  # api/pages.py's document page
+        )
+    except ExportError as exc:
+        raise typer.BadParameter(str(exc)) from None
     with open_for_query(store_option) as store:
         document = store.lookup(ref)
         subgraph = store.neighbourhood(
@@ -141,7 +176,7 @@ def export_command(
             depth=depth,
             relations=relation or None,
             direction=cast(Direction, direction),  # checked by the option's callback
-            max_nodes=max_nodes,
+            max_nodes=fetch_limit(name, options),
         )
         # every document's status, read at once: the export itself never reads the store
         statuses = store.statuses([d.id for d in subgraph.documents], day)
@@ -150,28 +185,34 @@ def export_command(
         except RendererUnavailable as exc:
             error(str(exc))
             raise typer.Exit(EXIT_FAILED) from None
-        _write_export(export, output)
-    _export_summary(export, output, subgraph, document.label)
+        written = _write_export(export, output)
+    _export_summary(export, output, written, subgraph, document.label)
 
 
-def _write_export(export: Any, output: Path) -> None:
+def _write_export(export: Any, output: Path) -> list[str]:
+    """The names of the files written (the pages of a briefing are numbered after -o: law-1.svg …)."""
     if str(output) == "-":
+        if not export.single:
+            error(
+                f"this export has {len(export.files)} files ({', '.join(export.files)}): give -o a file name"
+            )
+            raise typer.Exit(EXIT_FAILED)
         sys.stdout.buffer.write(export.payload())
         sys.stdout.buffer.flush()
-        return
+        return list(export.files)
     try:
-        export.write(output)
+        return [path.name for path in export.write(output)]
     except OSError as exc:
         error(f"cannot write {output}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_FAILED) from None
 
 
-def _export_summary(export: Any, output: Path, subgraph: Any, label: str) -> None:
+def _export_summary(export: Any, output: Path, written: list[str], subgraph: Any, label: str) -> None:
     where = "stdout" if str(output) == "-" else str(output)
     size = sum(len(data) for data in export.files.values())
     stderr.print(
         f"{escape(label)}: {len(subgraph.documents)} documents, {len(subgraph.edges)} citations → "
-        f"{escape(where)} ({', '.join(export.files)}, {_size(size)})",
+        f"{escape(where)} ({', '.join(written)}, {_size(size)})",
         soft_wrap=True,
     )
     if subgraph.truncated:

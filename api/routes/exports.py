@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import AppSettings, Store
 from api.problems import ProblemError, responses
 from api.routes.params import AsOf, DirectionParam, MaxNodes, Ref, Relations
 
 router = APIRouter(tags=["exports"])
+MAX_PAGES = 20  # graph.exports.model.MAX_PAGES: that package loads pyvis, imported by the first export only
 
-Format = Literal["html", "svg", "png", "graphml", "gexf", "csv", "jsonld"]  # graph.exports.FORMATS
+# graph.exports.FORMATS
+Format = Literal["html", "svg", "png", "graphml", "gexf", "csv", "jsonld", "briefing-svg", "briefing-png"]
 
 _MEDIA = {
     "html": "text/html",
@@ -23,6 +25,8 @@ _MEDIA = {
     "gexf": "application/gexf+xml",
     "csv": "application/zip",
     "jsonld": "application/ld+json",
+    "briefing-svg": "image/svg+xml",  # a zip of briefing-1.svg, briefing-2.svg … when pages > 1
+    "briefing-png": "image/png",
 }
 
 
@@ -36,6 +40,7 @@ _MEDIA = {
     response_class=Response,
 )
 def export(
+    request: Request,
     store: Store,
     settings: AppSettings,
     root: Ref,
@@ -46,6 +51,9 @@ def export(
     max_nodes: MaxNodes = 500,
     layout: Annotated[Literal["hierarchical", "force"], Query(description="html only")] = "hierarchical",
     as_of: AsOf = None,
+    pages: Annotated[
+        int, Query(ge=1, le=MAX_PAGES, description="briefing formats: at most this many 16:9 slides (a zip)")
+    ] = 1,
 ) -> Response:
     """Every document carries its status on `as_of` (a border colour in html, svg and png; `status`,
     `status_label` in GraphML, GEXF and CSV; `eli:in_force` and its dates in JSON-LD)."""
@@ -59,7 +67,13 @@ def export(
             relations=relation,
             direction=direction,
             fmt=format,
-            options=exports.ExportOptions(layout=layout, max_nodes=min(max_nodes, settings.max_nodes)),
+            options=exports.ExportOptions(
+                layout=layout,
+                max_nodes=min(max_nodes, settings.max_nodes),
+                pages=pages,
+                # html: a click on a document opens its page on this server
+                document_url=str(request.url_for("page_document", doc_id="")),
+            ),
             as_of=as_of,
         )
     except exports.ExportError as exc:

@@ -10,7 +10,8 @@
 
 Formats (`FORMATS`): html (interactive, pyvis/vis-network, nothing fetched from the web), svg and png (Graphviz
 `dot`, for slides), graphml and gexf (networkx: Gephi, yEd, Cytoscape), csv (nodes.csv and edges.csv for
-`neo4j-admin database import`), jsonld (the ELI vocabulary, each edge with its evidence and confidence).
+`neo4j-admin database import`), jsonld (the ELI vocabulary, each edge with its evidence and confidence),
+briefing-svg and briefing-png (16:9 slides, 1920 × 1080 px, labels wrapped, a "+N" node past a budget, pages).
 One module per format; `style` holds what the pictures share (colours, shapes, labels, layering).
 """
 
@@ -20,7 +21,7 @@ import dataclasses
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
-from graph.exports import html, jsonld, neo4j_csv, networkx_formats, static
+from graph.exports import briefing, html, jsonld, neo4j_csv, networkx_formats, static
 from graph.exports.model import (
     FORMATS,
     Export,
@@ -43,7 +44,11 @@ _RENDERERS: dict[str, Callable[[Subgraph, str | None, ExportOptions], Export]] =
     "gexf": networkx_formats.gexf,
     "csv": neo4j_csv.neo4j_csv,
     "jsonld": jsonld.jsonld,
+    "briefing-svg": briefing.svg,
+    "briefing-png": briefing.png,
 }
+# Formats that draw what fits and count the rest on a "+N" node instead of refusing past max_nodes.
+SUMMARISING = frozenset({"briefing-svg", "briefing-png"})
 assert tuple(_RENDERERS) == FORMATS
 
 
@@ -72,12 +77,17 @@ def render(
     if statuses is not None:
         options = dataclasses.replace(options, statuses=statuses)
     name = check_format(fmt)
-    if len(subgraph.documents) > options.max_nodes:
+    if name not in SUMMARISING and len(subgraph.documents) > options.max_nodes:
         raise TooManyNodes(
             f"{len(subgraph.documents)} documents are more than the {options.max_nodes} an export takes: "
             "narrow the subgraph (depth, relations, direction) or raise max_nodes"
         )
     return _RENDERERS[name](subgraph, root, options)
+
+
+def fetch_limit(fmt: str, options: ExportOptions) -> int:
+    """How many documents to ask the store for: max_nodes, or for a briefing enough to count its "+N"."""
+    return max(options.max_nodes, briefing.FETCH) if check_format(fmt) in SUMMARISING else options.max_nodes
 
 
 def export_subgraph(
@@ -101,7 +111,11 @@ def export_subgraph(
     check_format(fmt)  # before any work on the store
     document = store.lookup(ref)
     subgraph = store.neighbourhood(
-        document.id, depth=depth, relations=relations, direction=direction, max_nodes=options.max_nodes
+        document.id,
+        depth=depth,
+        relations=relations,
+        direction=direction,
+        max_nodes=fetch_limit(fmt, options),
     )
     statuses = store.statuses([d.id for d in subgraph.documents], as_of)
     return render(subgraph, fmt, root=document.id, options=options, statuses=statuses)
@@ -118,6 +132,7 @@ __all__ = [
     "UnknownFormat",
     "check_format",
     "export_subgraph",
+    "fetch_limit",
     "render",
     "to_networkx",
 ]

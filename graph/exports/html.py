@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 import pyvis
@@ -30,6 +31,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 IMPROVED_LAYOUT_MAX = 150  # vis-network's "improved layout" (Kamada–Kawai) stalls the page beyond this
 HIERARCHY_PHYSICS_MAX = 300
 HINT = "Nhấn vào một văn bản hoặc một liên kết để xem thông tin và câu trích dẫn làm căn cứ."
+HINT_LINKED = "Nhấn vào một văn bản để mở trang của nó, vào một liên kết để xem các câu trích dẫn làm căn cứ."
+# How parallel citations are drawn, as the legend says it: one line per relation between two documents (its
+# tooltip lists every citation that states it), and the lines of different relations curved apart.
+PARALLEL = "Nhiều trích dẫn cùng quan hệ: một đường, nhấn để xem từng câu; quan hệ khác nhau: các đường cong tách rời"
+ROUNDNESS = 0.18  # the curve added per further line between the same two documents
 
 
 @cache
@@ -137,19 +143,50 @@ def network(
             document.id, "\n".join(style.label_lines(document)), style.family(document).vis_shape, **options
         )
     labels = {d.id: d.label for d in subgraph.documents}
-    for link in style.links(subgraph):
+    bends = _bends(style.links(subgraph))
+    for index, link in enumerate(style.links(subgraph)):
         colour = style.RELATION_COLOURS[link.relation]
+        extra: dict[str, Any] = {}
+        if index in bends:
+            extra["smooth"] = bends[index]
         net.add_edge(
             link.source,
             link.target,
+            # Our id, not vis.DataSet's random one: a click finds this very line's tooltip (and tests find it).
+            id=f"e{index}",
             title=style.link_tooltip(link, labels),
             color={"color": colour, "highlight": colour, "hover": colour},
             dashes=link.asserted_only,
             arrows={"to": {"enabled": True, "type": style.VIS_ARROWS[link.relation]}},
             relation=link.relation,
+            **extra,
         )
     net.options = _options(layout, len(subgraph.documents), len(subgraph.edges))
     return net
+
+
+def _bends(links: list[style.Link]) -> dict[int, dict[str, Any]]:
+    """The curve of each line that shares its two documents with another (whichever way it points): the first
+    slightly curved, each further one more, so that none hides another; a lone line keeps the layout's curve.
+    vis-network bends curvedCW to the right of the line's direction, so two opposite lines part too."""
+    pairs: dict[frozenset[str], list[int]] = {}
+    for index, link in enumerate(links):
+        if link.source != link.target:
+            pairs.setdefault(frozenset((link.source, link.target)), []).append(index)
+    return {
+        index: {"enabled": True, "type": "curvedCW", "roundness": round(ROUNDNESS * (1 + rank), 2)}
+        for indices in pairs.values()
+        if len(indices) > 1
+        for rank, index in enumerate(indices)
+    }
+
+
+def _summary(subgraph: Subgraph) -> str:
+    drawn = len(style.links(subgraph))
+    text = f"{len(subgraph.documents)} văn bản, {len(subgraph.edges)} trích dẫn"
+    if drawn != len(subgraph.edges):  # "3 citations" and 2 lines: say why the count and the picture differ
+        text += f" trên {drawn} đường nối (trích dẫn cùng quan hệ giữa hai văn bản gộp làm một)"
+    return text
 
 
 def _notice(subgraph: Subgraph) -> str | None:
@@ -164,13 +201,22 @@ def _notice(subgraph: Subgraph) -> str | None:
 def html(subgraph: Subgraph, root: str | None, options: ExportOptions) -> Export:
     net = network(subgraph, root, options.layout, options.statuses)
     nodes, edges, *_ = net.get_network_data()
+    if options.document_url:
+        # The page a click opens: the id as a path (its slashes kept, everything else percent-encoded).
+        for node in nodes:
+            node["url"] = options.document_url + quote(node["id"], safe="/")
     title = style.heading(subgraph, root, options.title)
     page = _template().render(
         title=title,
-        summary=f"{len(subgraph.documents)} văn bản, {len(subgraph.edges)} trích dẫn",
+        summary=_summary(subgraph),
         notice=_notice(subgraph),
-        hint=HINT,
-        words={"legend": style.LEGEND, "asserted": style.ASSERTED, "placeholder": style.PLACEHOLDER},
+        hint=HINT_LINKED if options.document_url else HINT,
+        words={
+            "legend": style.LEGEND,
+            "asserted": style.ASSERTED,
+            "placeholder": style.PLACEHOLDER,
+            "parallel": PARALLEL,
+        },
         relations=[
             {"name": style.RELATION_NAMES[r], "colour": style.RELATION_COLOURS[r]}
             for r in style.present_relations(subgraph)

@@ -11,8 +11,12 @@ from typing import Literal
 
 from graph.models import Status
 
-FORMATS: tuple[str, ...] = ("html", "svg", "png", "graphml", "gexf", "csv", "jsonld")
+FORMATS: tuple[str, ...] = (
+    *("html", "svg", "png", "graphml", "gexf", "csv", "jsonld"),
+    *("briefing-svg", "briefing-png"),  # 16:9 slides (graph/exports/briefing.py)
+)
 Layout = Literal["hierarchical", "force"]
+MAX_PAGES = 20  # a briefing, not a book
 
 ZIP_MEDIA_TYPE = "application/zip"
 # A fixed timestamp: the same graph gives the same zip, byte for byte (caches, diffs, tests).
@@ -47,19 +51,30 @@ class ExportOptions:
     base_iri: where JSON-LD identifiers live (a deployment can pass its public URL).
     statuses: each document's status by id (`GraphStore.statuses` of the subgraph's documents, which
     `export_subgraph` reads and `render(statuses=…)` takes): every format carries it (graph/exports/status.py);
-    a document without one has no status in the export."""
+    a document without one has no status in the export.
+    pages: how many slides a briefing picture may take; past them, and past max_nodes, one "+N" node stands for
+    the rest (a briefing summarises what does not fit instead of refusing it).
+    document_url: where a document's page is, the id appended ("https://lexgraph.example/van-ban/"): a click on a
+    document of the html export opens it (http, https or a path only); None: a click shows its details."""
 
     layout: Layout = "hierarchical"
     max_nodes: int = 500
     title: str | None = None
     base_iri: str = "urn:lexgraph:"
     statuses: Mapping[str, Status] = field(default_factory=dict, hash=False)
+    pages: int = 1
+    document_url: str | None = None
 
     def __post_init__(self) -> None:
         if self.layout not in ("hierarchical", "force"):
             raise ExportError(f"layout {self.layout!r}: expected 'hierarchical' or 'force'")
         if self.max_nodes < 1:
             raise ExportError(f"max_nodes {self.max_nodes}: expected at least 1")
+        url = self.document_url
+        if url is not None and (url.startswith("//") or not url.startswith(("http://", "https://", "/"))):
+            raise ExportError(f"document_url {self.document_url!r}: expected an http(s) URL or a path")
+        if not 1 <= self.pages <= MAX_PAGES:
+            raise ExportError(f"pages {self.pages}: expected 1 to {MAX_PAGES}")
 
 
 @dataclass(frozen=True)
@@ -99,7 +114,8 @@ class Export:
 
     def write(self, target: Path) -> list[Path]:
         """Write to `target`: a file for a single-file export (into it when it is a folder); for several
-        files, a zip when `target` ends in .zip, else a folder that holds them."""
+        files, a zip when `target` ends in .zip, numbered files beside it when they all have its suffix (the
+        pages of a briefing, -o law.svg: law-1.svg, law-2.svg), else a folder that holds them."""
         if self.single:
             path = target / self.filename if target.is_dir() else target
             path.write_bytes(self.payload())
@@ -107,6 +123,14 @@ class Export:
         if target.suffix.lower() == ".zip":
             target.write_bytes(self.zip())
             return [target]
+        suffix = target.suffix.lower()
+        if suffix and all(Path(name).suffix.lower() == suffix for name in self.files):
+            numbered = []
+            for index, data in enumerate(self.files.values(), start=1):
+                path = target.with_name(f"{target.stem}-{index}{target.suffix}")
+                path.write_bytes(data)
+                numbered.append(path)
+            return numbered
         target.mkdir(parents=True, exist_ok=True)
         written = []
         for name, data in self.files.items():

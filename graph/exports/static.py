@@ -162,10 +162,10 @@ def to_dot(subgraph: Subgraph, root: str | None, options: ExportOptions) -> grap
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>\s*")
 
 
-def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
+def _pipe(graph: graphviz.Digraph, fmt: str, neato_no_op: int | None = None) -> bytes:
     try:
         # quiet: dot's warnings ("scaling to fit") are not the user's business; its errors come back with stderr.
-        data: bytes = graph.pipe(format=fmt, quiet=True)
+        data: bytes = graph.pipe(format=fmt, quiet=True, neato_no_op=neato_no_op)
         return data
     except graphviz.ExecutableNotFound as exc:
         raise RendererUnavailable("Graphviz's dot is not installed (Debian: apt install graphviz)") from exc
