@@ -35,6 +35,7 @@ from api.downloads import Download, downloads
 from api.highlight import date_vi, every_mention, evidence_parts, first_marks, highlight, relation_vi
 from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
 from api.placeholder import Known, known
+from api.review import METHODS_VI, review_page
 from api.search_csv import search_csv
 from graph import (
     AmbiguousReference,
@@ -153,6 +154,9 @@ class Links:
 
     def lookup(self) -> str:
         return f"{self.root}/tra-cuu"
+
+    def review(self, page: int = 1) -> str:
+        return f"{self.root}/kiem-tra" + (f"?trang={page}" if page > 1 else "")
 
     def exports(
         self, doc_id: str, depth: int, relations: tuple[str, ...] = (), direction: str = "both"
@@ -367,6 +371,17 @@ def search_results_csv(request: Request, store: Store) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="ket-qua-tim-kiem.csv"'},
     )
+
+
+@router.get("/kiem-tra", response_class=HTMLResponse, name="page_review")
+def review(request: Request, store: Store) -> Response:
+    """The citations whose target a person should check (api/review.py), a page at a time."""
+    page = _whole(request.query_params.get("trang"), 1, MAX_PAGE)
+    try:
+        queue = review_page(store, page)
+    except StoreError as error:
+        return unavailable(request, error)
+    return render(request, "review.html", queue=queue, methods=METHODS_VI)
 
 
 @router.get("/tra-cuu", response_class=HTMLResponse, name="page_lookup")
