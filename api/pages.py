@@ -35,6 +35,7 @@ from api.downloads import Download, downloads
 from api.highlight import date_vi, every_mention, evidence_parts, first_marks, highlight, relation_vi
 from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
 from api.placeholder import Known, known
+from api.provinces import ProvinceRow, by_province
 from api.review import METHODS_VI, review_page
 from api.search_csv import search_csv
 from graph import (
@@ -431,6 +432,7 @@ class DocumentView:
     lineage: Lineage  # what it cites and what cites it, grouped by relation (api/lineage.py)
     known: Known | None  # for a placeholder: what citations tell of it (api/placeholder.py)
     implementers: Tree
+    provinces: list[ProvinceRow]  # the implementers tree by the province of each document (api/provinces.py)
     implements: Tree
     depth: int
     names: dict[str, Document]
@@ -499,6 +501,7 @@ def document_view(
             shown=INCOMING_SHOWN,
         ),
         implementers=implementers,
+        provinces=by_province(implementers),
         implements=implements,
         depth=depth,
         names=names,
