@@ -31,9 +31,13 @@ from markupsafe import Markup
 
 from api.badges import status_hover, status_tone
 from api.deps import AppSettings, Store
+from api.downloads import Download, downloads
 from api.highlight import date_vi, every_mention, evidence_parts, first_marks, highlight, relation_vi
 from api.lineage import SORTS, Filters, Lineage, filters_from, lineage
 from api.placeholder import Known, known
+from api.provinces import ProvinceRow, by_province
+from api.review import METHODS_VI, review_page
+from api.search_csv import search_csv
 from graph import (
     AmbiguousReference,
     Document,
@@ -74,6 +78,7 @@ MAX_PARAM = 200  # characters of one search field: enough for any title, too few
 MAX_WORDS = 12
 SEARCH_LIMIT = 50  # results per page unless the page asks for another number (so_dong), up to SEARCH_MAX
 SEARCH_MAX = 200
+CSV_MAX = 5000  # rows of the search results' CSV: every page of a real search, not the whole graph
 MAX_PAGE = 1000  # a page past this would make the store scan far for nothing a person reads
 DEFAULT_DEPTH = 3
 GRAPH_DEPTH = 1
@@ -150,6 +155,20 @@ class Links:
 
     def lookup(self) -> str:
         return f"{self.root}/tra-cuu"
+
+    def review(self, page: int = 1) -> str:
+        return f"{self.root}/kiem-tra" + (f"?trang={page}" if page > 1 else "")
+
+    def exports(
+        self, doc_id: str, depth: int, relations: tuple[str, ...] = (), direction: str = "both"
+    ) -> list[Download]:
+        """The downloads of a neighbourhood, one per export format (api/downloads.py)."""
+        return downloads(self.root, doc_id, depth, relations, direction)
+
+    def search_csv(self, **params: str) -> str:
+        """The search results of a query string, every page of them, as one CSV table."""
+        query = urlencode({k: v for k, v in params.items() if v and k != "trang"})
+        return f"{self.root}/ket-qua.csv" + (f"?{query}" if query else "")
 
     def static(self, name: str) -> str:
         return f"{self.root}/static/{name}"
@@ -335,6 +354,37 @@ def _results(store: GraphStore, form: SearchForm, links: Links) -> ResultPage:
     )
 
 
+@router.get("/ket-qua.csv", name="page_search_csv")
+def search_results_csv(request: Request, store: Store) -> Response:
+    """The front page's search, every page of it (up to CSV_MAX rows), as a CSV table."""
+    form = search_form(dict(request.query_params))
+    if not form.asked or form.errors:
+        # The same rule as the page: no filter that cannot be applied, and no dump of the whole graph.
+        message = " ".join(form.errors) or "Hãy nhập ít nhất một điều kiện tìm kiếm."
+        return Response(message, status_code=422, media_type="text/plain; charset=utf-8")
+    try:
+        found = store.search(**{**form.query(), "limit": CSV_MAX})
+        statuses = store.statuses([d.id for d in found])
+    except StoreError as error:
+        return unavailable(request, error)
+    return Response(
+        search_csv(found, statuses),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="ket-qua-tim-kiem.csv"'},
+    )
+
+
+@router.get("/kiem-tra", response_class=HTMLResponse, name="page_review")
+def review(request: Request, store: Store) -> Response:
+    """The citations whose target a person should check (api/review.py), a page at a time."""
+    page = _whole(request.query_params.get("trang"), 1, MAX_PAGE)
+    try:
+        queue = review_page(store, page)
+    except StoreError as error:
+        return unavailable(request, error)
+    return render(request, "review.html", queue=queue, methods=METHODS_VI)
+
+
 @router.get("/tra-cuu", response_class=HTMLResponse, name="page_lookup")
 def lookup(request: Request, store: Store) -> Response:
     """Citation text → the document it names (303 to its page); none → suggestions; several → the list."""
@@ -382,6 +432,7 @@ class DocumentView:
     lineage: Lineage  # what it cites and what cites it, grouped by relation (api/lineage.py)
     known: Known | None  # for a placeholder: what citations tell of it (api/placeholder.py)
     implementers: Tree
+    provinces: list[ProvinceRow]  # the implementers tree by the province of each document (api/provinces.py)
     implements: Tree
     depth: int
     names: dict[str, Document]
@@ -450,6 +501,7 @@ def document_view(
             shown=INCOMING_SHOWN,
         ),
         implementers=implementers,
+        provinces=by_province(implementers),
         implements=implements,
         depth=depth,
         names=names,
@@ -494,6 +546,7 @@ def document_page(request: Request, doc_id: str, store: Store, settings: AppSett
         depths=range(1, settings.max_depth + 1),
         sorts=SORTS,
         default_depth=DEFAULT_DEPTH,
+        graph_depth=GRAPH_DEPTH,
     )
 
 

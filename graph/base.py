@@ -253,6 +253,9 @@ class BaseStore(ABC):
     def stats(self) -> Stats:
         return self._reading(lambda r: r.stats())
 
+    def to_review(self, below: float = 0.8, limit: int = 50, offset: int = 0) -> list[Edge]:
+        return self._reading(lambda r: r.to_review(below, limit, offset))
+
 
 # --- traversals, on any store's read primitives ----------------------------------------------------------------
 

@@ -40,3 +40,40 @@ def how_to_choose(documents: Sequence[Document]) -> str:
     if len({d.province for d in documents}) == len(documents) and all(d.province for d in documents):
         asks.append("its province")
     return "give " + ", or ".join([*asks, "its id"])
+
+
+def display_name(document: Document) -> str:
+    """Its label, or, for a document that has neither number, name nor subject (whose label is its id), what is
+    known of it: "Quyết định, UBND tỉnh Hà Tĩnh, 2020" — an id means nothing to a reader of a chart."""
+    if document.label != document.id:
+        return document.label
+    parts = [document.doc_type or "Văn bản", document.issuer, document.issue_date or document.year]
+    return ", ".join(p for p in parts if p)
+
+
+def _kept_tail(document: Document, name: str) -> str:
+    """The end of a name that tells documents apart and must survive a cut: the number ("80/2015/QH13"), else a
+    year that ends the name ("Luật Đất đai 2013")."""
+    if document.number and name.endswith(document.number):
+        return document.number
+    words = name.split()
+    if len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit():
+        return words[-1]
+    return ""
+
+
+def short_label(document: Document, width: int = 42) -> str:
+    """A name for a chart's axis, at most `width` characters where it can be: the head cut at a word with an
+    ellipsis, the number or year kept whole ("Luật Ban hành văn bản quy phạm… 80/2015/QH13"), never a cut number
+    ("…pháp luật 8")."""
+    name = display_name(document)
+    if len(name) <= width:
+        return name
+    tail = _kept_tail(document, name)
+    room = width - len(tail) - 2 if tail else width - 1  # "…" and the space before the tail
+    head = name[: len(name) - len(tail)].rstrip() if tail else name
+    cut = head[: max(room, 1)]
+    if " " in cut and not head[len(cut) : len(cut) + 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]  # a whole word, not half of one
+    cut = cut.rstrip(" ,;-")
+    return f"{cut}… {tail}" if tail else f"{cut}…"

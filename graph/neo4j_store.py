@@ -76,7 +76,7 @@ from graph.models import (
     Stats,
     StoredEnd,
 )
-from graph.resolve import Candidate
+from graph.resolve import UNCERTAIN_METHODS, Candidate
 
 # One definition of the stored fields and of the models made from them, shared with the embedded store, so that
 # the two cannot drift apart.
@@ -388,6 +388,11 @@ _CITATIONS: dict[str, LiteralString] = {
     ),
 }
 # One level of a traversal: the (source, target, relation) of the edges out of / into these documents.
+_TO_REVIEW: LiteralString = (
+    "MATCH (s:LexDocument {graph_id: $graph_id})-[r:CITES]->(t:LexDocument) "
+    "WHERE r.dst_method IN $methods OR r.dst_confidence < $below "
+    "RETURN s.id AS src, t.id AS dst, properties(r) AS edge"
+)
 _STEPS: dict[bool, LiteralString] = {
     True: (
         "UNWIND $ids AS wanted "
@@ -795,6 +800,11 @@ class _Reader(_OnGraph):
         return _sorted_edges(self._run(_EDGES_AMONG, ids=sorted(ids), relations=_relations_param(relations)))
 
     # --- rankings and counts
+
+    def to_review(self, below: float, limit: int, offset: int) -> list[Edge]:
+        # Sorted here, as every edge list of this store, so that both stores page the same order.
+        rows = self._run(_TO_REVIEW, methods=list(UNCERTAIN_METHODS), below=below)
+        return _sorted_edges(rows)[offset : offset + limit]
 
     def ranked(
         self, *, placeholders_only: bool, relations: Collection[str] | None, limit: int

@@ -34,6 +34,11 @@ UNBOUNDED_ONLY = 0.6  # the only match, but the citing document has no date to b
 UNRESOLVED = 0.5  # a placeholder that may stand for several documents (undated or province unknown)
 AMBIGUOUS = 0.3  # several documents fit and no rule decides: the placeholder, with the candidates
 
+# What a person should check (GraphStore.to_review): a target the rules chose by date or could not choose, and
+# anything less sure than the latest of several (an unresolved placeholder, an unbounded single match).
+UNCERTAIN_METHODS = ("latest", "ambiguous")
+REVIEW_BELOW = LATEST_AMONG
+
 
 @dataclass(frozen=True)
 class Candidate:

@@ -45,7 +45,7 @@ from graph.models import (
     Stats,
     StoredEnd,
 )
-from graph.resolve import Candidate
+from graph.resolve import UNCERTAIN_METHODS, Candidate
 from graph.rows import (
     DOC_FIELDS,
     EDGE_FIELDS,
@@ -501,6 +501,15 @@ class _Reader:
     def _edges(rows: Iterable[Sequence[Any]], relations: Collection[str] | None) -> Iterator[Edge]:
         wanted = set(relations) if relations is not None else None
         return (edge_of(row) for row in rows if wanted is None or row[2] in wanted)
+
+    def to_review(self, below: float, limit: int, offset: int) -> list[Edge]:
+        # A scan of the edges: the queue is read by a person a page at a time, not on every request.
+        rows = self.conn.execute(
+            f"SELECT {_EDGE_COLUMNS} FROM edges WHERE dst_method IN {_IN} OR dst_confidence < ? "
+            f"ORDER BY {_EDGE_ORDER}, id LIMIT ? OFFSET ?",
+            (json_list(UNCERTAIN_METHODS), below, limit, offset),
+        )
+        return [edge_of(r) for r in rows]
 
     def ranked(
         self, *, placeholders_only: bool, relations: Collection[str] | None, limit: int

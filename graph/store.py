@@ -165,6 +165,12 @@ class GraphStore(Protocol):
         cites it) or both; only `relations` when given. Edge order (see the module docstring)."""
         ...
 
+    def to_review(self, below: float = 0.8, limit: int = 50, offset: int = 0) -> list[Edge]:
+        """The edges whose target the rules chose without certainty, for a person to check: resolved by the
+        "latest before" rule, ambiguous, or with a resolution confidence under `below` (graph/resolve.py).
+        Edge order; `limit` of them after skipping `offset`."""
+        ...
+
     def implementers(
         self,
         doc_id: str,
@@ -318,6 +324,11 @@ class GraphReader(Protocol):
     ) -> list[CitedDocument]:
         """Documents with edges of `relations` into them (placeholders only, or all), in `GraphStore.missing`'s
         order; at most `limit`."""
+        ...
+
+    def to_review(self, below: float, limit: int, offset: int) -> list[Edge]:
+        """Edges whose target a person should check (`GraphStore.to_review`), in edge order, `limit` of them
+        after skipping `offset`."""
         ...
 
     def stats(self) -> Stats: ...

@@ -315,6 +315,30 @@ def test_a_document_citing_its_own_number_means_an_earlier_one_never_itself(
         other.close()
 
 
+def test_the_review_queue_holds_the_targets_the_rules_chose_without_certainty(store: GraphStore) -> None:
+    # 1127/LĐLĐ cites "Nghị quyết số 06/NQ-CP" without a year: the 2023 resolution by the "latest before" rule,
+    # the 2022 one listed; a letter of unknown province citing 1127/LĐLĐ is ambiguous. Both go to the queue;
+    # an exact citation ("công văn số 5890/TLĐ-CSPL, ngày 31/01/2023") does not.
+    load(
+        store,
+        resolution_06("2022"),
+        resolution_06("2023"),
+        letter_1127(with_5890=True),
+        letter_1127_thanh_hoa(),
+    )
+    load(store, letter_citing_1127("Liên đoàn Lao động tỉnh", "corpus/cv-1302-unknown.txt"))
+    queue = store.to_review()
+    methods = {(e.source, e.cited_as): e.resolution.method for e in queue}
+    assert methods[L1127, "06/NQ-CP"] == "latest"
+    assert methods["vn/local/ldld/2023/1302-ldld", "1127/LĐLĐ"] == "ambiguous"
+    assert all(e.resolution.method != "exact" or e.resolution.confidence < 0.8 for e in queue)
+    assert TLD5890 not in {e.target for e in queue}
+    # Paged in edge order: the pages put together are the whole queue.
+    assert store.to_review(limit=1) + store.to_review(limit=100, offset=1) == queue
+    # A stricter threshold never takes an edge out.
+    assert len(store.to_review(below=0.95)) >= len(queue)
+
+
 def test_local_numbers_are_unique_only_within_a_province(store: GraphStore) -> None:
     load(store, letter_1127(with_5890=False), letter_1127_thanh_hoa())
     assert {d.id for d in store.find("1127/LĐLĐ")} == {L1127, "vn/thanh-hoa/ldld/2023/1127-ldld"}
