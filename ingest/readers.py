@@ -1012,9 +1012,11 @@ def _open_docx(data: bytes, name: str, limits: ReadLimits) -> Any:
             f"The file '{name}' is an old Word .doc file, not .docx; open it in Word and save it as .docx.",
             code="docx_broken",
         )
-    _check_package(data, name, limits)
     try:
+        _check_package(data, name, limits)  # a member that does not inflate (zlib.error) is damage too
         return docx.Document(io.BytesIO(data))
+    except ReadError:
+        raise  # a cap reached: too_large, said as such
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, EOFError) as exc:
         raise _not_a_docx(name) from exc
     except MemoryError:

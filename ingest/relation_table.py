@@ -67,7 +67,7 @@ RELATION_TABLE: tuple[RelationKind, ...] = (
             r"bãi bỏ", r"hủy bỏ", r"huỷ bỏ", r"hết hiệu lực(?:\s+thi hành)?",
             r"(?:tạm\s+)?đình chỉ(?:\s+(?:việc\s+)?thi hành)?", r"tạm ngưng(?:\s+(?:hiệu lực|thi hành))?",
         ),
-        described_by=("bãi bỏ",),
+        described_by=("bãi bỏ", "hủy bỏ", "huỷ bỏ"),
     ),
     RelationKind(
         "implements", "thực hiện", "được thực hiện bởi", "#D55E00", "#d9f2e3", "normal", "arrow",

@@ -937,3 +937,13 @@ def test_a_law_of_the_same_name_and_another_year_is_not_the_law_itself() -> None
     )
     citations = {c.key: c for c in extract_text(text).citations}
     assert citations["Luật thuế giá trị gia tăng 1997"].relation == "replaces"
+
+
+def test_a_document_annulled_by_another_is_asserted_as_repealed() -> None:
+    # "hủy bỏ" is a repeal too (found by benchmarks/hostile.py: the passive reader had no relation for it).
+    _, citations, asserted = cite(
+        "Quyết định số 12/2020/QĐ-UBND ngày 5/3/2020 của UBND tỉnh đã bị hủy bỏ bởi Quyết định số"
+        " 05/2021/QĐ-UBND ngày 1/2/2021."
+    )
+    assert ("05/2021/QĐ-UBND", "repeals", "12/2020/QĐ-UBND") in asserted
+    assert citations["05/2021/QĐ-UBND"].relation == "cites"
