@@ -742,15 +742,18 @@ class SQLiteStore(BaseStore):
     def _read(self) -> Iterator[sqlite3.Connection]:
         """One read transaction (reentrant): every statement in it sees the same committed state."""
         with self._errors("reading"):
+            # This thread's state, held on to: `close` replaces `self._local` (the background reload may be
+            # reading when the store closes).
+            local = self._local
             conn = self._conn()
-            outer = self._local.depth == 0
+            outer = getattr(local, "depth", 0) == 0
             if outer:
                 conn.execute("BEGIN")
-            self._local.depth += 1
+            local.depth = getattr(local, "depth", 0) + 1
             try:
                 yield conn
             finally:
-                self._local.depth -= 1
+                local.depth -= 1
                 if outer:
                     conn.execute("COMMIT")
 

@@ -331,6 +331,7 @@ def test_every_statement_runs_with_exactly_the_parameters_it_names(
     store.search(words="đất đai dat dai", placeholders=False, limit=-1)
     assert store.missing()[0].citing_documents == 2
     store.most_cited(relations=["cites"])
+    store.to_review(below=0.8, limit=30, offset=0)
     stats = store.stats()
     assert (stats.documents, stats.edges, stats.resolutions) == (3, 2, {"exact": 2})
     store.drop()
