@@ -98,7 +98,6 @@ _env = Environment(
 )
 _env.filters["date_vi"] = date_vi
 _env.filters["relation_vi"] = relation_vi
-_env.filters["file_name"] = lambda source: file_name(source)
 _env.globals["evidence_parts"] = evidence_parts
 _env.globals["status_tone"] = status_tone
 _env.globals["status_hover"] = status_hover
@@ -111,6 +110,9 @@ def file_name(source: str | None) -> str:
     if not source:
         return ""
     return re.split(r"[/\\]", source.rstrip("/\\"))[-1]
+
+
+_env.filters["file_name"] = file_name
 
 
 def static_files() -> StaticFiles:

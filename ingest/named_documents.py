@@ -108,7 +108,7 @@ def find_code_initials(text: str) -> list[Mention]:
     """ "các quy định của BLHS, BLTTHS": a code by its initials (the register's aliases without a type word)."""
     initials = register().initials
     mentions = []
-    for m in _initials_pattern(tuple(sorted(initials, key=len, reverse=True))).finditer(text):
+    for m in _initials_pattern().finditer(text):
         name = initials[m.group("initials")]
         key = f"{name} {m.group('year')}" if m.group("year") else name
         doc_type = "Bộ luật" if name.startswith("Bộ luật") else name.split(" ", 1)[0]
@@ -122,8 +122,8 @@ def find_code_initials(text: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _initials_pattern(initials: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(i) for i in initials)
+def _initials_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(i) for i in sorted(register().initials, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w/-])(?P<initials>{alternatives})(?:\s+năm\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w/-])"
     )

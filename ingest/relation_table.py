@@ -24,7 +24,7 @@ Relation = Literal[
 # "… 6 tháng đầu năm", "… năm 2024", "… quý I": a period between a reporting word and the verb it reports on.
 _PERIOD = r"(?:\s+(?:\d+\s+)?(?:năm|tháng|quý)(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+(?:\d{4}|[ivx]+))?)"
 _CARRY_OUT = r"(?:triển khai(?:\s+thực hiện)?|thực hiện)"
-_CHANGED = (
+CHANGED_VERBS = (
     r"(?:thay thế|bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi(?:,?\s*bổ sung)?|bổ sung)"  # what a passive says was done
 )
 
@@ -143,7 +143,7 @@ REFERRING_CUES: tuple[str, ...] = (
     rf"(?:sau|qua)\s+\d+\s+(?:năm|tháng){_PERIOD}?\s+{_CARRY_OUT}",
     r"hết hiệu lực\s+(?:khi|kể từ|từ)",
     # A request to change a document is no change: "Về đề nghị nghiên cứu, sửa đổi, bổ sung Nghị quyết số …".
-    rf"(?:đề nghị|kiến nghị|đề xuất)(?:\s+nghiên cứu)?,?\s+{_CHANGED}",
+    rf"(?:đề nghị|kiến nghị|đề xuất)(?:\s+nghiên cứu)?,?\s+{CHANGED_VERBS}",
     # Entry into force, not carrying anything out: "kể từ ngày Thông tư này có hiệu lực thi hành:".
     r"có hiệu lực\s+thi hành",
     # The columns of a list of expired documents ("STT | Văn bản hết hiệu lực một phần | Nội dung, quy định hết
@@ -153,7 +153,7 @@ REFERRING_CUES: tuple[str, ...] = (
     r"(?:phải|cần|được|sẽ)\s+căn cứ(?:\s+vào)?",
     # The passive tells what another document did to a third: "Thông tư A (đã được thay thế bởi Thông tư B)".
     # The verbs may come as a list: "Được sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số …".
-    rf"(?:đã\s+)?(?:được|bị)\s+{_CHANGED}(?:,\s*{_CHANGED})*(?:\s+(?:một phần|toàn bộ|một số điều))?\s+(?:bởi|tại|theo)",
+    rf"(?:đã\s+)?(?:được|bị)\s+{CHANGED_VERBS}(?:,\s*{CHANGED_VERBS})*(?:\s+(?:một phần|toàn bộ|một số điều))?\s+(?:bởi|tại|theo)",
 )
 
 RELATIONS: tuple[Relation, ...] = tuple(kind.name for kind in RELATION_TABLE)

@@ -21,7 +21,14 @@ from ingest.confidence import PRIORS
 from ingest.lexicon import LOW
 from ingest.normalise import Footnote
 from ingest.parts import amended_parts, is_article_heading
-from ingest.relation_table import CHANGES_FORCE, DETAIL_TABLE, KIND, REFERRING_CUES, RELATION_TABLE
+from ingest.relation_table import (
+    CHANGED_VERBS,
+    CHANGES_FORCE,
+    DETAIL_TABLE,
+    KIND,
+    REFERRING_CUES,
+    RELATION_TABLE,
+)
 
 # Cue → relation, in the order they are tried at one position: referring phrases first, then the table's rows.
 _CUES: list[tuple[str, str]] = [("cites", "|".join(REFERRING_CUES))] + [
@@ -58,7 +65,7 @@ _WEAK_VERBS = {"về", "theo", "tại", "quy định", "kèm theo", "ban hành k
 # "A … (đã được) sửa đổi, bổ sung bởi B", "A (đã được thay thế bởi B)", a consolidated text's "A …, được sửa đổi,
 # bổ sung bởi:" then B on the next line: B acts on A, the text says so.
 _PASSIVE_ACT = re.compile(
-    r"(?:đã\s+)?(?:được\s+|bị\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ|hủy bỏ|huỷ bỏ)"
+    rf"(?:đã\s+)?(?:được\s+|bị\s+)?(?P<verb>{CHANGED_VERBS})"
     r"(?:,?\s+\S+){0,4}?\s+(?:bởi|theo|tại)(?:\s+(?:điểm|khoản|điều|mục|chương)\s+[\w.]+,?)*\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -528,9 +535,7 @@ def _classify_one(
             if previous.doc_type in _STATUTES and mention.doc_type not in _ACTS_ON_STATUTES:
                 # "Nghị định A hướng dẫn Luật B được sửa đổi, bổ sung bởi Nghị định C": C amends A.
                 acted_on = _head(previous)
-            relation = _DESCRIPTION_RELATION[_verb_key(passive.group("verb"))]
-            asserted.append(AssertedRelation(mention, relation, acted_on, (sentence_start, bounds[1])))
-            mention.acted_on = acted_on
+            _asserts_passive(mention, passive, acted_on, asserted, (sentence_start, bounds[1]))
             # "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10": part of the basis.
             _set(mention, "based_on" if _head(previous).relation == "based_on" else "cites", "nested")
         elif _described_relation(gap) is None and _ANOTHER_SOURCE.search(gap):
@@ -569,9 +574,7 @@ def _classify_one(
             and not _THIS_PART.search(subject)  # "Khoản này được bãi bỏ theo …": this text's own part
             and (target.doc_type not in _STATUTES or mention.doc_type in _ACTS_ON_STATUTES)
         ):
-            relation = _DESCRIPTION_RELATION[_verb_key(passive.group("verb"))]
-            asserted.append(AssertedRelation(mention, relation, target, (sentence_start, bounds[1])))
-            mention.acted_on = target
+            _asserts_passive(mention, passive, target, asserted, (sentence_start, bounds[1]))
     else:
         cue = index.last_cue(gap_start, pos)
         if cue and cue[0] == "cites" and _GUIDES_BY_SCOPE.match(text, sentence_start, pos):
@@ -742,6 +745,15 @@ def _described_relation(gap: str) -> str | None:
     if strong:
         return _DESCRIPTION_RELATION.get(strong[0])
     return "implements" if verbs and verbs[-1] == "theo" and len(gap) < 120 else None
+
+
+def _asserts_passive(
+    agent: Mention, passive: re.Match[str], acted_on: Mention, asserted: _Asserted, evidence: tuple[int, int]
+) -> None:
+    """ "A … được sửa đổi, bổ sung bởi <agent>": the agent does to A what the passive's verb says."""
+    relation = _DESCRIPTION_RELATION[_verb_key(passive.group("verb"))]
+    asserted.append(AssertedRelation(agent, relation, acted_on, evidence))
+    agent.acted_on = acted_on
 
 
 def _verb_key(verb: str) -> str:

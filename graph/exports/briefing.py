@@ -393,14 +393,7 @@ def page_graph(subgraph: Subgraph, root: str | None, options: ExportOptions, pag
     for link in page_links:
         if link.source == link.target:
             continue
-        graph.edge(
-            names[link.source],
-            names[link.target],
-            color=style.RELATION_COLOURS[link.relation],
-            arrowhead=style.DOT_ARROWS[link.relation],
-            style="dashed" if link.asserted_only else "solid",
-            tooltip=static._text(style.link_tooltip(link, labels).splitlines()),
-        )
+        static.draw_link(graph, names[link.source], names[link.target], link, labels)
     drawn = [documents[n] for n in page.documents]
     _legend(
         graph,

@@ -147,16 +147,23 @@ def to_dot(subgraph: Subgraph, root: str | None, options: ExportOptions) -> grap
         graph.node(names[root], penwidth="2.5")
     labels = {d.id: d.label for d in subgraph.documents}
     for link in style.links(subgraph):
-        graph.edge(
-            names[link.source],
-            names[link.target],
-            color=style.RELATION_COLOURS[link.relation],
-            arrowhead=style.DOT_ARROWS[link.relation],
-            style="dashed" if link.asserted_only else "solid",
-            tooltip=_text(style.link_tooltip(link, labels).splitlines()),
-        )
+        draw_link(graph, names[link.source], names[link.target], link, labels)
     _legend(graph, subgraph, options.statuses)
     return graph
+
+
+def draw_link(
+    graph: graphviz.Digraph, tail: str, head: str, link: style.Link, labels: dict[str, str]
+) -> None:
+    """One link as a Graphviz edge: its relation's colour and arrow, dashed when only another text asserts it."""
+    graph.edge(
+        tail,
+        head,
+        color=style.RELATION_COLOURS[link.relation],
+        arrowhead=style.DOT_ARROWS[link.relation],
+        style="dashed" if link.asserted_only else "solid",
+        tooltip=_text(style.link_tooltip(link, labels).splitlines()),
+    )
 
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>\s*")
