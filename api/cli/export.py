@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -17,6 +16,7 @@ from api.cli.options import (
     RefArgument,
     RelationOption,
     StoreOption,
+    as_of_date,
     one_of,
     open_for_query,
 )
@@ -37,15 +37,6 @@ _FORMAT_OF_SUFFIX = {
     ".json": "jsonld",
     ".zip": "csv",
 }
-
-
-def _iso_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r}: expected a date as YYYY-MM-DD", param_hint="--as-of") from None
 
 
 def _export_format(fmt: str | None, output: Path) -> str:
@@ -157,7 +148,7 @@ def export_command(
     from graph.exports import ExportError, ExportOptions, RendererUnavailable, fetch_limit, render
 
     name = _export_format(fmt, output)
-    day = _iso_date(as_of)
+    day = as_of_date(as_of)
     # layout: checked by the option's callback
     try:
         options = ExportOptions(

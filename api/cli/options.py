@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -141,3 +142,13 @@ DirectionOption = Annotated[
         help="in: what cites REF; out: what REF cites; both.",
     ),
 ]
+
+
+def as_of_date(value: str | None) -> date | None:
+    """The --as-of option's date; None: today, as the store reads it."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: expected a date as YYYY-MM-DD", param_hint="--as-of") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, cast
 
 import typer
@@ -18,6 +17,7 @@ from api.cli.options import (
     RefArgument,
     RelationOption,
     StoreOption,
+    as_of_date,
     emit_json,
     fail,
     labeller,
@@ -231,15 +231,6 @@ def query_show(ref: RefArgument, store_option: StoreOption = None, as_json: Json
         _print(views.edges_view(document, cited_by, False, label))
 
 
-def _iso_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r}: expected a date as YYYY-MM-DD") from None
-
-
 @query_app.command("status")
 def query_status(
     ref: RefArgument,
@@ -253,7 +244,7 @@ def query_status(
     ] = None,
 ) -> None:
     """Is REF in force (on --as-of)? Its state, why, and the changes and sentences it rests on."""
-    day = _iso_date(as_of)
+    day = as_of_date(as_of)
     with open_for_query(store_option) as store:
         status = store.status(store.lookup(ref).id, day)
         if as_json:
